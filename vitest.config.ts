@@ -1,0 +1,10 @@
+// Unit tests run in Node next to the code they test (`src/**/*.test.ts`, `content/**/*.test.ts`).
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'content/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+})
