@@ -1,0 +1,143 @@
+// The application behind the load balancer: what a server does with a request once a worker picks
+// it up. It looks the session up wherever sessions live, updates carts, places orders, and records
+// the outcome on the request. Side effects happen at service start, so a crash while the request is
+// being served leaves them committed (that is how duplicate orders arise).
+
+import { mutUser } from './cow.ts'
+import { between } from './rng.ts'
+import { accessMs, cartKey, deleteSession, getSession, homeUp, isLive, putSession, sessionHome, touchSession, type SessionHome } from './storage.ts'
+import type { Outcome, Request, RequestKind, SimMs, SimState } from './types.ts'
+
+/** Mean service time of each kind of request on one worker (a single-threaded app process). */
+const BASE_COST: Record<RequestKind, SimMs> = { landing: 30, login: 120, browse: 60, addToCart: 45, checkout: 180 }
+
+/** Serve `req` (owned) on server `serverIdx`: sets outcome, status, detail and cookies; returns the service time. */
+export function serve(s: SimState, req: Request, serverIdx: number): SimMs {
+  const user = mutUser(s, req.user)
+  const heavy = user.heavy ? s.config.heavyCostFactor : 1
+  const work = Math.round((BASE_COST[req.kind] * heavy * between(user.rng, 60, 140)) / 100)
+  return work + handle(s, req, serverIdx)
+}
+
+/** Record a result on the request; returns the store time it cost. */
+function result(req: Request, outcome: Outcome, status: number, detail: string, storeMs: number): number {
+  req.outcome = outcome
+  req.status = status
+  req.detail = detail
+  return storeMs
+}
+
+function handle(s: SimState, req: Request, serverIdx: number): number {
+  const user = s.users[req.user]!
+  const storage = s.config.storage
+  const home = sessionHome(s, storage, serverIdx)
+  const id = s.servers[serverIdx]!.id
+
+  if (req.kind === 'landing') {
+    if (user.jar.uid === null) req.sets = { uid: visitorId(s.seed, user.id) }
+    return result(req, 'ok', 200, 'home page', 0)
+  }
+
+  if (req.kind === 'login') {
+    if (storage === 'jwt') {
+      const jti = `t${s.nextSid++}`
+      req.sets = { jwt: { jti, exp: s.now + s.config.jwt.ttlMs } }
+      return result(req, 'ok', 200, `signed token ${jti}`, 0)
+    }
+    if (!homeUp(s, home)) return result(req, 'error', 503, `${storeName(home)} unreachable → 503`, 0)
+    const sid = `s${s.nextSid++}`
+    putSession(s, home, sid, { v: s.gen, sid, user: user.id, cart: 0, createdAt: s.now, lastSeen: s.now })
+    req.sets = { sid }
+    return result(req, 'ok', 200, `new session ${sid} ${where(home, id)}`, accessMs(home))
+  }
+
+  return storage === 'jwt' ? handleWithToken(s, req, home, id) : handleWithSession(s, req, home, id)
+}
+
+function handleWithSession(s: SimState, req: Request, home: SessionHome, id: string): number {
+  const user = s.users[req.user]!
+  if (!homeUp(s, home)) return result(req, 'error', 503, `${storeName(home)} unreachable → 503`, 0)
+  const sid = user.jar.sid
+  const found = sid === null ? undefined : getSession(s, home, sid)
+  if (sid === null || found === undefined) {
+    const where = home.kind === 'memory' ? `on ${id}` : `in the ${storeName(home)}`
+    return result(req, 'notLoggedIn', 200, `no session ${sid ?? ''} ${where} → login page`, accessMs(home))
+  }
+  if (!isLive(s, found)) {
+    deleteSession(s, home, sid)
+    return result(req, 'notLoggedIn', 200, `session ${sid} expired → login page`, accessMs(home))
+  }
+  const session = touchSession(s, home, sid)!
+  session.lastSeen = s.now
+  return result(req, 'ok', 200, cartStep(s, req, session, `session ${sid} found`), 2 * accessMs(home))
+}
+
+function handleWithToken(s: SimState, req: Request, home: SessionHome, id: string): number {
+  const user = s.users[req.user]!
+  const token = user.jar.jwt
+  if (token === null || token.exp <= s.now) return result(req, 'notLoggedIn', 200, 'token expired → login page', 0)
+  let cost = 0
+  if (s.config.jwt.denyList) {
+    if (!s.store.up) return result(req, 'error', 503, 'deny list (shared store) unreachable → 503', 0)
+    cost += accessMs({ kind: 'store', which: 'store' })
+    if (s.deny.has(token.jti)) return result(req, 'revoked', 401, `token ${token.jti} is on the deny list → 401`, cost)
+  }
+  if (req.kind === 'browse') return result(req, 'ok', 200, `token ${token.jti} verified`, cost)
+  if (!homeUp(s, home)) return result(req, 'error', 503, `${storeName(home)} unreachable → 503`, cost)
+  cost += 2 * accessMs(home)
+  const key = cartKey(user.id)
+  const stored = getSession(s, home, key)
+  const have = stored && isLive(s, stored) ? stored.cart : 0
+  if (have < user.believedCart) {
+    const fresh = req.kind === 'addToCart' ? 1 : 0
+    putSession(s, home, key, { v: s.gen, sid: key, user: user.id, cart: fresh, createdAt: s.now, lastSeen: s.now })
+    return result(req, 'cartMissing', 200, `token ok, but no cart ${where(home, id)}`, cost)
+  }
+  if (!stored) putSession(s, home, key, { v: s.gen, sid: key, user: user.id, cart: 0, createdAt: s.now, lastSeen: s.now })
+  const cart = touchSession(s, home, key)!
+  cart.cart = have
+  cart.lastSeen = s.now
+  return result(req, 'ok', 200, cartStep(s, req, cart, `token ${token.jti} verified`), cost)
+}
+
+/** Apply add-to-cart or checkout to an owned session/cart record; returns the detail sentence. */
+function cartStep(s: SimState, req: Request, session: { cart: number }, prefix: string): string {
+  if (req.kind === 'addToCart') {
+    session.cart += 1
+    return `${prefix} · cart ${session.cart}`
+  }
+  if (req.kind !== 'checkout') return prefix
+  session.cart = 0
+  return `${prefix} · ${placeOrder(s, req)}`
+}
+
+function placeOrder(s: SimState, req: Request): string {
+  const user = mutUser(s, req.user)
+  if (s.config.idempotencyKeys && user.committedIntent === req.intent) {
+    return `idempotency key seen → original order returned`
+  }
+  const duplicate = user.committedIntent === req.intent
+  user.committedIntent = req.intent
+  user.orders += 1
+  s.counters.orders += 1
+  if (duplicate) {
+    s.counters.duplicateOrders += 1
+    return `order placed AGAIN → duplicate order`
+  }
+  return `order placed`
+}
+
+function where(home: SessionHome, id: string): string {
+  return home.kind === 'memory' ? `in ${id}'s memory` : `in the ${storeName(home)}`
+}
+
+function storeName(home: SessionHome): string {
+  return home.kind === 'memory' ? 'memory' : home.which === 'store' ? 'shared store' : 'database'
+}
+
+/** A stable visitor id cookie (what `hash $cookie_uid` keys on). */
+function visitorId(seed: number, user: number): string {
+  let h = (seed * 31 + user * 2654435761) >>> 0
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0
+  return `v${h.toString(16).padStart(8, '0')}`
+}

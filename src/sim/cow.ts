@@ -1,0 +1,76 @@
+// Copy-on-write for the engine. A transition never mutates its input: `beginTx` makes a new
+// top-level state, and an entity (user, server, store, LB) is copied the first time a transition
+// touches it — so untouched entities keep their identity (cheap checkpoints, cheap React renders)
+// and every older state stays valid for time travel.
+
+import { cloneHistogram } from './histogram.ts'
+import type { LbState, Request, Server, SessionStore, SimState, User } from './types.ts'
+
+export function beginTx(prev: SimState): SimState {
+  return {
+    ...prev,
+    gen: prev.gen + 1,
+    heap: prev.heap.slice(),
+    rng: prev.rng.clone(),
+    users: prev.users.slice(),
+    servers: prev.servers.slice(),
+    requests: new Map(prev.requests),
+    recent: prev.recent.slice(),
+    trace: prev.trace.slice(),
+    history: prev.history.slice(),
+    counters: { ...prev.counters },
+    latency: cloneHistogram(prev.latency),
+    lastSample: { ...prev.lastSample },
+    reconnectWindow: { ...prev.reconnectWindow },
+    deploy: prev.deploy && { ...prev.deploy, queue: prev.deploy.queue.slice() },
+  }
+}
+
+export function mutUser(s: SimState, id: number): User {
+  const u = s.users[id]!
+  if (u.v === s.gen) return u
+  const jar = u.jar.affinity ? { ...u.jar, affinity: { ...u.jar.affinity } } : { ...u.jar }
+  const copy: User = { ...u, v: s.gen, rng: u.rng.clone(), jar }
+  s.users[id] = copy
+  return copy
+}
+
+export function mutServer(s: SimState, index: number): Server {
+  const srv = s.servers[index]!
+  if (srv.v === s.gen) return srv
+  const copy: Server = {
+    ...srv,
+    v: s.gen,
+    queue: srv.queue.slice(),
+    memory: new Map(srv.memory),
+    latency: cloneHistogram(srv.latency),
+  }
+  s.servers[index] = copy
+  return copy
+}
+
+export function mutStore(s: SimState, which: 'store' | 'db'): SessionStore {
+  const st = s[which]
+  if (st.v === s.gen) return st
+  const copy: SessionStore = { ...st, v: s.gen, sessions: new Map(st.sessions) }
+  s[which] = copy
+  return copy
+}
+
+export function mutLb(s: SimState): LbState {
+  const lb = s.lb
+  if (lb.v === s.gen) return lb
+  const weights: LbState['rrWeights'] = {}
+  for (const [k, w] of Object.entries(lb.rrWeights)) weights[k as keyof typeof weights] = { ...w }
+  const copy: LbState = { ...lb, v: s.gen, rrWeights: weights, clientIp: new Map(lb.clientIp) }
+  s.lb = copy
+  return copy
+}
+
+export function mutRequest(s: SimState, id: number): Request | undefined {
+  const r = s.requests.get(id)
+  if (r === undefined || r.v === s.gen) return r
+  const copy: Request = { ...r, v: s.gen }
+  s.requests.set(id, copy)
+  return copy
+}

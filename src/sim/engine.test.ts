@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { advanceTo, stepForward } from './engine.ts'
+import { lab } from './harness.ts'
+import { fingerprint } from './testkit.ts'
+import type { SimState } from './types.ts'
+
+describe('engine', () => {
+  it('is deterministic: same seed, config and script ⇒ identical trace', () => {
+    const run = () => lab().scenario('crash-sticky-memory').run(60_000)
+    expect(fingerprint(run())).toBe(fingerprint(run()))
+  })
+
+  it('different seeds give different runs', () => {
+    const a = lab().scenario('scale-out-no-affinity').run(30_000)
+    const b = lab().scenario('scale-out-no-affinity').seed(99).run(30_000)
+    expect(fingerprint(a)).not.toBe(fingerprint(b))
+  })
+
+  it('never mutates its input (state in, state out)', () => {
+    const b = lab().scenario('crash-sticky-memory')
+    const s0 = advanceTo(b.start(), 25_000, b.scriptItems)
+    const before = fingerprint(s0)
+    advanceTo(s0, 60_000, b.scriptItems)
+    stepForward(s0, b.scriptItems)
+    expect(fingerprint(s0)).toBe(before)
+  })
+
+  it('advancing in small steps equals advancing at once', () => {
+    const b = lab().scenario('rolling-deploy')
+    let s = b.start()
+    for (let t = 0; t <= 90_000; t += 16) s = advanceTo(s, t, b.scriptItems)
+    expect(fingerprint(s)).toBe(fingerprint(advanceTo(b.start(), 90_000, b.scriptItems)))
+  })
+
+  it('step forward jumps to the next traced event', () => {
+    const b = lab().scenario('cookie-affinity')
+    const s0 = advanceTo(b.start(), 10_000, b.scriptItems)
+    const s1 = stepForward(s0, b.scriptItems)
+    expect(s1.traceSeq).toBe(s0.traceSeq + 1)
+    expect(s1.now).toBeGreaterThanOrEqual(s0.now)
+  })
+
+  it('a user’s belief and the server’s knowledge disagree exactly at an unexpected logout', () => {
+    const s = lab().scenario('scale-out-no-affinity').run(20_000)
+    const logout = s.trace.find((e) => e.kind === 'logout')!
+    expect(logout.text).toMatch(/logged out unexpectedly/)
+    expect(logout.user).toBeTypeOf('number')
+  })
+
+  it('counts heavy users, NAT groups and whole /24s', () => {
+    const s = lab().users(4).config({ heavyUsers: 2, natGroups: [{ size: 3, ip: '100.64.1.1' }, { size: 3, ip: '203.0.113.9', subnet: true }] }).start()
+    expect(s.users).toHaveLength(10)
+    expect(s.users.filter((u) => u.heavy)).toHaveLength(2)
+    expect(new Set(s.users.slice(4, 7).map((u) => u.ip))).toEqual(new Set(['100.64.1.1']))
+    const subnet = s.users.slice(7).map((u) => u.ip)
+    expect(new Set(subnet).size).toBe(3)
+    for (const ip of subnet) expect(ip.startsWith('203.0.113.')).toBe(true)
+  })
+})
+
+describe('load balancer', () => {
+  it('routes to a crashed server until health checks notice, retrying the failures elsewhere', () => {
+    const s = lab().users(30).policy('round-robin').storage('shared').at(10_000).crash('B').run(20_000)
+    const refused = s.recent.filter((r) => r.refused.some((h) => h.server === 'B'))
+    expect(refused.length).toBeGreaterThan(0)
+    for (const r of refused) {
+      expect(r.refused[0]!.at).toBeGreaterThanOrEqual(10_000)
+      expect(r.refused[0]!.at).toBeLessThanOrEqual(10_000 + 2 * 2_000 + 100)
+      expect(r.outcome).not.toBe('error')
+    }
+    expect(s.counters.retried).toBeGreaterThanOrEqual(refused.length)
+    expect(s.servers[1]!.healthy).toBe(false)
+    expect(s.trace.some((e) => e.text.includes('B failed 2× → marked unhealthy'))).toBe(true)
+  })
+
+  it('without LB retries those requests fail with 502', () => {
+    const s = lab().users(30).policy('round-robin').storage('shared').config({ lbRetry: false }).at(10_000).crash('B').run(20_000)
+    expect(s.recent.some((r) => r.status === 502)).toBe(true)
+    expect(s.counters.failed).toBeGreaterThan(0)
+  })
+
+  it('failover "fail": a pinned user gets 503 while their server is down', () => {
+    const s = lab().users(12).policy('cookie').storage('shared').config({ failover: 'fail' }).at(10_000).crash('B').run(30_000)
+    expect(s.recent.some((r) => r.status === 503 && r.decision.includes('no failover'))).toBe(true)
+  })
+
+  it('a restarted server boots, passes health checks and gets traffic again', () => {
+    const s = lab().users(20).policy('round-robin').storage('shared').at(5_000).crash('A').at(15_000).restart('A').run(40_000)
+    const a = s.servers[0]!
+    expect(a.status).toBe('up')
+    expect(a.healthy).toBe(true)
+    expect(s.recent.some((r) => r.server === 'A' && r.lbAt > 25_000)).toBe(true)
+  })
+
+  it('draining: a sticky server keeps its pinned users until its sessions are gone or the timeout', () => {
+    const s = lab().users(12).policy('cookie').config({ drainTimeoutMs: 20_000 }).at(10_000).do({ kind: 'removeServer', server: 'A', mode: 'drain' }).run(40_000)
+    expect(s.servers[0]!.status).toBe('removed')
+    const drainEnd = s.trace.find((e) => e.text.startsWith('Server A drain timed out'))
+    expect(drainEnd?.t).toBe(30_000)
+  })
+
+  it('queueing: a saturated server’s latency grows', () => {
+    const calm = lab().users(6).servers(1).run(60_000)
+    const busy = lab().users(60).servers(1).run(60_000)
+    expect(busy.latency.total).toBeGreaterThan(calm.latency.total)
+    const p95 = (s: SimState) => {
+      const lat = s.recent.map((r) => r.lbBackAt - r.lbAt).sort((a, b) => a - b)
+      return lat[Math.floor(lat.length * 0.95)]!
+    }
+    expect(p95(busy)).toBeGreaterThan(3 * p95(calm))
+  })
+})

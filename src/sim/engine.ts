@@ -1,0 +1,125 @@
+// The discrete-event engine. State in, state out: every call copies on write and never mutates its
+// input. Items are processed in a deterministic order — events by (time, seq), and a script
+// intervention at time T after every event at T — so a seed, a config and a script always replay
+// the same run.
+
+import { beginTx, mutUser } from './cow.ts'
+import { heapPop } from './heap.ts'
+import { applyIntervention, onTokenReplay, type ScriptItem } from './interventions.ts'
+import { healthCheck, route } from './lb.ts'
+import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
+import { sampleMetrics, sweepSessions } from './housekeeping.ts'
+import { onAtClient, onAtLb, onAtServer, onClientTimeout, onDone } from './requests.ts'
+import { schedule } from './schedule.ts'
+import { sendRequest } from './send.ts'
+import { accepts, serverIndex } from './servers.ts'
+import type { QueuedEvent, SimMs, SimState } from './types.ts'
+import { openSocketFor } from './userResponse.ts'
+
+export type Script = readonly ScriptItem[]
+
+/** Everything up to and including time `t`. */
+export function advanceTo(prev: SimState, t: SimMs, script: Script = []): SimState {
+  const s = beginTx(prev)
+  run(s, script, t, Infinity, Infinity)
+  if (t > s.now) s.now = t
+  return s
+}
+
+/** Replay forward until exactly `step` items (events + interventions) have been processed. */
+export function advanceToStep(prev: SimState, step: number, script: Script = []): SimState {
+  const s = beginTx(prev)
+  run(s, script, Infinity, step, Infinity)
+  return s
+}
+
+/** Process items until the next meaningful (traced) one; the clock jumps to its time. */
+export function stepForward(prev: SimState, script: Script = [], horizon: SimMs = prev.now + 3_600_000): SimState {
+  const s = beginTx(prev)
+  run(s, script, horizon, Infinity, s.traceSeq + 1)
+  return s
+}
+
+/** Time of the next item to process, or null when nothing is scheduled. */
+export function nextItemTime(s: SimState, script: Script): SimMs | null {
+  const e = s.heap[0]
+  const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
+  if (iv && (!e || iv.at < e.t)) return iv.at
+  return e ? e.t : null
+}
+
+function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, untilTrace: number): void {
+  const heap = s.heap
+  while (s.step < untilStep && s.traceSeq < untilTrace) {
+    const e = heap.length > 0 ? heap[0] : undefined
+    // Bounds-checked on purpose: reading past an array's end is slow in V8.
+    const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
+    if (iv && (!e || iv.at < e.t)) {
+      if (iv.at > untilTime) return
+      s.now = Math.max(s.now, iv.at)
+      s.scriptCursor += 1
+      s.step += 1
+      applyIntervention(s, iv.do)
+      continue
+    }
+    if (!e || e.t > untilTime) return
+    heapPop(heap)
+    s.now = e.t
+    s.eventCount += 1
+    s.step += 1
+    handle(s, e)
+  }
+}
+
+function handle(s: SimState, e: QueuedEvent): void {
+  switch (e.kind) {
+    case 'request.atLb':
+      return onAtLb(s, e.request)
+    case 'request.atServer':
+      return onAtServer(s, e.request, e.server!)
+    case 'request.done':
+      return onDone(s, e.request, e.server!)
+    case 'request.atClient':
+      return onAtClient(s, e.request)
+    case 'client.timeout':
+      return onClientTimeout(s, e.request)
+    case 'user.arrive': {
+      const user = mutUser(s, e.user)
+      if (user.active) return
+      user.active = true
+      if (user.pending === null) sendRequest(s, user, user.next, s.now, 1)
+      return
+    }
+    case 'lb.healthCheck': {
+      const recovered = healthCheck(s)
+      if (s.deploy && s.deploy.current !== null && recovered.includes(s.deploy.current)) deployNext(s)
+      return
+    }
+    case 'server.started':
+      return onServerStarted(s, e.server!, e.version)
+    case 'server.drainCheck':
+      return onDrainCheck(s, e.server!, e.version)
+    case 'sessions.sweep':
+      return sweepSessions(s)
+    case 'metrics.sample':
+      return sampleMetrics(s)
+    case 'token.replay':
+      return onTokenReplay(s, e.user, e.jti, e.exp)
+    case 'ws.reconnect': {
+      const result = route(s, s.users[e.user]!, [])
+      const srv = result.server ? s.servers[serverIndex(result.server)] : undefined
+      if (!srv || !accepts(srv)) {
+        schedule(s, s.now + 1_000, { kind: 'ws.reconnect', user: e.user })
+        return
+      }
+      openSocketFor(s, e.user, srv.id)
+      return
+    }
+    default:
+      return assertNever(e.kind)
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unhandled event ${JSON.stringify(x)}`)
+}

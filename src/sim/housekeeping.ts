@@ -1,0 +1,60 @@
+// Recurring bookkeeping: a metrics sample every second (the short history behind charts) and a
+// sweep that forgets idle-expired sessions.
+
+import { mutServer, mutStore } from './cow.ts'
+import { schedule } from './schedule.ts'
+import { busyMsAt } from './servers.ts'
+import { SAMPLE_MS, SWEEP_MS } from './state.ts'
+import type { HistorySample, ServerId, SimState } from './types.ts'
+
+/** Samples kept: ten minutes at one per second. */
+export const HISTORY_LIMIT = 600
+
+export function sampleMetrics(s: SimState): void {
+  const load: Partial<Record<ServerId, number>> = {}
+  const busyMs: Partial<Record<ServerId, number>> = {}
+  const requests: Partial<Record<ServerId, number>> = {}
+  const busyTotals: Partial<Record<ServerId, number>> = {}
+  for (const srv of s.servers) {
+    if (srv.status === 'removed' && srv.requests === (s.lastSample.requests[srv.id] ?? 0)) continue
+    const busy = busyMsAt(srv, s.now)
+    load[srv.id] = srv.requests - (s.lastSample.requests[srv.id] ?? 0)
+    busyMs[srv.id] = busy - (s.lastSample.busyMs[srv.id] ?? 0)
+    requests[srv.id] = srv.requests
+    busyTotals[srv.id] = busy
+  }
+  const sample: HistorySample = {
+    t: s.now,
+    unexpectedLogouts: s.counters.unexpectedLogouts,
+    cartsLost: s.counters.cartsLost,
+    failed: s.counters.failed,
+    requests: s.counters.requests,
+    load,
+    busyMs,
+  }
+  s.history.push(sample)
+  if (s.history.length > HISTORY_LIMIT * 2) s.history.splice(0, s.history.length - HISTORY_LIMIT)
+  s.lastSample = { t: s.now, requests, busyMs: busyTotals }
+  schedule(s, s.now + SAMPLE_MS, { kind: 'metrics.sample' })
+}
+
+export function sweepSessions(s: SimState): void {
+  const idle = s.config.sessionIdleMs
+  s.servers.forEach((srv, i) => {
+    let expired = false
+    for (const session of srv.memory.values()) if (s.now - session.lastSeen >= idle) expired = true
+    if (!expired) return
+    const owned = mutServer(s, i)
+    for (const [key, session] of owned.memory) if (s.now - session.lastSeen >= idle) owned.memory.delete(key)
+  })
+  for (const which of ['store', 'db'] as const) {
+    let expired = false
+    for (const session of s[which].sessions.values()) if (s.now - session.lastSeen >= idle) expired = true
+    if (!expired) continue
+    const owned = mutStore(s, which)
+    for (const [key, session] of owned.sessions) if (s.now - session.lastSeen >= idle) owned.sessions.delete(key)
+  }
+  // Deny-list entries are kept only until the token would have expired anyway (OWASP).
+  if ([...s.deny.values()].some((exp) => exp <= s.now)) s.deny = new Map([...s.deny].filter(([, exp]) => exp > s.now))
+  schedule(s, s.now + SWEEP_MS, { kind: 'sessions.sweep' })
+}

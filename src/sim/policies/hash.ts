@@ -1,0 +1,16 @@
+// nginx `hash $cookie_uid`: modulo hashing on a stable visitor cookie (CRC32, 15-bit slice). Adding or
+// removing a server remaps most users. No cookie yet (the very first request) → round robin.
+
+import type { Policy } from './policy.ts'
+import { nginxPick } from './nginxUpstream.ts'
+
+export const hash: Policy = {
+  id: 'hash',
+  label: 'Key hash (nginx hash)',
+  sticky: true,
+  describe: () => 'nginx hash $cookie_uid: modulo over the servers; no cookie → round robin',
+  route(ctx) {
+    const key = ctx.user.jar.uid ?? ''
+    return nginxPick(ctx, 'hash', key, key ? `hash(uid=${key})` : 'no uid cookie')
+  },
+}

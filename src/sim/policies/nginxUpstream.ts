@@ -1,0 +1,72 @@
+// Bridges the lab's load balancer to the exact nginx algorithms in src/sim/nginx: builds the upstream
+// (servers in order, as nginx would list them), a peer view from the LB's health knowledge, and runs
+// one nginx pick, translating addresses back to server letters for learners.
+
+import { mutLb } from '../cow.ts'
+import { createPicker, type Policy as NginxPolicy, type UpstreamServer } from '../nginx/index.ts'
+import { passivelyFailed } from '../servers.ts'
+import type { ServerId, SimState } from '../types.ts'
+import type { RouteContext, RouteResult } from './policy.ts'
+import { noServer } from './policy.ts'
+
+interface Upstream {
+  readonly servers: readonly UpstreamServer[]
+  readonly ids: readonly ServerId[]
+}
+
+// Memoised by signature so equal upstreams share one array (nginx's ring cache is keyed by it).
+const upstreams = new Map<string, Upstream>()
+
+export function upstreamOf(s: SimState): Upstream {
+  const live = s.servers.filter((srv) => srv.status !== 'removed')
+  const { maxFails, failTimeoutMs } = s.config.passive
+  const signature = `${maxFails}/${failTimeoutMs}|${live.map((srv) => `${srv.address}*${srv.weight}`).join(',')}`
+  let up = upstreams.get(signature)
+  if (!up) {
+    if (upstreams.size > 256) upstreams.clear()
+    up = {
+      servers: live.map((srv) => ({ name: srv.address, weight: srv.weight, down: false, maxFails, failTimeoutMs })),
+      ids: live.map((srv) => srv.id),
+    }
+    upstreams.set(signature, up)
+  }
+  return up
+}
+
+/** Replace upstream addresses in an explanation with server letters. */
+export function lettered(text: string, s: SimState): string {
+  let out = text
+  for (const srv of s.servers) out = out.split(srv.address).join(srv.id)
+  return out
+}
+
+/**
+ * One nginx pick for this request. Servers this request already tried count as failing, which makes
+ * nginx's walk continue exactly where a retry inside one request would (the hash keeps evolving).
+ */
+export function nginxPick(ctx: RouteContext, policy: NginxPolicy, key: string, label: string): RouteResult {
+  const { s } = ctx
+  const up = upstreamOf(s)
+  const byId = new Map(s.servers.map((srv) => [srv.id, srv]))
+  const isFailed = (i: number): boolean => {
+    const srv = byId.get(up.ids[i]!)!
+    return ctx.tried.includes(srv.id) || !srv.healthy || passivelyFailed(s, srv)
+  }
+  const lb = mutLb(s)
+  const rr = {
+    current: up.ids.map((id) => lb.rrWeights[id]?.current ?? 0),
+    effective: up.ids.map((id, i) => lb.rrWeights[id]?.effective ?? up.servers[i]!.weight),
+  }
+  const choice = createPicker(policy, { servers: up.servers, isFailed }, key, rr).next()
+  up.ids.forEach((id, i) => {
+    lb.rrWeights[id] = { current: rr.current[i]!, effective: rr.effective[i]! }
+  })
+  const steps = choice.steps.map((st) => lettered(st.text, s))
+  if (choice.index === null) return { ...noServer(`${label} → no live upstreams → 502`, 502), steps }
+  const id = up.ids[choice.index]!
+  if (choice.via === 'round-robin') return { server: id, decision: `${label} → round robin → ${id}`, steps }
+  const skipped = choice.steps.find((st) => st.kind === 'skip' && st.server !== null)
+  const first = skipped?.server != null ? up.ids[skipped.server] : undefined
+  const decision = first ? `${label} → ${first} is unavailable → next choice ${id}` : `${label} → ${id}`
+  return { server: id, decision, steps }
+}

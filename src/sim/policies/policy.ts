@@ -1,0 +1,46 @@
+// The contract every routing policy implements: a pure choice of server for one request, given a
+// read-only view of the simulation and a few helpers owned by the load balancer.
+
+import type { PolicyId, Server, ServerId, SimConfig, SimState, User } from '../types.ts'
+
+export interface RouteContext {
+  readonly s: SimState
+  readonly user: User
+  /** Servers this request already tried (connection refused), in order. */
+  readonly tried: readonly ServerId[]
+  /** Servers a request that is not pinned may use now, in upstream order, minus `tried`. */
+  candidates(): Server[]
+  /** May a request pinned to `id` go there now? */
+  canUse(id: ServerId, bound: boolean): boolean
+  /** The load balancer's own round robin: the next of `among` (default `candidates()`) after the last pick. */
+  roundRobin(among?: readonly Server[]): Server | null
+  /** Uniform in [0, 1) from the load balancer's seeded stream. */
+  random(): number
+}
+
+export interface RouteResult {
+  readonly server: ServerId | null
+  /** The decision in plain words, e.g. "cookie AWSALB says B → B". */
+  readonly decision: string
+  /** Finer steps for the curious (hash values, ring points, skipped servers). */
+  readonly steps?: readonly string[]
+  /** An affinity cookie the response will carry. */
+  readonly affinity?: { readonly server: ServerId; readonly issued: boolean }
+  /** HTTP status when no server can take the request (default 503). */
+  readonly status?: number
+}
+
+export interface Policy {
+  readonly id: PolicyId
+  /** Short name for pickers: "Cookie affinity". */
+  readonly label: string
+  /** Does it try to keep a user on one server? */
+  readonly sticky: boolean
+  /** The policy in plain words with its real default, e.g. "cookie AWSALB, 1 day, sliding". */
+  describe(config: SimConfig): string
+  route(ctx: RouteContext): RouteResult
+}
+
+export function noServer(decision: string, status = 503): RouteResult {
+  return { server: null, decision, status }
+}

@@ -1,0 +1,17 @@
+// Random: any available server, uniformly (nginx `random`, no affinity).
+
+import type { Policy } from './policy.ts'
+import { noServer } from './policy.ts'
+
+export const random: Policy = {
+  id: 'random',
+  label: 'Random',
+  sticky: false,
+  describe: () => 'random: any healthy server, uniformly',
+  route(ctx) {
+    const candidates = ctx.candidates()
+    if (candidates.length === 0) return noServer('no healthy server → 503')
+    const srv = candidates[Math.floor(ctx.random() * candidates.length)]!
+    return { server: srv.id, decision: `random → ${srv.id}` }
+  },
+}

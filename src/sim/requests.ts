@@ -1,0 +1,164 @@
+// A request's life: browser → LB (route) → server (queue, serve) → LB → browser, including
+// connection errors and LB retries, lost responses and client retries. Every handler receives an
+// owned (copy-on-write) state and mutates it.
+
+import { serve } from './app.ts'
+import { mutRequest, mutServer } from './cow.ts'
+import { record } from './histogram.ts'
+import { recordConnectFailure, recordSuccess, route } from './lb.ts'
+import { CLIENT_MS, HOP_MS } from './network.ts'
+import { policyById } from './policies/registry.ts'
+import { nextFloat } from './rng.ts'
+import { scheduleRequest } from './schedule.ts'
+import { accepts, serverIndex, settleBusy } from './servers.ts'
+import type { Request, ServerId, SimMs, SimState } from './types.ts'
+import { receiveResponse } from './userResponse.ts'
+
+export const RECENT_LIMIT = 200
+const NOBODY: readonly ServerId[] = []
+
+export function onAtLb(s: SimState, id: number): void {
+  const req = mutRequest(s, id)
+  if (!req) return
+  s.counters.requests += 1
+  dispatch(s, req, HOP_MS)
+}
+
+/** Route (or re-route after a refused connection) and send to the chosen server. */
+function dispatch(s: SimState, req: Request, delay: SimMs): void {
+  const user = s.users[req.user]!
+  const tried = req.refused.length === 0 ? NOBODY : req.refused.map((h) => h.server)
+  const result = route(s, user, tried)
+  req.decision = tried.length === 0 ? result.decision : `${req.decision} ✕ · retry: ${result.decision}`
+  if (result.steps) req.steps = result.steps
+  s.lastRouted = req.id
+  if (result.server === null) {
+    fail(s, req, result.status ?? 503, 'no server available', s.now)
+    return
+  }
+  if (policyById(s.config.policy).sticky && user.believesLoggedIn && user.lastServer !== null && user.lastServer !== result.server) {
+    s.counters.affinityRemaps += 1
+  }
+  if (user.forgedHeader !== null && s.config.policy === 'header') {
+    s.counters.forgedRouted += 1
+    if (s.forgedValues[result.server] === user.forgedHeader) s.counters.forgedOnTarget += 1
+  }
+  req.server = result.server
+  if (result.affinity) req.affinity = result.affinity
+  scheduleRequest(s, s.now + delay, 'request.atServer', req.id, result.server)
+}
+
+export function onAtServer(s: SimState, id: number, server: ServerId): void {
+  const req = mutRequest(s, id)
+  if (!req) return
+  const idx = serverIndex(server)
+  if (!accepts(s.servers[idx]!)) {
+    // Connection refused: the process is down but the LB may not know yet.
+    recordConnectFailure(s, server)
+    req.refused = [...req.refused, { server, at: s.now }]
+    const configured = s.servers.filter((x) => x.status !== 'removed').length
+    if (s.config.lbRetry && req.refused.length < configured) {
+      s.counters.retried += 1
+      // The refusal travels back to the LB, which sends the request to its next choice.
+      dispatch(s, req, 2 * HOP_MS)
+      return
+    }
+    fail(s, req, 502, `${server} refused the connection → 502`, s.now + HOP_MS)
+    return
+  }
+  req.serverAt = s.now
+  const srv = mutServer(s, idx)
+  if (srv.busy < s.config.workers) startService(s, req, idx)
+  else if (srv.queue.length < s.config.queueLimit) srv.queue.push(id)
+  else {
+    srv.errors += 1
+    fail(s, req, 503, `${server} queue full → 503`, s.now + HOP_MS)
+  }
+}
+
+function startService(s: SimState, req: Request, idx: number): void {
+  const srv = mutServer(s, idx)
+  settleBusy(srv, s.now)
+  srv.busy += 1
+  req.startAt = s.now
+  const cost = serve(s, req, idx)
+  scheduleRequest(s, s.now + cost, 'request.done', req.id, srv.id)
+}
+
+export function onDone(s: SimState, id: number, server: ServerId): void {
+  const existing = s.requests.get(id)
+  // A crash already failed this request: the completion is stale.
+  if (!existing || existing.doneAt !== -1 || existing.server !== server) return
+  const req = mutRequest(s, id)!
+  const idx = serverIndex(server)
+  const srv = mutServer(s, idx)
+  settleBusy(srv, s.now)
+  srv.busy -= 1
+  srv.requests += 1
+  const lbBackAt = s.now + HOP_MS
+  record(s.latency, lbBackAt - req.lbAt)
+  record(srv.latency, lbBackAt - req.lbAt)
+  recordSuccess(s, server)
+  req.doneAt = s.now
+  req.lbBackAt = lbBackAt
+  const nextId = srv.queue.shift()
+  if (nextId !== undefined) {
+    const next = mutRequest(s, nextId)
+    if (next) startService(s, next, idx)
+  }
+  respond(s, req)
+}
+
+function fail(s: SimState, req: Request, status: number, detail: string, lbBackAt: SimMs): void {
+  req.outcome = 'error'
+  req.status = status
+  req.detail = req.detail ? `${req.detail} · ${detail}` : detail
+  if (req.doneAt === -1) req.doneAt = s.now
+  req.lbBackAt = lbBackAt
+  respond(s, req)
+}
+
+/** The LB sends the response (or error) back toward the browser — unless the network loses it. */
+function respond(s: SimState, req: Request): void {
+  if (req.outcome !== 'error' && s.config.responseLossRate > 0 && nextFloat(s.rng) < s.config.responseLossRate) {
+    req.outcome = 'lost'
+    scheduleRequest(s, Math.max(req.sentAt + s.config.clientTimeoutMs, req.lbBackAt), 'client.timeout', req.id)
+    return
+  }
+  scheduleRequest(s, req.lbBackAt + CLIENT_MS, 'request.atClient', req.id)
+}
+
+export function onAtClient(s: SimState, id: number): void {
+  const req = mutRequest(s, id)
+  if (!req) return
+  req.receivedAt = s.now
+  finish(s, req)
+  receiveResponse(s, req)
+}
+
+export function onClientTimeout(s: SimState, id: number): void {
+  const req = mutRequest(s, id)
+  if (!req) return
+  req.receivedAt = s.now
+  req.detail = `${req.detail} · response lost, browser timed out`
+  finish(s, req)
+  receiveResponse(s, req)
+}
+
+/** Fail every request queued on or being served by a server that just died. */
+export function failRequestsOn(s: SimState, server: ServerId, why: string): void {
+  for (const existing of s.requests.values()) {
+    // Only requests the server accepted (queued or in service) die with it.
+    if (existing.server !== server || existing.doneAt !== -1 || existing.serverAt < 0) continue
+    fail(s, mutRequest(s, existing.id)!, 502, `${why} → 502`, s.now + HOP_MS)
+  }
+}
+
+/** The request leaves the system and becomes a trace entry (its sentence is composed when read). */
+function finish(s: SimState, req: Request): void {
+  req.seq = s.traceSeq++
+  req.step = s.step
+  s.requests.delete(req.id)
+  s.recent.push(req)
+  if (s.recent.length > RECENT_LIMIT * 2) s.recent.splice(0, s.recent.length - RECENT_LIMIT)
+}

@@ -1,0 +1,23 @@
+import { at, type Scenario } from './scenario.ts'
+
+const BOTS = [16, 17, 18, 19, 20, 21]
+
+export const headerSpoofing: Scenario = {
+  id: 'header-spoofing',
+  title: 'Forging the affinity header',
+  watch: 'At 0:20 six busy bots send X-User-Id values they chose because they hash to B — and the load balancer believes them.',
+  claim: 'Header affinity is powerful, but a client-set header can be forged; a gateway-injected one cannot.',
+  lesson: 'techniques',
+  // Seed 4: B is not already the busiest server, so the flood is easy to see.
+  seed: 4,
+  config: {
+    servers: 4,
+    users: 22,
+    heavyUsers: 6,
+    policy: 'header',
+    storage: 'memory',
+    header: { name: 'X-User-Id', source: 'client' },
+  },
+  script: BOTS.map((user) => at(20_000, { kind: 'forgeHeader', user, target: 'B' })),
+  durationMs: 90_000,
+}

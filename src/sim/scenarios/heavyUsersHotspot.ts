@@ -1,0 +1,20 @@
+import type { Scenario } from './scenario.ts'
+
+export const heavyUsersHotspot: Scenario = {
+  id: 'heavy-users-hotspot',
+  title: 'Heavy users stuck together',
+  watch: 'Five power users from one office subnet all hash to the same server; its utilisation bar runs hot while the others idle.',
+  claim: 'A few heavy users stuck to one backend overload it; without stickiness the load is even.',
+  lesson: 'the-four-risks',
+  // Seed 6: the office /24 shares a server with a normal share of other users.
+  seed: 6,
+  config: {
+    servers: 4,
+    users: 20,
+    policy: 'ip-hash',
+    storage: 'memory',
+    natGroups: [{ size: 5, ip: '192.0.2.10', subnet: true, heavy: true }],
+  },
+  script: [],
+  durationMs: 120_000,
+}

@@ -1,0 +1,44 @@
+// Sending a request: the browser creates it now and it reaches the load balancer CLIENT_MS later.
+
+import { mutUser } from './cow.ts'
+import { CLIENT_MS } from './network.ts'
+import { scheduleRequest } from './schedule.ts'
+import type { Hop, Request, RequestKind, SimMs, SimState, User } from './types.ts'
+
+const NO_STEPS: readonly string[] = []
+const NO_HOPS: readonly Hop[] = []
+
+/** Create the user's next request, sent at `sendAt`. */
+export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: SimMs, attempt: number): void {
+  const id = s.nextRequestId++
+  const req: Request = {
+    v: s.gen,
+    id,
+    user: user.id,
+    kind,
+    attempt,
+    sentAt: sendAt,
+    lbAt: sendAt + CLIENT_MS,
+    refused: NO_HOPS,
+    server: null,
+    serverAt: -1,
+    startAt: -1,
+    doneAt: -1,
+    lbBackAt: -1,
+    receivedAt: -1,
+    outcome: null,
+    status: 0,
+    decision: '',
+    steps: NO_STEPS,
+    detail: '',
+    affinity: null,
+    intent: user.checkoutIntent,
+    sets: null,
+    seq: -1,
+    step: -1,
+  }
+  s.requests.set(id, req)
+  mutUser(s, user.id).pending = id
+  scheduleRequest(s, req.lbAt, 'request.atLb', id)
+}
+

@@ -1,0 +1,87 @@
+// App servers A–J: addresses, status, capacity and the busy-time bookkeeping behind utilisation.
+
+import { createHistogram } from './histogram.ts'
+import { SERVER_IDS, type Server, type ServerId, type SimMs, type SimState } from './types.ts'
+
+/** The upstream line for server `index`, as it would appear in an nginx config. */
+export function serverAddress(index: number): string {
+  return `10.0.0.${11 + index}:3000`
+}
+
+export function makeServer(index: number, now: SimMs, status: 'up' | 'starting'): Server {
+  return {
+    v: 0,
+    id: SERVER_IDS[index]!,
+    address: serverAddress(index),
+    weight: 1,
+    status,
+    statusSince: now,
+    version: 1,
+    healthy: status === 'up',
+    probeFails: 0,
+    probeOks: 0,
+    fails: 0,
+    failedAt: -1,
+    busy: 0,
+    queue: [],
+    memory: new Map(),
+    connections: 0,
+    requests: 0,
+    errors: 0,
+    busyMsTotal: 0,
+    busyChangedAt: now,
+    drainDeadline: -1,
+    latency: createHistogram(),
+  }
+}
+
+/** 'A' → 0 … 'J' → 9. */
+export function serverIndex(id: ServerId): number {
+  return id.charCodeAt(0) - 65
+}
+
+export function findServer(s: SimState, id: ServerId): Server | undefined {
+  const srv = s.servers[serverIndex(id)]
+  return srv && srv.status !== 'removed' ? srv : undefined
+}
+
+/** Servers still configured on the load balancer (not removed), in upstream order. */
+export function configuredServers(s: SimState): Server[] {
+  return s.servers.filter((srv) => srv.status !== 'removed')
+}
+
+/** Does the process accept connections? (A crashed or still-booting server refuses them.) */
+export function accepts(srv: Server): boolean {
+  return srv.status === 'up' || srv.status === 'draining'
+}
+
+/** Integrate busy-worker time up to `now` before `busy` changes. */
+export function settleBusy(srv: Server, now: SimMs): void {
+  srv.busyMsTotal += srv.busy * (now - srv.busyChangedAt)
+  srv.busyChangedAt = now
+}
+
+/** Busy worker-milliseconds up to `now`, without mutating. */
+export function busyMsAt(srv: Server, now: SimMs): number {
+  return srv.busyMsTotal + srv.busy * (now - srv.busyChangedAt)
+}
+
+/** nginx passive health: failed within fail_timeout after max_fails errors. */
+export function passivelyFailed(s: SimState, srv: Server): boolean {
+  const { maxFails, failTimeoutMs } = s.config.passive
+  return maxFails > 0 && srv.fails >= maxFails && s.now - srv.failedAt <= failTimeoutMs
+}
+
+/** May the load balancer send this server traffic? `bound` = the request is pinned to it by affinity. */
+export function routable(s: SimState, srv: Server, bound: boolean): boolean {
+  if (srv.status === 'removed' || !srv.healthy || passivelyFailed(s, srv)) return false
+  if (srv.status === 'draining') return bound
+  return true
+}
+
+/** Live (not idle-expired) sessions held in this server's memory. */
+export function liveSessionCount(s: SimState, srv: Server): number {
+  let n = 0
+  for (const session of srv.memory.values()) if (s.now - session.lastSeen < s.config.sessionIdleMs) n += 1
+  return n
+}

@@ -1,0 +1,65 @@
+// Where session state lives: one server's memory, the shared store (Redis-like, ≈1 ms per access)
+// or the database (≈5 ms per access). JWT keeps identity in the token; its carts still live in
+// memory or in the shared store.
+
+import { mutServer, mutStore } from './cow.ts'
+import type { Session, SimState, StorageKind } from './types.ts'
+
+export type SessionHome = { readonly kind: 'memory'; readonly server: number } | { readonly kind: 'store'; readonly which: 'store' | 'db' }
+
+export const ACCESS_MS = { memory: 0, store: 1, db: 5 } as const
+
+/** Where sessions live for `storage` when served by server `serverIdx` (JWT: where carts live). */
+export function sessionHome(s: SimState, storage: StorageKind, serverIdx: number): SessionHome {
+  switch (storage) {
+    case 'memory':
+      return { kind: 'memory', server: serverIdx }
+    case 'shared':
+      return { kind: 'store', which: 'store' }
+    case 'database':
+      return { kind: 'store', which: 'db' }
+    case 'jwt':
+      return s.config.jwt.carts === 'shared' ? { kind: 'store', which: 'store' } : { kind: 'memory', server: serverIdx }
+  }
+}
+
+export function homeUp(s: SimState, home: SessionHome): boolean {
+  return home.kind === 'memory' || s[home.which].up
+}
+
+export function accessMs(home: SessionHome): number {
+  return home.kind === 'memory' ? ACCESS_MS.memory : ACCESS_MS[home.which]
+}
+
+export function getSession(s: SimState, home: SessionHome, key: string): Session | undefined {
+  return home.kind === 'memory' ? s.servers[home.server]!.memory.get(key) : s[home.which].sessions.get(key)
+}
+
+/** The session, owned by this transition (copied on first write) — or undefined. */
+export function touchSession(s: SimState, home: SessionHome, key: string): Session | undefined {
+  const map = home.kind === 'memory' ? mutServer(s, home.server).memory : mutStore(s, home.which).sessions
+  const session = map.get(key)
+  if (session === undefined || session.v === s.gen) return session
+  const copy = { ...session, v: s.gen }
+  map.set(key, copy)
+  return copy
+}
+
+export function putSession(s: SimState, home: SessionHome, key: string, session: Session): void {
+  if (home.kind === 'memory') mutServer(s, home.server).memory.set(key, session)
+  else mutStore(s, home.which).sessions.set(key, session)
+}
+
+export function deleteSession(s: SimState, home: SessionHome, key: string): void {
+  if (home.kind === 'memory') mutServer(s, home.server).memory.delete(key)
+  else mutStore(s, home.which).sessions.delete(key)
+}
+
+/** The memory/store key of a JWT user's cart. */
+export function cartKey(user: number): string {
+  return `cart:${user}`
+}
+
+export function isLive(s: SimState, session: Session): boolean {
+  return s.now - session.lastSeen < s.config.sessionIdleMs
+}

@@ -1,0 +1,19 @@
+// Helpers for tests of the engine and of everything built on it.
+
+import { latestTrace } from './trace.ts'
+import type { SimState } from './types.ts'
+
+/** A fingerprint of everything a learner can see. */
+export function fingerprint(s: SimState): string {
+  return JSON.stringify({
+    now: s.now,
+    step: s.step,
+    counters: s.counters,
+    users: s.users.map((u) => [u.ip, u.believesLoggedIn, u.believedCart, u.lastServer, u.jar, u.logouts, u.orders]),
+    servers: s.servers.map((x) => [x.id, x.status, x.healthy, x.busy, x.queue, [...x.memory.keys()], x.requests]),
+    store: [...s.store.sessions.keys()],
+    inflight: [...s.requests.keys()],
+    trace: latestTrace(s, 50).map((e) => e.text),
+  })
+}
+

@@ -1,0 +1,371 @@
+// The simulation's data model: plain objects only, shared by every engine module.
+// Time is integer milliseconds of *simulated* time (SimMs), never wall-clock time.
+
+import type { Rng } from './rng.ts'
+
+/** Milliseconds of simulated time. Wall-clock milliseconds live only in src/store/playback.ts. */
+export type SimMs = number
+
+export const SERVER_IDS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'] as const
+export type ServerId = (typeof SERVER_IDS)[number]
+/** Index of a user in `SimState.users`; never mixes with ServerId (a string). */
+export type UserId = number
+
+export const POLICY_IDS = [
+  'round-robin',
+  'least-connections',
+  'random',
+  'cookie',
+  'ip-hash',
+  'hash',
+  'hash-consistent',
+  'header',
+  'client-ip',
+] as const
+export type PolicyId = (typeof POLICY_IDS)[number]
+
+export const STORAGE_KINDS = ['memory', 'shared', 'database', 'jwt'] as const
+export type StorageKind = (typeof STORAGE_KINDS)[number]
+
+export type RequestKind = 'landing' | 'login' | 'browse' | 'addToCart' | 'checkout'
+
+export interface SimConfig {
+  servers: number
+  users: number
+  policy: PolicyId
+  storage: StorageKind
+  /** Mean think time between a user's requests. */
+  thinkMs: SimMs
+  /** Traffic multiplier: think time is divided by it. */
+  rate: number
+  /** Chance that a user takes a break after checking out, and the mean break length. */
+  breakChance: number
+  breakMs: SimMs
+  /** Users arrive spread evenly over this window. */
+  arrivalSpreadMs: SimMs
+  heavyUsers: number
+  /** Specific users (by id) who are heavy, in addition to the last `heavyUsers`. */
+  heavyIds: readonly number[]
+  /** Heavy users send this many times more requests, each this many times costlier. */
+  heavyRateFactor: number
+  heavyCostFactor: number
+  natGroups: readonly NatGroupSpec[]
+  workers: number
+  queueLimit: number
+  startupMs: SimMs
+  cookie: { name: string; ttlMs: SimMs; mode: 'sliding' | 'fixed' }
+  clientIpTimeoutMs: SimMs
+  header: { name: string; source: 'gateway' | 'client' }
+  health: { intervalMs: SimMs; unhealthyThreshold: number; healthyThreshold: number }
+  passive: { maxFails: number; failTimeoutMs: SimMs }
+  /** What the LB does when a request's pinned server is unavailable. */
+  failover: 'repin' | 'fail'
+  /** Retry a request on another server after a connection error (nginx proxy_next_upstream). */
+  lbRetry: boolean
+  drainTimeoutMs: SimMs
+  sessionIdleMs: SimMs
+  store: { persistent: boolean }
+  jwt: { ttlMs: SimMs; denyList: boolean; carts: 'memory' | 'shared' }
+  idempotencyKeys: boolean
+  canaryPercent: number
+  responseLossRate: number
+  clientTimeoutMs: SimMs
+  clientRetryDelayMs: SimMs
+  websockets: boolean
+}
+
+export interface NatGroupSpec {
+  size: number
+  /** One shared address (NAT/CGNAT) or, with `subnet`, distinct addresses in one /24. */
+  ip: string
+  subnet?: boolean
+  heavy?: boolean
+}
+
+export type ServerStatus = 'starting' | 'up' | 'draining' | 'crashed' | 'removed'
+
+/** A session record (or a JWT user's cart). Copy-on-write: see storage.ts `touchSession`. */
+export interface Session {
+  v: number
+  readonly sid: string
+  readonly user: UserId
+  cart: number
+  readonly createdAt: SimMs
+  lastSeen: SimMs
+}
+
+export interface Server {
+  /** Copy-on-write generation (see cow.ts). */
+  v: number
+  readonly id: ServerId
+  /** The upstream line as nginx would have it, e.g. "10.0.1.2:8080". */
+  readonly address: string
+  weight: number
+  status: ServerStatus
+  statusSince: SimMs
+  version: number
+  /** Active health checks as the LB sees them. */
+  healthy: boolean
+  probeFails: number
+  probeOks: number
+  /** nginx-style passive failure accounting (max_fails / fail_timeout). */
+  fails: number
+  failedAt: SimMs
+  busy: number
+  queue: number[]
+  /** Sessions (or JWT carts, keyed "cart:<user>") kept in this server's memory. */
+  memory: Map<string, Session>
+  connections: number
+  requests: number
+  errors: number
+  busyMsTotal: number
+  busyChangedAt: SimMs
+  drainDeadline: SimMs
+  /** Latency histogram of requests this server answered (for per-server p95). */
+  latency: Histogram
+}
+
+export interface SessionStore {
+  v: number
+  kind: 'shared' | 'database'
+  up: boolean
+  since: SimMs
+  persistent: boolean
+  sessions: Map<string, Session>
+}
+
+export interface CookieJar {
+  /** The LB's affinity cookie. Owned together with the user (mutUser copies it). */
+  affinity: { server: ServerId; expiresAt: SimMs } | null
+  /** Stable visitor id set by the app on the first response (what `hash $cookie_uid` keys on). */
+  uid: string | null
+  /** App session id, regenerated at every login. */
+  sid: string | null
+  jwt: { jti: string; exp: SimMs } | null
+}
+
+export interface User {
+  v: number
+  readonly id: UserId
+  readonly name: string
+  readonly initials: string
+  readonly color: number
+  ip: string
+  natGroup: number | null
+  heavy: boolean
+  /** Sends this header value instead of its own id (client-set header affinity only). */
+  forgedHeader: string | null
+  jar: CookieJar
+  rng: Rng
+  active: boolean
+  /** What the user believes: logged in, with a cart of this many items. */
+  believesLoggedIn: boolean
+  believedCart: number
+  lastActive: SimMs
+  next: RequestKind
+  browseLeft: number
+  addsLeft: number
+  retrying: boolean
+  checkoutIntent: number
+  /** The last checkout intent that produced an order (the orders table, keyed by idempotency key). */
+  committedIntent: number
+  lastServer: ServerId | null
+  pending: number | null
+  wsServer: ServerId | null
+  logouts: number
+  cartsLost: number
+  orders: number
+  lastLogoutAt: SimMs
+  lastCartLostAt: SimMs
+}
+
+export type Outcome = 'ok' | 'notLoggedIn' | 'cartMissing' | 'error' | 'lost' | 'revoked'
+
+export interface Hop {
+  readonly server: ServerId
+  readonly at: SimMs
+}
+
+/** One HTTP request. Copy-on-write like users (see cow.ts `mutRequest`). */
+export interface Request {
+  v: number
+  readonly id: number
+  readonly user: UserId
+  readonly kind: RequestKind
+  readonly attempt: number
+  readonly sentAt: SimMs
+  readonly lbAt: SimMs
+  readonly intent: number
+  /** Servers that refused the connection before one accepted (usually none). */
+  refused: readonly Hop[]
+  /** The server the LB chose last, and when the request reached it (-1: not yet / never). */
+  server: ServerId | null
+  serverAt: SimMs
+  startAt: SimMs
+  doneAt: SimMs
+  lbBackAt: SimMs
+  receivedAt: SimMs
+  outcome: Outcome | null
+  status: number
+  /** The LB's decision in plain words, and the finer steps behind it. */
+  decision: string
+  steps: readonly string[]
+  /** What the server did, in plain words. */
+  detail: string
+  affinity: { readonly server: ServerId; readonly issued: boolean } | null
+  /** Cookies and tokens the response sets (applied when the user receives it). */
+  sets: { readonly uid?: string; readonly sid?: string; readonly jwt?: { jti: string; exp: SimMs } } | null
+  /** Once finished: its place in the trace (sequence number and the item that finished it). */
+  seq: number
+  step: number
+}
+
+export interface Histogram {
+  readonly counts: Uint32Array
+  total: number
+}
+
+export interface TraceEntry {
+  readonly seq: number
+  readonly t: SimMs
+  /** Index (1-based) of the processed item — event or intervention — that produced it (for step back). */
+  readonly step: number
+  readonly kind: TraceKind
+  readonly text: string
+  readonly user?: UserId
+  readonly server?: ServerId
+  readonly request?: number
+}
+
+export type TraceKind =
+  | 'request'
+  | 'logout'
+  | 'cartLost'
+  | 'server'
+  | 'health'
+  | 'store'
+  | 'config'
+  | 'deploy'
+  | 'security'
+  | 'ws'
+
+export interface Counters {
+  requests: number
+  ok: number
+  failed: number
+  retried: number
+  unexpectedLogouts: number
+  cartsLost: number
+  sessionsLost: number
+  sessionsExpired: number
+  duplicateOrders: number
+  orders: number
+  affinityRemaps: number
+  revokedTokenAccepted: number
+  revokedTokenRefused: number
+  reconnects: number
+  maxReconnectBurst: number
+  forgedRouted: number
+  forgedOnTarget: number
+}
+
+export interface HistorySample {
+  readonly t: SimMs
+  readonly unexpectedLogouts: number
+  readonly cartsLost: number
+  readonly failed: number
+  readonly requests: number
+  /** Requests answered per server since the previous sample, keyed by server id. */
+  readonly load: Readonly<Partial<Record<ServerId, number>>>
+  readonly busyMs: Readonly<Partial<Record<ServerId, number>>>
+}
+
+export interface LbState {
+  v: number
+  rrCursor: number
+  /** nginx smooth weighted round robin, one entry per server id. */
+  rrWeights: Partial<Record<ServerId, { current: number; effective: number }>>
+  /** Kubernetes ClientIP affinity table: client IP → endpoint and last use. */
+  clientIp: Map<string, { server: ServerId; lastSeen: SimMs }>
+}
+
+export interface DeployState {
+  mode: 'drain' | 'kill'
+  queue: ServerId[]
+  current: ServerId | null
+  startedAt: SimMs
+  finishedAt: SimMs | null
+  sessionsLost: number
+}
+
+export type Event =
+  | { readonly kind: 'request.atLb'; readonly request: number }
+  | { readonly kind: 'request.atServer'; readonly request: number; readonly server: ServerId }
+  | { readonly kind: 'request.done'; readonly request: number; readonly server: ServerId }
+  | { readonly kind: 'request.atClient'; readonly request: number }
+  | { readonly kind: 'client.timeout'; readonly request: number }
+  | { readonly kind: 'user.arrive'; readonly user: UserId }
+  | { readonly kind: 'lb.healthCheck' }
+  | { readonly kind: 'server.started'; readonly server: ServerId; readonly version: number }
+  | { readonly kind: 'server.drainCheck'; readonly server: ServerId; readonly version: number }
+  | { readonly kind: 'sessions.sweep' }
+  | { readonly kind: 'metrics.sample' }
+  | { readonly kind: 'token.replay'; readonly user: UserId; readonly jti: string; readonly exp: SimMs }
+  | { readonly kind: 'ws.reconnect'; readonly user: UserId }
+
+/**
+ * An event on the queue, flattened into one record shape (fields an event doesn't use hold a neutral
+ * value): a single allocation per event and monomorphic property access in the heap — the engine's
+ * hottest loop. `seq` breaks ties between equal times.
+ */
+export interface QueuedEvent {
+  readonly t: SimMs
+  readonly seq: number
+  readonly kind: Event['kind']
+  readonly request: number
+  readonly server: ServerId | null
+  readonly user: UserId
+  readonly version: number
+  readonly jti: string
+  readonly exp: SimMs
+}
+
+export interface SimState {
+  /** Copy-on-write generation of this state; entities with a lower `v` are shared and frozen. */
+  readonly gen: number
+  readonly seed: number
+  config: SimConfig
+  now: SimMs
+  /** Items processed so far: events plus interventions, in their deterministic order. */
+  step: number
+  /** Engine events processed so far. */
+  eventCount: number
+  /** Script interventions applied so far. */
+  scriptCursor: number
+  seq: number
+  heap: QueuedEvent[]
+  rng: Rng
+  users: User[]
+  servers: Server[]
+  store: SessionStore
+  db: SessionStore
+  lb: LbState
+  requests: Map<number, Request>
+  nextRequestId: number
+  nextSid: number
+  /** Recently finished requests, oldest first (bounded). They are the trace's request entries. */
+  recent: Request[]
+  trace: TraceEntry[]
+  traceSeq: number
+  counters: Counters
+  latency: Histogram
+  history: HistorySample[]
+  lastSample: { t: SimMs; requests: Partial<Record<ServerId, number>>; busyMs: Partial<Record<ServerId, number>> }
+  deny: Map<string, SimMs>
+  deploy: DeployState | null
+  reconnectWindow: { start: SimMs; count: number }
+  /** The header value an attacker found for each target server (client-set header affinity). */
+  forgedValues: Partial<Record<ServerId, string>>
+  /** The request the LB routed most recently (the lab shows its decision). */
+  lastRouted: number
+}
