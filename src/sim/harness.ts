@@ -87,11 +87,11 @@ export class LabBuilder {
     return advanceTo(this.start(), until, this.scriptItems)
   }
 
-  /** Run and return the state at each of `times` (ascending). */
-  runAt(times: readonly SimMs[]): SimState[] {
+  /** Run and return the state at each of `times` (ascending), one state per time. */
+  runAt<const T extends readonly SimMs[]>(times: T): { [K in keyof T]: SimState } {
     const script = this.scriptItems
     let s = this.start()
-    return times.map((t) => (s = advanceTo(s, t, script)))
+    return times.map((t) => (s = advanceTo(s, t, script))) as { [K in keyof T]: SimState }
   }
 }
 
