@@ -58,7 +58,7 @@ function handleWithSession(s: SimState, req: Request, home: SessionHome, id: str
   const user = s.users[req.user]!
   if (!homeUp(s, home)) return result(req, 'error', 503, `${storeName(home)} unreachable → 503`, 0)
   const sid = user.jar.sid
-  const found = sid === null ? undefined : getSession(s, home, sid)
+  const found = sid === null ? undefined : touchSession(s, home, sid)
   if (sid === null || found === undefined) {
     const where = home.kind === 'memory' ? `on ${id}` : `in the ${storeName(home)}`
     return result(req, 'notLoggedIn', 200, `no session ${sid ?? ''} ${where} → login page`, accessMs(home))
@@ -67,9 +67,8 @@ function handleWithSession(s: SimState, req: Request, home: SessionHome, id: str
     deleteSession(s, home, sid)
     return result(req, 'notLoggedIn', 200, `session ${sid} expired → login page`, accessMs(home))
   }
-  const session = touchSession(s, home, sid)!
-  session.lastSeen = s.now
-  return result(req, 'ok', 200, cartStep(s, req, session, `session ${sid} found`), 2 * accessMs(home))
+  found.lastSeen = s.now
+  return result(req, 'ok', 200, cartStep(s, req, found, `session ${sid} found`), 2 * accessMs(home))
 }
 
 function handleWithToken(s: SimState, req: Request, home: SessionHome, id: string): number {

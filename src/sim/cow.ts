@@ -20,7 +20,6 @@ export function beginTx(prev: SimState): SimState {
     history: prev.history.slice(),
     counters: { ...prev.counters },
     latency: cloneHistogram(prev.latency),
-    lastSample: { ...prev.lastSample },
     reconnectWindow: { ...prev.reconnectWindow },
     deploy: prev.deploy && { ...prev.deploy, queue: prev.deploy.queue.slice() },
   }

@@ -9,7 +9,7 @@ import { applyIntervention, onTokenReplay, type ScriptItem } from './interventio
 import { healthCheck, route } from './lb.ts'
 import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
 import { sampleMetrics, sweepSessions } from './housekeeping.ts'
-import { onAtClient, onAtLb, onAtServer, onClientTimeout, onDone } from './requests.ts'
+import { onAtClient, onClientTimeout, onDone, onForward } from './requests.ts'
 import { schedule } from './schedule.ts'
 import { sendRequest } from './send.ts'
 import { accepts, serverIndex } from './servers.ts'
@@ -73,10 +73,8 @@ function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, u
 
 function handle(s: SimState, e: QueuedEvent): void {
   switch (e.kind) {
-    case 'request.atLb':
-      return onAtLb(s, e.request)
-    case 'request.atServer':
-      return onAtServer(s, e.request, e.server!)
+    case 'request.forward':
+      return onForward(s, e.request)
     case 'request.done':
       return onDone(s, e.request, e.server!)
     case 'request.atClient':

@@ -40,7 +40,3 @@ export function heapPop(heap: QueuedEvent[]): QueuedEvent | undefined {
   heap[i] = last
   return top
 }
-
-export function heapPeek(heap: readonly QueuedEvent[]): QueuedEvent | undefined {
-  return heap[0]
-}

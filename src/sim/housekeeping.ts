@@ -5,23 +5,25 @@ import { mutServer, mutStore } from './cow.ts'
 import { schedule } from './schedule.ts'
 import { busyMsAt } from './servers.ts'
 import { SAMPLE_MS, SWEEP_MS } from './state.ts'
-import type { HistorySample, ServerId, SimState } from './types.ts'
+import type { HistorySample, SimState } from './types.ts'
 
 /** Samples kept: ten minutes at one per second. */
 export const HISTORY_LIMIT = 600
 
 export function sampleMetrics(s: SimState): void {
-  const load: Partial<Record<ServerId, number>> = {}
-  const busyMs: Partial<Record<ServerId, number>> = {}
-  const requests: Partial<Record<ServerId, number>> = {}
-  const busyTotals: Partial<Record<ServerId, number>> = {}
-  for (const srv of s.servers) {
-    if (srv.status === 'removed' && srv.requests === (s.lastSample.requests[srv.id] ?? 0)) continue
+  const n = s.servers.length
+  const load = new Array<number>(n)
+  const busyMs = new Array<number>(n)
+  const requests = new Array<number>(n)
+  const busyTotals = new Array<number>(n)
+  const last = s.lastSample
+  for (let i = 0; i < n; i++) {
+    const srv = s.servers[i]!
     const busy = busyMsAt(srv, s.now)
-    load[srv.id] = srv.requests - (s.lastSample.requests[srv.id] ?? 0)
-    busyMs[srv.id] = busy - (s.lastSample.busyMs[srv.id] ?? 0)
-    requests[srv.id] = srv.requests
-    busyTotals[srv.id] = busy
+    load[i] = srv.requests - (last.requests[i] ?? 0)
+    busyMs[i] = busy - (last.busyMs[i] ?? 0)
+    requests[i] = srv.requests
+    busyTotals[i] = busy
   }
   const sample: HistorySample = {
     t: s.now,

@@ -10,13 +10,14 @@ import { routable, serverIndex } from './servers.ts'
 import { emit } from './trace.ts'
 import type { Server, ServerId, SimState, User } from './types.ts'
 
-/** The routing context handed to policies: one small object per decision, methods on the prototype. */
+/**
+ * The routing context handed to policies. One instance is reused for every decision (policies never
+ * keep it), which saves an allocation on the engine's hottest path.
+ */
 class Ctx implements RouteContext {
-  constructor(
-    readonly s: SimState,
-    readonly user: User,
-    readonly tried: readonly ServerId[],
-  ) {}
+  s!: SimState
+  user!: User
+  tried!: readonly ServerId[]
   candidates(): Server[] {
     const out: Server[] = []
     for (const srv of this.s.servers) if (routable(this.s, srv, false) && !this.tried.includes(srv.id)) out.push(srv)
@@ -34,8 +35,13 @@ class Ctx implements RouteContext {
   }
 }
 
+const ctx = new Ctx()
+
 export function route(s: SimState, user: User, tried: readonly ServerId[]): RouteResult {
-  return policyById(s.config.policy).route(new Ctx(s, user, tried))
+  ctx.s = s
+  ctx.user = user
+  ctx.tried = tried
+  return policyById(s.config.policy).route(ctx)
 }
 
 function roundRobinPick(s: SimState, among: readonly Server[]): Server | null {

@@ -37,13 +37,14 @@ export function serverMetrics(s: SimState, windowMs: SimMs = WINDOW_MS): ServerM
   const samples = samplesInWindow(s, windowMs)
   const span = samples.length > 0 ? samples.length * 1000 : 1
   return s.servers
-    .filter((srv) => srv.status !== 'removed')
-    .map((srv) => {
+    .map((srv, index) => ({ srv, index }))
+    .filter(({ srv }) => srv.status !== 'removed')
+    .map(({ srv, index }) => {
       let busy = 0
       let load = 0
       for (const h of samples) {
-        busy += h.busyMs[srv.id] ?? 0
-        load += h.load[srv.id] ?? 0
+        busy += h.busyMs[index] ?? 0
+        load += h.load[index] ?? 0
       }
       return {
         id: srv.id,

@@ -6,6 +6,7 @@ import { advanceTo } from './engine.ts'
 import { fingerprint } from './testkit.ts'
 import { lab } from './harness.ts'
 import type { Intervention, ScriptItem } from './interventions.ts'
+import { HOP_MS } from './network.ts'
 import { isLive } from './storage.ts'
 import { POLICY_IDS, SERVER_IDS, type ServerId, type SimState } from './types.ts'
 
@@ -34,8 +35,8 @@ describe('engine properties', () => {
         for (let t = 5_000; t <= 80_000; t += 5_000) {
           s = advanceTo(s, t, items)
           for (const id of finishedIds(s)) seen.add(id)
-          // Requests that reached the LB are either finished or still in flight — never both, never lost.
-          const inFlight = [...s.requests.values()].filter((r) => r.lbAt <= s.now).length
+          // Requests the LB has forwarded are either finished or still in flight — never both, never lost.
+          const inFlight = [...s.requests.values()].filter((r) => r.lbAt + HOP_MS <= s.now).length
           expect(s.counters.ok + s.counters.failed + inFlight).toBe(s.counters.requests)
           for (const r of s.requests.values()) expect(seen.has(r.id)).toBe(false)
         }

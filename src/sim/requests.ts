@@ -17,15 +17,16 @@ import { receiveResponse } from './userResponse.ts'
 export const RECENT_LIMIT = 200
 const NOBODY: readonly ServerId[] = []
 
-export function onAtLb(s: SimState, id: number): void {
+/**
+ * The load balancer routes the request and forwards it; it reaches the chosen server HOP_MS after the
+ * LB received it (the first time) or after a refusal came back (a retry). The routing decision is
+ * folded into that arrival event — one event fewer per request, and nothing can happen to a server
+ * in the 2 ms between that the LB could have known about.
+ */
+export function onForward(s: SimState, id: number): void {
   const req = mutRequest(s, id)
   if (!req) return
-  s.counters.requests += 1
-  dispatch(s, req, HOP_MS)
-}
-
-/** Route (or re-route after a refused connection) and send to the chosen server. */
-function dispatch(s: SimState, req: Request, delay: SimMs): void {
+  if (req.refused.length === 0) s.counters.requests += 1
   const user = s.users[req.user]!
   const tried = req.refused.length === 0 ? NOBODY : req.refused.map((h) => h.server)
   const result = route(s, user, tried)
@@ -45,12 +46,10 @@ function dispatch(s: SimState, req: Request, delay: SimMs): void {
   }
   req.server = result.server
   if (result.affinity) req.affinity = result.affinity
-  scheduleRequest(s, s.now + delay, 'request.atServer', req.id, result.server)
+  arrive(s, req, result.server)
 }
 
-export function onAtServer(s: SimState, id: number, server: ServerId): void {
-  const req = mutRequest(s, id)
-  if (!req) return
+function arrive(s: SimState, req: Request, server: ServerId): void {
   const idx = serverIndex(server)
   if (!accepts(s.servers[idx]!)) {
     // Connection refused: the process is down but the LB may not know yet.
@@ -59,8 +58,8 @@ export function onAtServer(s: SimState, id: number, server: ServerId): void {
     const configured = s.servers.filter((x) => x.status !== 'removed').length
     if (s.config.lbRetry && req.refused.length < configured) {
       s.counters.retried += 1
-      // The refusal travels back to the LB, which sends the request to its next choice.
-      dispatch(s, req, 2 * HOP_MS)
+      // The refusal travels back to the LB, which forwards the request to its next choice.
+      scheduleRequest(s, s.now + 2 * HOP_MS, 'request.forward', req.id)
       return
     }
     fail(s, req, 502, `${server} refused the connection → 502`, s.now + HOP_MS)
@@ -69,7 +68,7 @@ export function onAtServer(s: SimState, id: number, server: ServerId): void {
   req.serverAt = s.now
   const srv = mutServer(s, idx)
   if (srv.busy < s.config.workers) startService(s, req, idx)
-  else if (srv.queue.length < s.config.queueLimit) srv.queue.push(id)
+  else if (srv.queue.length < s.config.queueLimit) srv.queue.push(req.id)
   else {
     srv.errors += 1
     fail(s, req, 503, `${server} queue full → 503`, s.now + HOP_MS)
@@ -86,10 +85,9 @@ function startService(s: SimState, req: Request, idx: number): void {
 }
 
 export function onDone(s: SimState, id: number, server: ServerId): void {
-  const existing = s.requests.get(id)
+  const req = mutRequest(s, id)
   // A crash already failed this request: the completion is stale.
-  if (!existing || existing.doneAt !== -1 || existing.server !== server) return
-  const req = mutRequest(s, id)!
+  if (!req || req.doneAt !== -1 || req.server !== server) return
   const idx = serverIndex(server)
   const srv = mutServer(s, idx)
   settleBusy(srv, s.now)

@@ -20,7 +20,7 @@ export function schedule(s: SimState, t: SimMs, e: Event): void {
   heapPush(s.heap, q)
 }
 
-type RequestEventKind = 'request.atLb' | 'request.atServer' | 'request.done' | 'request.atClient' | 'client.timeout'
+type RequestEventKind = 'request.forward' | 'request.done' | 'request.atClient' | 'client.timeout'
 
 export function scheduleRequest(s: SimState, t: SimMs, kind: RequestEventKind, request: number, server: ServerId | null = null): void {
   heapPush(s.heap, { t, seq: s.seq++, kind, request, server, user: -1, version: 0, jti: '', exp: 0 })

@@ -1,7 +1,8 @@
-// Sending a request: the browser creates it now and it reaches the load balancer CLIENT_MS later.
+// Sending a request: the browser creates it now; it reaches the load balancer CLIENT_MS later and its
+// server HOP_MS after that (see requests.ts onForward).
 
 import { mutUser } from './cow.ts'
-import { CLIENT_MS } from './network.ts'
+import { CLIENT_MS, HOP_MS } from './network.ts'
 import { scheduleRequest } from './schedule.ts'
 import type { Hop, Request, RequestKind, SimMs, SimState, User } from './types.ts'
 
@@ -39,6 +40,6 @@ export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: 
   }
   s.requests.set(id, req)
   mutUser(s, user.id).pending = id
-  scheduleRequest(s, req.lbAt, 'request.atLb', id)
+  scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', id)
 }
 

@@ -70,7 +70,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     counters: zeroCounters(),
     latency: createHistogram(),
     history: [],
-    lastSample: { t: 0, requests: {}, busyMs: {} },
+    lastSample: { t: 0, requests: [], busyMs: [] },
     deny: new Map(),
     deploy: null,
     reconnectWindow: { start: 0, count: 0 },

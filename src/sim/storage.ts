@@ -9,17 +9,22 @@ export type SessionHome = { readonly kind: 'memory'; readonly server: number } |
 
 export const ACCESS_MS = { memory: 0, store: 1, db: 5 } as const
 
+// Homes are constants (one per server, one per store): looking one up allocates nothing.
+const MEMORY_HOMES: readonly SessionHome[] = Array.from({ length: 10 }, (_, server) => ({ kind: 'memory', server }))
+const STORE_HOME: SessionHome = { kind: 'store', which: 'store' }
+const DB_HOME: SessionHome = { kind: 'store', which: 'db' }
+
 /** Where sessions live for `storage` when served by server `serverIdx` (JWT: where carts live). */
 export function sessionHome(s: SimState, storage: StorageKind, serverIdx: number): SessionHome {
   switch (storage) {
     case 'memory':
-      return { kind: 'memory', server: serverIdx }
+      return MEMORY_HOMES[serverIdx]!
     case 'shared':
-      return { kind: 'store', which: 'store' }
+      return STORE_HOME
     case 'database':
-      return { kind: 'store', which: 'db' }
+      return DB_HOME
     case 'jwt':
-      return s.config.jwt.carts === 'shared' ? { kind: 'store', which: 'store' } : { kind: 'memory', server: serverIdx }
+      return s.config.jwt.carts === 'shared' ? STORE_HOME : MEMORY_HOMES[serverIdx]!
   }
 }
 

@@ -275,9 +275,10 @@ export interface HistorySample {
   readonly cartsLost: number
   readonly failed: number
   readonly requests: number
-  /** Requests answered per server since the previous sample, keyed by server id. */
-  readonly load: Readonly<Partial<Record<ServerId, number>>>
-  readonly busyMs: Readonly<Partial<Record<ServerId, number>>>
+  /** Requests answered per server since the previous sample, indexed like SERVER_IDS (A = 0). */
+  readonly load: readonly number[]
+  /** Busy worker-milliseconds per server since the previous sample, indexed like SERVER_IDS. */
+  readonly busyMs: readonly number[]
 }
 
 export interface LbState {
@@ -299,8 +300,7 @@ export interface DeployState {
 }
 
 export type Event =
-  | { readonly kind: 'request.atLb'; readonly request: number }
-  | { readonly kind: 'request.atServer'; readonly request: number; readonly server: ServerId }
+  | { readonly kind: 'request.forward'; readonly request: number }
   | { readonly kind: 'request.done'; readonly request: number; readonly server: ServerId }
   | { readonly kind: 'request.atClient'; readonly request: number }
   | { readonly kind: 'client.timeout'; readonly request: number }
@@ -360,7 +360,8 @@ export interface SimState {
   counters: Counters
   latency: Histogram
   history: HistorySample[]
-  lastSample: { t: SimMs; requests: Partial<Record<ServerId, number>>; busyMs: Partial<Record<ServerId, number>> }
+  /** Cumulative per-server totals at the last sample, indexed like SERVER_IDS. */
+  lastSample: { t: SimMs; requests: readonly number[]; busyMs: readonly number[] }
   deny: Map<string, SimMs>
   deploy: DeployState | null
   reconnectWindow: { start: SimMs; count: number }
