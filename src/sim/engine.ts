@@ -82,8 +82,8 @@ function handle(s: SimState, e: QueuedEvent): void {
     case 'client.timeout':
       return onClientTimeout(s, e.request)
     case 'user.arrive': {
+      if (s.users[e.user]!.active || s.users[e.user]!.left) return
       const user = mutUser(s, e.user)
-      if (user.active) return
       user.active = true
       if (user.pending === null) sendRequest(s, user, user.next, s.now, 1)
       return

@@ -195,19 +195,37 @@ function addNatGroup(s: SimState, size: number, ip: string, subnet: boolean): vo
   addUsers(s, size, { nat: { ip, subnet } }, subnet ? `${size} users arrived from one /24 (${ip.split('.').slice(0, 3).join('.')}.x)` : `${size} users arrived behind one NAT address ${ip}`)
 }
 
+/** Users present: arrived or on their way, and not gone. */
+export function presentUsers(s: SimState): number {
+  return s.users.filter((u) => !u.left).length
+}
+
 function setUserCount(s: SimState, count: number): void {
   const target = clampInt(count, 1, MAX_USERS)
-  const active = s.users.filter((u) => u.active || u.pending !== null)
-  if (target > s.users.length) {
-    addUsers(s, target - s.users.length, {}, `${target - s.users.length} users arrived`)
+  const present = presentUsers(s)
+  if (target === present) return
+  if (target > present) {
+    // Bring back users who left (lowest ids first), then add new ones.
+    let back = 0
+    for (let i = 0; i < s.users.length && present + back < target; i++) {
+      if (!s.users[i]!.left) continue
+      const user = mutUser(s, i)
+      user.left = false
+      back += 1
+      if (user.pending === null) schedule(s, s.now + Math.floor((back * 1000) / (target - present)), { kind: 'user.arrive', user: i })
+      else user.active = true
+    }
+    const more = target - present - back
+    if (more > 0) addUsers(s, more, {}, `${more} users arrived`)
+    else emit(s, 'config', `${back} user${back === 1 ? '' : 's'} came back (${target} present)`)
     return
   }
-  // Users leave from the end of the list; their in-flight request still completes.
+  // Users leave from the end of the list; a request already on its way still completes.
   let leaving = 0
-  for (let i = s.users.length - 1; i >= target; i--) {
-    const u = s.users[i]!
-    if (!u.active) continue
+  for (let i = s.users.length - 1; i >= 0 && present - leaving > target; i--) {
+    if (s.users[i]!.left) continue
     const user = mutUser(s, i)
+    user.left = true
     user.active = false
     if (user.pending !== null) {
       const req = s.requests.get(user.pending)
@@ -218,12 +236,7 @@ function setUserCount(s: SimState, count: number): void {
     }
     leaving += 1
   }
-  for (let i = 0; i < target; i++) {
-    const u = s.users[i]!
-    if (u.active || u.pending !== null) continue
-    schedule(s, s.now, { kind: 'user.arrive', user: i })
-  }
-  emit(s, 'config', leaving > 0 ? `${leaving} user${leaving === 1 ? '' : 's'} left (${active.length - leaving} remain)` : `${target} users active`)
+  emit(s, 'config', `${leaving} user${leaving === 1 ? '' : 's'} left (${target} remain)`)
 }
 
 function revokeToken(s: SimState, id: UserId): void {

@@ -81,6 +81,8 @@ export function formatClock(t: SimMs): string {
 }
 
 export function formatDuration(ms: SimMs): string {
+  const DAY = 86_400_000
+  if (ms >= DAY && ms % DAY === 0) return ms === DAY ? '1 day' : `${ms / DAY} days`
   if (ms < 1000) return `${Math.round(ms)} ms`
   if (ms < 120_000) return `${+(ms / 1000).toFixed(1)} s`
   if (ms < 7_200_000) return `${+(ms / 60_000).toFixed(1)} min`

@@ -158,6 +158,8 @@ export interface User {
   jar: CookieJar
   rng: Rng
   active: boolean
+  /** The user left the lab (fewer users were asked for); not coming back unless asked. */
+  left: boolean
   /** What the user believes: logged in, with a cart of this many items. */
   believesLoggedIn: boolean
   believedCart: number

@@ -52,6 +52,7 @@ export function makeUser(seed: number, id: UserId, opts: { heavy?: boolean; nat?
     jar: { affinity: null, uid: null, sid: null, jwt: null },
     rng: createRng(seed, id + 1),
     active: false,
+    left: false,
     believesLoggedIn: false,
     believedCart: 0,
     lastActive: 0,

@@ -1,0 +1,60 @@
+// The app: theme and motion preferences, the layout, and the page for the current hash route.
+
+import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
+import { lazy, Suspense, useEffect } from 'react'
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { Layout } from './Layout.tsx'
+import { applyTheme, usePrefs } from './prefs.ts'
+import { resolvePage } from './routes.ts'
+import { useRoute } from './router.ts'
+
+const LabPage = lazy(() => import('../features/lab/LabPage.tsx'))
+const HomePage = lazy(() => import('../features/lab/HomePage.tsx'))
+
+export function App() {
+  const route = useRoute()
+  const theme = usePrefs((p) => p.theme)
+  const reduceMotion = usePrefs((p) => p.reduceMotion)
+
+  useEffect(() => {
+    applyTheme(theme)
+    if (theme !== 'system') return
+    const media = window.matchMedia('(prefers-color-scheme: dark)')
+    const follow = () => applyTheme('system')
+    media.addEventListener('change', follow)
+    return () => media.removeEventListener('change', follow)
+  }, [theme])
+
+  const page = resolvePage(route.path)
+  useEffect(() => {
+    document.title = page.title === 'Sticky Sessions Lab' ? page.title : `${page.title} · Sticky Sessions Lab`
+  }, [page.title])
+
+  return (
+    <LazyMotion features={domAnimation} strict>
+      <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
+        <Layout current={page.id}>
+        <ErrorBoundary key={route.path}>
+          <Suspense fallback={<p className="p-6 text-muted">Loading…</p>}>
+            {page.id === 'home' && <HomePage />}
+            {page.id === 'lab' && <LabPage />}
+            {page.id === 'not-found' && <NotFound path={route.path} />}
+          </Suspense>
+        </ErrorBoundary>
+        </Layout>
+      </MotionConfig>
+    </LazyMotion>
+  )
+}
+
+function NotFound({ path }: { path: string }) {
+  return (
+    <section className="mx-auto max-w-2xl p-6">
+      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <p className="mt-2 text-muted">
+        There is no page at <code className="rounded bg-soft px-1">{path}</code>. Try the <a className="text-accent underline" href="#/lab">lab</a> or go{' '}
+        <a className="text-accent underline" href="#/">home</a>.
+      </p>
+    </section>
+  )
+}

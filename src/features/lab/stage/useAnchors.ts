@@ -1,0 +1,66 @@
+// Measures where the stage's nodes are (user chips, the LB, server cards, the store) so the canvas can
+// draw requests between them. Re-measured on resize, when nodes come and go, and a few times a second.
+
+import { useEffect, useRef, type RefObject } from 'react'
+import type { ServerId } from '../../../sim/types.ts'
+import type { Anchors, Point } from './geometry.ts'
+
+export interface AnchorMap extends Anchors {
+  readonly users: ReadonlyMap<number, Point>
+  readonly servers: ReadonlyMap<string, Point>
+}
+
+function measure(root: HTMLElement): AnchorMap {
+  const box = root.getBoundingClientRect()
+  const center = (el: Element): Point => {
+    const r = el.getBoundingClientRect()
+    return { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 }
+  }
+  const users = new Map<number, Point>()
+  const servers = new Map<string, Point>()
+  let lb: Point = { x: box.width / 2, y: box.height / 2 }
+  for (const el of root.querySelectorAll<HTMLElement>('[data-anchor]')) {
+    const [kind, id] = (el.dataset.anchor ?? '').split(':')
+    if (kind === 'user') users.set(Number(id), center(el))
+    else if (kind === 'server') servers.set(id!, center(el))
+    else if (kind === 'lb') lb = center(el)
+  }
+  return {
+    users,
+    servers,
+    lb,
+    user: (id: number) => users.get(id),
+    server: (id: ServerId) => servers.get(id),
+  }
+}
+
+export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<AnchorMap | null> {
+  const anchors = useRef<AnchorMap | null>(null)
+  useEffect(() => {
+    const el = root.current
+    if (!el) return
+    let pending = 0
+    const update = () => {
+      cancelAnimationFrame(pending)
+      pending = requestAnimationFrame(() => {
+        anchors.current = measure(el)
+      })
+    }
+    update()
+    const resize = new ResizeObserver(update)
+    resize.observe(el)
+    // Cards appear, vanish and grow (users arrive, servers are added, session chips pile up).
+    const mutations = new MutationObserver(update)
+    mutations.observe(el, { childList: true, subtree: true })
+    // A card growing moves its neighbours without resizing anything we observe: re-measure a few
+    // times a second as well (≈220 rectangles at most: well under a millisecond).
+    const timer = setInterval(update, 400)
+    return () => {
+      cancelAnimationFrame(pending)
+      clearInterval(timer)
+      resize.disconnect()
+      mutations.disconnect()
+    }
+  }, [root])
+  return anchors
+}

@@ -1,0 +1,163 @@
+// One lab instance's state: a vanilla zustand store (no React here), created per lab — a lesson page
+// can hold several labs and an embed never shares state. It owns the run's timeline (seed + config +
+// script + checkpoints) and the current simulation state; playback.ts feeds it time.
+
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { resolveConfig, type ConfigPatch } from '../sim/config.ts'
+import type { Intervention } from '../sim/interventions.ts'
+import { SCENARIOS, type ScenarioId } from '../sim/scenarios/index.ts'
+import { createTimeline, intervene, play, seek, stepBack, stepOnce, type Timeline } from '../sim/timeline.ts'
+import type { PolicyId, ServerId, SimMs, SimState, StorageKind } from '../sim/types.ts'
+import type { ScriptItem } from '../sim/interventions.ts'
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const
+
+/** The one-click modes the product is about. */
+export const MODES = {
+  sticky: { policy: 'cookie', storage: 'memory' },
+  stateless: { policy: 'round-robin', storage: 'shared' },
+} as const satisfies Record<string, { policy: PolicyId; storage: StorageKind }>
+export type Mode = keyof typeof MODES | 'custom'
+
+export interface LabInit {
+  scenario: ScenarioId
+  seed?: number
+  overrides?: ConfigPatch
+  /** Learner interventions to replay on top of the scenario's own (share links). */
+  script?: readonly ScriptItem[]
+  /** Start at this simulated time (share links). */
+  at?: SimMs
+  speed?: number
+  playing?: boolean
+}
+
+export interface LabState {
+  readonly scenarioId: ScenarioId
+  readonly seed: number
+  readonly overrides: ConfigPatch
+  readonly timeline: Timeline
+  readonly sim: SimState
+  /** The furthest simulated time reached so far (the scrubber's end). */
+  readonly horizon: SimMs
+  readonly playing: boolean
+  readonly speed: number
+  readonly view: 'stage' | 'table'
+  readonly selectedRequest: number | null
+  readonly selectedUser: number | null
+  readonly logFilter: { readonly user: number | null; readonly server: ServerId | null }
+
+  play(): void
+  pause(): void
+  toggle(): void
+  setSpeed(speed: number): void
+  /** Advance by `ms` of simulated time (playback calls this every frame while playing). */
+  advance(ms: SimMs): void
+  stepForward(): void
+  stepBack(): void
+  seek(t: SimMs): void
+  reset(): void
+  load(init: LabInit): void
+  intervene(iv: Intervention): void
+  setMode(mode: 'sticky' | 'stateless'): void
+  setView(view: 'stage' | 'table'): void
+  selectRequest(id: number | null): void
+  selectUser(id: number | null): void
+  setLogFilter(filter: { user: number | null; server: ServerId | null }): void
+}
+
+export type LabStore = StoreApi<LabState>
+
+function build(init: LabInit) {
+  const sc = SCENARIOS[init.scenario]
+  const overrides = init.overrides ?? {}
+  const seed = init.seed ?? sc.seed
+  const config = resolveConfig(sc.config, overrides)
+  const script = [...sc.script, ...(init.script ?? [])].sort((a, b) => a.at - b.at)
+  let timeline = createTimeline(config, seed, script)
+  let sim = timeline.checkpoints[0]!
+  if (init.at && init.at > 0) ({ timeline, state: sim } = play(timeline, sim, init.at))
+  return { scenarioId: init.scenario, seed, overrides, timeline, sim, horizon: sim.now }
+}
+
+export function createLabStore(init: LabInit): LabStore {
+  return createStore<LabState>((set, get) => ({
+    ...build(init),
+    playing: init.playing ?? false,
+    speed: init.speed ?? 1,
+    view: 'stage',
+    selectedRequest: null,
+    selectedUser: null,
+    logFilter: { user: null, server: null },
+
+    play: () => set({ playing: true }),
+    pause: () => set({ playing: false }),
+    toggle: () => set((s) => ({ playing: !s.playing })),
+    setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
+
+    advance(ms) {
+      const { timeline, sim, horizon } = get()
+      if (ms <= 0) return
+      const next = play(timeline, sim, sim.now + ms)
+      set({ timeline: next.timeline, sim: next.state, horizon: Math.max(horizon, next.state.now) })
+    },
+
+    stepForward() {
+      const { timeline, sim, horizon } = get()
+      const state = stepOnce(timeline, sim)
+      set({ sim: state, playing: false, horizon: Math.max(horizon, state.now) })
+    },
+
+    stepBack() {
+      const { timeline, sim } = get()
+      set({ sim: stepBack(timeline, sim), playing: false })
+    },
+
+    seek(t) {
+      const { timeline, horizon } = get()
+      const target = Math.max(0, Math.round(t))
+      const next = seek(timeline, target)
+      set({ timeline: next.timeline, sim: next.state, horizon: Math.max(horizon, next.state.now) })
+    },
+
+    reset() {
+      const { scenarioId, seed, overrides } = get()
+      set({ ...build({ scenario: scenarioId, seed, overrides }), playing: false, selectedRequest: null, selectedUser: null })
+    },
+
+    load(next) {
+      set({ ...build(next), playing: next.playing ?? false, selectedRequest: null, selectedUser: null, logFilter: { user: null, server: null } })
+    },
+
+    intervene(iv) {
+      const { timeline, sim } = get()
+      const next = intervene(timeline, sim, iv)
+      set({ timeline: next.timeline, sim: next.state, horizon: next.state.now })
+    },
+
+    setMode(mode) {
+      const want = MODES[mode]
+      const { sim } = get()
+      // Storage first, so the sessions are already in their new home when routing changes.
+      if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
+      if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })
+    },
+
+    setView: (view) => set({ view }),
+    selectRequest: (selectedRequest) => set({ selectedRequest }),
+    selectUser: (selectedUser) => set({ selectedUser }),
+    setLogFilter: (logFilter) => set({ logFilter }),
+  }))
+}
+
+export function clampSpeed(x: number): number {
+  if (!Number.isFinite(x)) return 1
+  return Math.min(16, Math.max(0.25, x))
+}
+
+/** Which one-click mode the current config is, if any. */
+export function modeOf(sim: SimState): Mode {
+  for (const [name, m] of Object.entries(MODES)) {
+    if (sim.config.policy === m.policy && sim.config.storage === m.storage) return name as Mode
+  }
+  return 'custom'
+}

@@ -1,0 +1,34 @@
+// The only place that touches requestAnimationFrame: wall-clock time × speed → simulated time.
+// Frames longer than 100 ms (a background tab, a stall) are clamped so the simulation never lurches.
+
+import { useEffect } from 'react'
+import type { LabStore } from './labStore.ts'
+
+/** Wall-clock milliseconds (never mixed with simulated milliseconds). */
+type WallMs = number
+
+const MAX_FRAME: WallMs = 100
+
+export function startPlayback(store: LabStore, onFrame?: (wallMs: WallMs) => void): () => void {
+  let last: WallMs | null = null
+  let carry = 0 // fractions of a simulated millisecond not yet applied
+  let raf = 0
+  const frame = (now: WallMs) => {
+    const { playing, speed, advance } = store.getState()
+    if (playing && last !== null) {
+      const sim = Math.min(now - last, MAX_FRAME) * speed + carry
+      const whole = Math.floor(sim)
+      carry = sim - whole
+      advance(whole)
+    }
+    last = playing ? now : null
+    onFrame?.(now)
+    raf = requestAnimationFrame(frame)
+  }
+  raf = requestAnimationFrame(frame)
+  return () => cancelAnimationFrame(raf)
+}
+
+export function usePlayback(store: LabStore, onFrame?: (wallMs: WallMs) => void): void {
+  useEffect(() => startPlayback(store, onFrame), [store, onFrame])
+}

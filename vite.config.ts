@@ -1,0 +1,30 @@
+// Vite: React + Tailwind v4 + MDX lessons. Relative `base` so dist/ works from any sub-path; two
+// entries: the app (index.html) and the small embed page (embed.html).
+
+import mdx from '@mdx-js/rollup'
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMdxFrontmatter from 'remark-mdx-frontmatter'
+import { defineConfig } from 'vite'
+import { fileURLToPath } from 'node:url'
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+export default defineConfig({
+  base: './',
+  plugins: [
+    { enforce: 'pre', ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm] }) },
+    react({ include: /\.(jsx|js|mdx|md|tsx|ts)$/ }),
+    tailwindcss(),
+  ],
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      input: { main: here('index.html') },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+})
