@@ -29,7 +29,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // OUT_DIR (default dist) and E2E_PORT let several test runs share a machine.
+    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort${process.env.OUT_DIR ? ` --outDir ${process.env.OUT_DIR}` : ''}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

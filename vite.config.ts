@@ -21,6 +21,10 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // OUT_DIR lets parallel builds (e.g. several test runs) use separate folders.
+    outDir: process.env.OUT_DIR ?? 'dist',
+    emptyOutDir: true,
+    manifest: true,
     rollupOptions: {
       input: { main: here('index.html') },
     },

@@ -1,15 +1,12 @@
 // The app: theme and motion preferences, the layout, and the page for the current hash route.
 
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
-import { lazy, Suspense, useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Layout } from './Layout.tsx'
 import { applyTheme, usePrefs } from './prefs.ts'
 import { resolvePage } from './routes.ts'
 import { useRoute } from './router.ts'
-
-const LabPage = lazy(() => import('../features/lab/LabPage.tsx'))
-const HomePage = lazy(() => import('../features/lab/HomePage.tsx'))
 
 export function App() {
   const route = useRoute()
@@ -36,9 +33,7 @@ export function App() {
         <Layout current={page.id}>
         <ErrorBoundary key={route.path}>
           <Suspense fallback={<p className="p-6 text-muted">Loading…</p>}>
-            {page.id === 'home' && <HomePage />}
-            {page.id === 'lab' && <LabPage />}
-            {page.id === 'not-found' && <NotFound path={route.path} />}
+            {page.Page ? <page.Page /> : <NotFound path={route.path} />}
           </Suspense>
         </ErrorBoundary>
         </Layout>

@@ -1,10 +1,10 @@
 // The page frame: skip link, header with the product name, navigation and the theme switch.
 
 import type { ReactNode } from 'react'
-import { NAV, type PageId } from './routes.ts'
+import { NAV } from './routes.ts'
 import { ThemeSwitch } from './ThemeSwitch.tsx'
 
-export function Layout({ current, children }: { current: PageId; children: ReactNode }) {
+export function Layout({ current, children }: { current: string; children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <a href="#main" onClick={skipToMain} className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-card focus:px-3 focus:py-2">
