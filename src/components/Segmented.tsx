@@ -16,7 +16,7 @@ export function Segmented<T extends string>({ label, value, options, onChange, h
       <div className="inline-flex flex-wrap rounded-lg border border-line bg-soft p-0.5">
         {options.map((o) => (
           <label key={o.value} title={o.hint} className="relative cursor-pointer">
-            <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} className="peer sr-only" />
+            <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} className="peer absolute inset-0 z-10 m-0 cursor-pointer appearance-none opacity-0" />
             <span className="block rounded-md px-3 py-1.5 text-sm font-medium text-muted peer-checked:bg-card peer-checked:text-ink peer-checked:shadow-sm peer-focus-visible:outline peer-focus-visible:outline-3 peer-focus-visible:outline-accent">
               {o.label}
             </span>

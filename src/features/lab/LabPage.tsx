@@ -1,42 +1,89 @@
 // #/lab?scenario=…: the full lab. An unknown scenario gets a plain notice and the default scene.
+// Optional policy/storage/servers/users override the scene (a flashcard's "Show me"); `from=<card>`
+// adds a way back to that card.
 
 import { useEffect, useRef } from 'react'
 import { isScenarioId, LANDING_SCENARIO, type ScenarioId } from '../../sim/scenarios/index.ts'
 import { Notice } from '../../components/Notice.tsx'
-import { navigate, useRoute } from '../../app/router.ts'
+import { href, navigate, useRoute } from '../../app/router.ts'
+import { MAX_SERVERS, MAX_USERS, type ConfigPatch } from '../../sim/config.ts'
+import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../sim/types.ts'
 import { LabProvider, useLabStore } from '../../store/LabContext.tsx'
 import { Lab } from './Lab.tsx'
+import { SharedRun } from '../share/SharedRun.tsx'
+import { useShareRequest } from '../share/useShareRequest.ts'
 
 export default function LabPage() {
   const route = useRoute()
+  const shared = useShareRequest(route.query)
   const asked = route.query.get('scenario')
   const valid: ScenarioId = asked !== null && isScenarioId(asked) ? asked : LANDING_SCENARIO
+  const { overrides, invalid } = readOverrides(route.query)
+  const fromCard = route.query.get('from')
+  const backTo = fromCard !== null && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(fromCard) ? fromCard : null
   return (
     <div className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
       <h1 className="sr-only">Sticky Sessions Lab</h1>
+      {backTo && (
+        <a href={href('/cards', { card: backTo })} className="self-start rounded-md border border-line bg-card px-3 py-2 text-sm font-medium text-accent hover:bg-soft">
+          ← Back to your card
+        </a>
+      )}
+      {invalid.length > 0 && (
+        <Notice tone="warn" title="Some settings in the link were ignored">
+          {invalid.join(' ')} The lab uses the scenario’s own value instead.
+        </Notice>
+      )}
       {asked !== null && !isScenarioId(asked) && (
         <Notice tone="warn" title="Unknown scenario">
           There is no scenario called “{asked}”, so the lab opened “{valid}” instead. Pick another one below.
         </Notice>
       )}
-      <LabProvider init={{ scenario: valid }}>
-        <FollowRoute scenario={valid} />
-        <Lab onScenarioChange={(id) => navigate(`/lab?scenario=${id}`, { replace: true })} />
+      <LabProvider init={{ ...shared.init, overrides: { ...shared.init.overrides, ...overrides } }}>
+        <FollowRoute scenario={valid} overrides={overrides} />
+        <SharedRun share={shared} />
+        <Lab onScenarioChange={(id) => navigate(href('/lab', { scenario: id, from: backTo ?? undefined }), { replace: true })} />
       </LabProvider>
     </div>
   )
 }
 
 /** When the URL names another scenario (a link was followed), load it into this lab. */
-function FollowRoute({ scenario }: { scenario: ScenarioId }) {
+function FollowRoute({ scenario, overrides }: { scenario: ScenarioId; overrides: ConfigPatch }) {
   const store = useLabStore()
   const first = useRef(true)
+  const key = JSON.stringify(overrides)
   useEffect(() => {
     if (first.current) {
       first.current = false
       return
     }
-    if (store.getState().scenarioId !== scenario) store.getState().load({ scenario })
-  }, [scenario, store])
+    const s = store.getState()
+    if (s.scenarioId !== scenario || JSON.stringify(s.overrides) !== key) s.load({ scenario, overrides: JSON.parse(key) as ConfigPatch })
+  }, [scenario, key, store])
   return null
+}
+
+/** Read the optional overrides; anything out of range is reported (as plain text) and left out. */
+function readOverrides(q: URLSearchParams): { overrides: ConfigPatch; invalid: string[] } {
+  const overrides: { policy?: PolicyId; storage?: StorageKind; servers?: number; users?: number } = {}
+  const invalid: string[] = []
+  const policy = q.get('policy')
+  if (policy !== null) {
+    if ((POLICY_IDS as readonly string[]).includes(policy)) overrides.policy = policy as PolicyId
+    else invalid.push(`“${policy.slice(0, 40)}” is not a routing policy.`)
+  }
+  const storage = q.get('storage')
+  if (storage !== null) {
+    if ((STORAGE_KINDS as readonly string[]).includes(storage)) overrides.storage = storage as StorageKind
+    else invalid.push(`“${storage.slice(0, 40)}” is not a session storage kind.`)
+  }
+  for (const [key, max] of [['servers', MAX_SERVERS], ['users', MAX_USERS]] as const) {
+    const v = q.get(key)
+    if (v === null) continue
+    const n = Number(v)
+    if (/^\d+$/.test(v) && n >= 1 && n <= max) overrides[key] = n
+    else invalid.push(`${key} must be a whole number from 1 to ${max} (got “${v.slice(0, 20)}”).`)
+  }
+  return { overrides, invalid }
 }

@@ -66,16 +66,18 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
           className="w-full accent-[var(--color-accent)]"
           data-testid="timeline"
         />
-        <ul className="pointer-events-none absolute inset-x-0 top-0 h-2" aria-label="Interventions on the timeline">
+        <ul className="pointer-events-none absolute inset-x-0 -top-2.5 h-6" aria-label="Interventions on the timeline">
           {script.map((item, i) => (
             <li key={i} className="absolute -translate-x-1/2" style={{ left: `${(item.at / end) * 100}%` }}>
               <button
                 type="button"
                 onClick={() => seek(item.at)}
-                className={`pointer-events-auto block h-3 w-3 rotate-45 border ${item.by === 'scenario' ? 'border-accent bg-accent' : 'border-warn bg-warn'}`}
+                className="pointer-events-auto flex h-6 w-6 items-center justify-center rounded"
                 title={`${formatClock(item.at)} ${interventionLabel(item.do)}`}
                 aria-label={`Jump to ${formatClock(item.at)}: ${interventionLabel(item.do)}${item.by === 'scenario' ? ' (planned by the scenario)' : ' (yours)'}`}
-              />
+              >
+                <span aria-hidden="true" className={`block h-3 w-3 rotate-45 border ${item.by === 'scenario' ? 'border-accent bg-accent' : 'border-warn bg-warn'}`} />
+              </button>
             </li>
           ))}
         </ul>

@@ -23,7 +23,7 @@ function ServersTable({ sim }: { sim: SimState }) {
   const store = sim[storeKind]
   const usesStore = sim.config.storage === 'shared' || sim.config.storage === 'database' || (sim.config.storage === 'jwt' && sim.config.jwt.carts === 'shared')
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Servers table (scrollable)">
       <table className="w-full border-collapse text-sm tabular">
         <caption className="mb-2 text-left font-semibold">Servers</caption>
         <thead>
@@ -63,7 +63,7 @@ function ServersTable({ sim }: { sim: SimState }) {
 
 function UsersTable({ sim }: { sim: SimState }) {
   return (
-    <div className="max-h-[32rem] overflow-auto">
+    <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label="Users table (scrollable)">
       <table className="w-full border-collapse text-sm tabular">
         <caption className="mb-2 text-left font-semibold">Users</caption>
         <thead className="sticky top-0 bg-card">
@@ -84,7 +84,7 @@ function UsersTable({ sim }: { sim: SimState }) {
                 <span className="mr-2 inline-flex h-5 w-5 items-center justify-center rounded-full text-[10px] font-bold" style={{ background: userFill(u.color), color: userText(u.color) }} aria-hidden="true">
                   {u.initials}
                 </span>
-                {u.name}
+                <span data-name>{u.name}</span>
                 {u.heavy && <span className="ml-1 text-muted">(heavy)</span>}
               </th>
               <td className="py-1 pr-3 font-mono text-xs">{u.ip}</td>

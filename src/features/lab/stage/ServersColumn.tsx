@@ -25,7 +25,7 @@ export function ServersColumn() {
   return (
     <section aria-label="Servers" className="flex min-w-0 flex-col gap-2">
       <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Servers ({visible.length})</h3>
-      <ul className="grid grid-cols-2 gap-2 @2xl:grid-cols-1 @5xl:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-2 @sm:grid-cols-2 @2xl:grid-cols-1 @5xl:grid-cols-2">
         <AnimatePresence initial={false}>
           {visible.map((srv) => (
             <m.li key={srv.id} initial={{ opacity: 0, scale: 0.9 }} animate={{ opacity: 1, scale: 1 }} exit={{ opacity: 0, scale: 0.9 }}>

@@ -78,7 +78,7 @@ const UserChip = memo(function UserChip({ user: u, roomy, selected, loggedOutMar
             </span>
             <span className={`block truncate ${loggedOutMark ? 'font-semibold text-bad' : 'text-muted'}`}>
               {loggedOutMark ? 'logged out!' : cartMark ? 'cart lost!' : status}
-              {u.believedCart > 0 && ` · 🛒${u.believedCart}`}
+              {u.believedCart > 0 && ` · cart ${u.believedCart}`}
               {u.jar.affinity && ` · →${u.jar.affinity.server}`}
             </span>
           </span>
