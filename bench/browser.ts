@@ -1,7 +1,123 @@
-// Browser benchmarks are added with the animated lab (issue: the Lab). Until then, nothing to measure.
+// Browser benchmarks: the lab's frame rate in headless Chromium (Playwright), measured from inside
+// the page with requestAnimationFrame timestamps and the Long Animation Frames API. Needs Chromium
+// (Debian's /usr/bin/chromium or Playwright's own); builds the site into a temp folder if needed.
 
+import { chromium, type Page } from '@playwright/test'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import type { BenchResult } from './engine.ts'
 
-export async function browserBench(): Promise<BenchResult[]> {
-  return []
+// (4190 is on the Fetch standard's list of blocked ports.)
+const PORT = 4195
+const VITE = 'node_modules/.bin/vite'
+const OUT = process.env.BENCH_DIST ?? '/tmp/sticky-bench-dist'
+
+interface FrameStats {
+  frames: number
+  seconds: number
+  p95: number
+  max: number
+  longFrames: number
+  longest: number
 }
+
+/**
+ * Record frame intervals and long animation frames (> 50 ms) for `ms` of wall time. The in-page
+ * code is a string: tsx's transform would otherwise inject helpers the page doesn't have.
+ */
+async function measureFrames(page: Page, ms: number): Promise<FrameStats> {
+  return page.evaluate(`(async (duration) => {
+    const intervals = []
+    const long = []
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.duration > 50) long.push(e.duration)
+    })
+    try {
+      observer.observe({ type: 'long-animation-frame', buffered: false })
+    } catch {
+      observer.observe({ type: 'longtask', buffered: false })
+    }
+    await new Promise((done) => {
+      let last = 0
+      let start = 0
+      const tick = (t) => {
+        if (start === 0) start = t
+        else intervals.push(t - last)
+        last = t
+        if (t - start < duration) requestAnimationFrame(tick)
+        else done()
+      }
+      requestAnimationFrame(tick)
+    })
+    observer.disconnect()
+    const sorted = [...intervals].sort((a, b) => a - b)
+    return {
+      frames: intervals.length,
+      seconds: intervals.reduce((a, b) => a + b, 0) / 1000,
+      p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+      max: sorted[sorted.length - 1] ?? 0,
+      longFrames: long.length,
+      longest: Math.max(0, ...long),
+    }
+  })(${ms})`)
+}
+
+function round(x: number, d = 1) {
+  return Math.round(x * 10 ** d) / 10 ** d
+}
+
+export async function browserBench(): Promise<BenchResult[]> {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(`${OUT}/index.html`)) {
+    const built = spawnSync(VITE, ['build', '--outDir', OUT, '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: OUT } })
+    if (built.status !== 0) throw new Error('bench: build failed')
+  }
+  // Its own process group, so stopping it stops everything it started.
+  const server = spawn(VITE, ['preview', '--outDir', OUT, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true })
+  const results: BenchResult[] = []
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`)
+    const browser = await chromium.launch({
+      ...(existsSync(executable) ? { executablePath: executable } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+      await page.goto(`http://127.0.0.1:${PORT}/#/lab?scenario=cookie-affinity&users=200&servers=10`)
+      await page.getByRole('combobox', { name: 'Speed' }).selectOption('4')
+      await page.getByRole('button', { name: 'Play' }).click()
+      await page.waitForTimeout(2_000) // let everyone arrive
+      const s = await measureFrames(page, 10_000)
+      const label = 'lab (200 users, 10 servers, 4×, 10 s, headless Chromium)'
+      results.push(
+        { name: `${label} frames per second`, value: round(s.frames / s.seconds), unit: 'fps' },
+        { name: `${label} p95 frame interval`, value: round(s.p95), unit: 'ms' },
+        { name: `${label} longest frame interval`, value: round(s.max), unit: 'ms' },
+        { name: `${label} long animation frames > 50 ms`, value: s.longFrames, unit: 'count' },
+      )
+    } finally {
+      await browser.close()
+    }
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM')
+    } catch {
+      server.kill()
+    }
+  }
+  return results
+}
+
+async function waitForServer(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url)
+      if (r.ok) return
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`bench: ${url} did not start`)
+}
+

@@ -6,6 +6,7 @@ import { SCENARIOS } from '../../sim/scenarios/index.ts'
 import { Button } from '../../components/Button.tsx'
 import { Icon } from '../../components/Icon.tsx'
 import { SPEEDS } from '../../store/labStore.ts'
+import { useThrottledLab } from '../../store/useThrottled.ts'
 import { useLab, useLabStore } from '../../store/LabContext.tsx'
 import { formatClock } from './format.ts'
 import { interventionLabel } from './interventionLabel.ts'
@@ -14,7 +15,7 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
   const store = useLabStore()
   const playing = useLab((s) => s.playing)
   const speed = useLab((s) => s.speed)
-  const now = useLab((s) => s.sim.now)
+  const now = useThrottledLab((s) => s.sim.now, 50)
   const horizon = useLab((s) => s.horizon)
   const duration = useLab((s) => SCENARIOS[s.scenarioId].durationMs)
   const script = useLab((s) => s.timeline.script)

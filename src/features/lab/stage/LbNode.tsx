@@ -2,14 +2,16 @@
 // the latest request ("cookie AWSALB says B → B", "ip_hash(203.0.113.x) → …", "B is unavailable → …").
 
 import { POLICIES } from '../../../sim/policies/registry.ts'
+import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { useLab } from '../../../store/LabContext.tsx'
 
 export function LbNode() {
   const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
   // Select the request record itself: its identity only changes when it does (copy-on-write).
-  const latest = useLab((s) => s.sim.requests.get(s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1] ?? null)
-  const who = useLab((s) => (latest ? (s.sim.users[latest.user]?.name ?? '') : ''))
-  const decision = latest && latest.decision !== '' ? { who, text: latest.decision, steps: latest.steps } : null
+  const decision = useThrottledLab((s) => {
+    const r = s.sim.requests.get(s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1]
+    return r && r.decision !== '' ? { who: s.sim.users[r.user]?.name ?? '', text: r.decision, steps: r.steps } : null
+  }, 150)
   return (
     <section aria-label="Load balancer" className="flex flex-col items-center gap-2 text-center">
       <div data-anchor="lb" className="flex h-14 w-14 items-center justify-center rounded-xl border-2 border-ink bg-card text-xs font-bold" aria-hidden="true">

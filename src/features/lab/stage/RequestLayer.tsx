@@ -40,7 +40,7 @@ export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<An
     return () => cancelAnimationFrame(raf)
   }, [anchors, store, reduced])
 
-  return <canvas ref={canvas} aria-hidden="true" className="pointer-events-none absolute inset-0 h-full w-full" data-testid="request-layer" />
+  return <canvas ref={canvas} aria-hidden="true" className="pointer-events-none absolute inset-0 h-full w-full will-change-transform" data-testid="request-layer" />
 }
 
 function paint(ctx: CanvasRenderingContext2D, sim: SimState, a: Anchors, selected: number | null, reduced: boolean) {

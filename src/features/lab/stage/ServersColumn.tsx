@@ -7,6 +7,7 @@ import { memo } from 'react'
 import type { Server, Session, SessionStore } from '../../../sim/types.ts'
 import { userName, USER_COLORS } from '../../../sim/users.ts'
 import { Button } from '../../../components/Button.tsx'
+import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { useLab, useLabStore } from '../../../store/LabContext.tsx'
 import { serverStatusText } from '../format.ts'
 import { userFill, userText } from '../palette.ts'
@@ -14,10 +15,11 @@ import { userFill, userText } from '../palette.ts'
 const MAX_CHIPS = 40
 
 export function ServersColumn() {
-  const servers = useLab((s) => s.sim.servers)
+  // Text and bars refresh ~10×/s; the request canvas is what animates every frame.
+  const servers = useThrottledLab((s) => s.sim.servers, 100)
   const storage = useLab((s) => s.sim.config.storage)
   const cartsShared = useLab((s) => s.sim.config.jwt.carts === 'shared')
-  const store = useLab((s) => (s.sim.config.storage === 'database' ? s.sim.db : s.sim.store))
+  const store = useThrottledLab((s) => (s.sim.config.storage === 'database' ? s.sim.db : s.sim.store), 100)
   const idle = useLab((s) => s.sim.config.sessionIdleMs)
   const workers = useLab((s) => s.sim.config.workers)
   const usesStore = storage === 'shared' || storage === 'database' || (storage === 'jwt' && cartsShared)
@@ -104,7 +106,16 @@ const ServerCard = memo(function ServerCard({ server: srv, idleMs, workers, memo
   )
 })
 
-function SessionChips({ sessions, label }: { sessions: readonly Session[]; label: string }) {
+/** Re-render only when the set of sessions (or carts and their sizes) changes, not on every touch. */
+const SessionChips = memo(SessionChipsView, (a, b) => a.label === b.label && sameSessions(a.sessions, b.sessions))
+
+function sameSessions(a: readonly Session[], b: readonly Session[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i]!.sid !== b[i]!.sid || a[i]!.cart !== b[i]!.cart) return false
+  return true
+}
+
+function SessionChipsView({ sessions, label }: { sessions: readonly Session[]; label: string }) {
   const shown = sessions.slice(0, MAX_CHIPS)
   return (
     <div className="mt-1.5">

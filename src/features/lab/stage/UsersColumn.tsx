@@ -3,8 +3,9 @@
 // flashes on the user and stays marked for a while (measured in simulated time).
 
 import { m } from 'framer-motion'
-import { memo } from 'react'
+import { memo, useCallback } from 'react'
 import type { User } from '../../../sim/types.ts'
+import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { useLab, useLabStore } from '../../../store/LabContext.tsx'
 import { userFill, userText } from '../palette.ts'
 
@@ -13,12 +14,17 @@ export const MARK_MS = 8_000
 
 export function UsersColumn() {
   const store = useLabStore()
-  const all = useLab((s) => s.sim.users)
+  // Text and badges refresh ~10×/s; the request canvas is what animates every frame.
+  const all = useThrottledLab((s) => s.sim.users, 100)
   const users = all.filter((u) => !u.left)
-  const now = useLab((s) => Math.floor(s.sim.now / 250) * 250)
+  const now = useThrottledLab((s) => Math.floor(s.sim.now / 250) * 250, 100)
   const selected = useLab((s) => s.selectedUser)
   const roomy = users.length <= 24
-  const select = (id: number) => store.getState().selectUser(selected === id ? null : id)
+  // Stable across renders, so memoised chips only re-render when their own user changes.
+  const select = useCallback((id: number) => {
+    const { selectedUser, selectUser } = store.getState()
+    selectUser(selectedUser === id ? null : id)
+  }, [store])
   return (
     <section aria-label="Users" className="min-w-0">
       <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Users ({users.length})</h3>
