@@ -41,13 +41,11 @@ export const DEFAULT_CONFIG: SimConfig = {
   websockets: false,
 }
 
-/** A config override: any top-level field, nested objects partially. */
+/** A config override: any top-level field, nested objects partially; `undefined` means "keep". */
 export type ConfigPatch = {
-  [K in keyof SimConfig]?: SimConfig[K] extends readonly unknown[]
-    ? SimConfig[K]
-    : SimConfig[K] extends object
-      ? Partial<SimConfig[K]>
-      : SimConfig[K]
+  [K in keyof SimConfig]?:
+    | (SimConfig[K] extends readonly unknown[] ? SimConfig[K] : SimConfig[K] extends object ? Partial<SimConfig[K]> : SimConfig[K])
+    | undefined
 }
 
 export const MAX_SERVERS = 10
