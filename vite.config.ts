@@ -2,6 +2,7 @@
 // entries: the app (index.html) and the small embed page (embed.html).
 
 import mdx from '@mdx-js/rollup'
+import rehypeShiki from '@shikijs/rehype'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -9,13 +10,24 @@ import remarkGfm from 'remark-gfm'
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter'
 import { defineConfig } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { lessonIndexPlugin } from './src/features/lessons/build/lessonIndexPlugin.ts'
+import remarkLessonIds from './src/features/lessons/build/remarkLessonIds.ts'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
 export default defineConfig({
   base: './',
   plugins: [
-    { enforce: 'pre', ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm] }) },
+    lessonIndexPlugin(),
+    {
+      enforce: 'pre',
+      ...mdx({
+        providerImportSource: '@mdx-js/react',
+        remarkPlugins: [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm, remarkLessonIds],
+        // Code is highlighted at build time; light/dark colours switch on .dark (see lessons.css).
+        rehypePlugins: [[rehypeShiki, { themes: { light: 'github-light-default', dark: 'github-dark-default' } }]],
+      }),
+    },
     react({ include: /\.(jsx|js|mdx|md|tsx|ts)$/ }),
     tailwindcss(),
   ],
@@ -26,7 +38,7 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     rollupOptions: {
-      input: { main: here('index.html') },
+      input: { main: here('index.html'), embed: here('embed.html') },
     },
   },
   server: { host: '127.0.0.1' },

@@ -1,0 +1,79 @@
+// #/learn: the course in order — each lesson's title, summary and live-scene count, with a tick
+// for the ones the learner has finished (kept in this browser).
+
+import { href } from '../../app/router.ts'
+import { Button } from '../../components/Button.tsx'
+import { LESSONS } from './catalog.ts'
+import { progressStore, useProgress, type Progress } from './progress.ts'
+import { useDocumentTitle } from './useDocumentTitle.ts'
+
+export function LessonIndex() {
+  useDocumentTitle('Learn')
+  const progress = useProgress((p) => p)
+  const done = LESSONS.filter((l) => progress[l.slug]?.done).length
+  const started = Object.keys(progress).length > 0
+
+  return (
+    <div className="lesson-index" data-testid="lesson-index">
+      <header className="lesson-index-header">
+        <p className="lesson-eyebrow">Course · {LESSONS.length} lessons</p>
+        <h1>Sticky sessions, from the first logout to stateless</h1>
+        <p className="lesson-summary">
+          Each lesson explains one part of the story in plain words and lets you test it on a live lab: you predict what will happen, run the scene, then read why.
+          Start at the top, or jump to what you need.
+        </p>
+        <div className="lesson-index-progress">
+          <p id="course-progress-label">
+            {done} of {LESSONS.length} lessons done
+          </p>
+          <progress max={LESSONS.length} value={done} aria-labelledby="course-progress-label" />
+          {started && (
+            <Button size="sm" look="ghost" onClick={() => progressStore.getState().reset()}>
+              Reset progress
+            </Button>
+          )}
+        </div>
+      </header>
+
+      <ol className="lesson-index-list">
+        {LESSONS.map((l) => (
+          <li key={l.slug}>
+            <a href={href(`/learn/${l.slug}`)} className="lesson-index-card" data-testid="lesson-card" data-slug={l.slug}>
+              <span className="lesson-index-number" aria-hidden="true">
+                {String(l.order).padStart(2, '0')}
+              </span>
+              <span className="flex min-w-0 flex-1 flex-col gap-1">
+                <span className="lesson-index-title">
+                  <span className="sr-only">Lesson {l.order}: </span>
+                  {l.title}
+                </span>
+                <span className="lesson-index-summary">{l.summary}</span>
+                <span className="lesson-index-meta">
+                  {l.sceneCount} live scene{l.sceneCount === 1 ? '' : 's'}
+                  <Status progress={progress} slug={l.slug} sceneCount={l.sceneCount} />
+                </span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+function Status({ progress, slug, sceneCount }: { progress: Progress; slug: string; sceneCount: number }) {
+  const p = progress[slug]
+  if (!p) return null
+  if (p.done)
+    return (
+      <span className="lesson-tick" data-testid="lesson-done">
+        <span aria-hidden="true">✓</span> Done
+      </span>
+    )
+  return (
+    <span className="text-muted">
+      {' '}
+      · {Math.min(p.scenes.length, sceneCount)} of {sceneCount} scenes finished
+    </span>
+  )
+}

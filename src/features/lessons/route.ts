@@ -1,0 +1,14 @@
+// The Learn pages: #/learn (the lesson index) and #/learn/<slug> (one lesson). Kept free of lesson
+// data so the route registry, which loads with the app, stays tiny.
+
+import type { RouteDef } from '../../app/routes.ts'
+
+const LESSON = /^\/learn\/[^/]+\/?$/
+
+export const route: RouteDef = {
+  id: 'learn',
+  title: (path) => (LESSON.test(path) ? 'Lesson' : 'Learn'),
+  match: (path) => path === '/learn' || path === '/learn/' || LESSON.test(path),
+  nav: { label: 'Learn', href: '#/learn', order: 3 },
+  load: () => import('./LearnPage.tsx'),
+}
