@@ -22,6 +22,7 @@ import { Stage } from './stage/Stage.tsx'
 import { UserDetail } from './stage/UserDetail.tsx'
 import { TableView } from './TableView.tsx'
 import { TrafficControls } from './TrafficControls.tsx'
+import { ShareMenu } from '../share/ShareMenu.tsx'
 
 export type ControlsLevel = 'full' | 'minimal' | 'none'
 
@@ -50,7 +51,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
           )}
         </div>
       )}
-      <div className="sticky top-0 z-10 -mx-2 rounded-lg bg-page/95 px-2 py-1 backdrop-blur">
+      <div className="sticky top-0 z-10 -mx-2 rounded-lg bg-page px-2 py-1">
         <PlaybackBar compact={!full} />
       </div>
       {/* Phones: stage, metrics, controls, log. Wide screens: stage and controls left, metrics and log right. */}
@@ -69,6 +70,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
                 ]}
               />
               {full && <LabSettings onHelp={openHelp} />}
+              {full && <ShareMenu />}
             </div>
           )}
           <div className="rounded-xl border border-line bg-card p-3 sm:p-4">{view === 'stage' ? <Stage /> : <TableView />}</div>

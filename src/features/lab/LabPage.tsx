@@ -10,9 +10,12 @@ import { MAX_SERVERS, MAX_USERS, type ConfigPatch } from '../../sim/config.ts'
 import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../sim/types.ts'
 import { LabProvider, useLabStore } from '../../store/LabContext.tsx'
 import { Lab } from './Lab.tsx'
+import { SharedRun } from '../share/SharedRun.tsx'
+import { useShareRequest } from '../share/useShareRequest.ts'
 
 export default function LabPage() {
   const route = useRoute()
+  const shared = useShareRequest(route.query)
   const asked = route.query.get('scenario')
   const valid: ScenarioId = asked !== null && isScenarioId(asked) ? asked : LANDING_SCENARIO
   const { overrides, invalid } = readOverrides(route.query)
@@ -36,8 +39,9 @@ export default function LabPage() {
           There is no scenario called “{asked}”, so the lab opened “{valid}” instead. Pick another one below.
         </Notice>
       )}
-      <LabProvider init={{ scenario: valid, overrides }}>
+      <LabProvider init={{ ...shared.init, overrides }}>
         <FollowRoute scenario={valid} overrides={overrides} />
+        <SharedRun share={shared} />
         <Lab onScenarioChange={(id) => navigate(href('/lab', { scenario: id, from: backTo ?? undefined }), { replace: true })} />
       </LabProvider>
     </div>

@@ -1,0 +1,57 @@
+// The embedded lab: the scenario named in the query, paused unless `autoplay=1`, themed by `theme`,
+// trimmed by `controls`, with an "Open full lab" link carrying the current moment. Wrapped like the
+// app (LazyMotion strict + MotionConfig). Nothing here needs storage: sandboxed iframes block it.
+
+import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
+import { useEffect, useMemo } from 'react'
+import { usePrefs } from '../app/prefs.ts'
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
+import { Lab } from '../features/lab/Lab.tsx'
+import { readEmbedOptions } from '../features/share/embedParams.ts'
+import { SharedRun } from '../features/share/SharedRun.tsx'
+import { readShare } from '../features/share/shareLink.ts'
+import { SCENARIOS } from '../sim/scenarios/index.ts'
+import { LabProvider } from '../store/LabContext.tsx'
+import { OpenFullLab } from './OpenFullLab.tsx'
+import { useEmbedTheme } from './useEmbedTheme.ts'
+
+export function EmbedApp({ search }: { search: string }) {
+  const query = useMemo(() => new URLSearchParams(search), [search])
+  const share = useMemo(() => readShare(query), [query])
+  const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
+  const reduceMotion = usePrefs((p) => p.reduceMotion)
+  const title = SCENARIOS[share.scenario].title
+  useEmbedTheme(options.theme)
+  useEffect(() => {
+    document.title = `${title} · Sticky Sessions Lab`
+  }, [title])
+
+  return (
+    <LazyMotion features={domAnimation} strict>
+      <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
+        <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
+          <main className="flex flex-col gap-2 p-2 sm:p-3" data-embed data-controls={options.controls}>
+            <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+              <h1 className="min-w-0 flex-1 text-sm font-semibold leading-tight">{title}</h1>
+              <OpenFullLab />
+            </header>
+            <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
+              <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+              <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} />
+            </ErrorBoundary>
+          </main>
+        </LabProvider>
+      </MotionConfig>
+    </LazyMotion>
+  )
+}
+
+function Failed({ message }: { message: string }) {
+  return (
+    <div role="alert" className="rounded-lg border border-bad bg-card p-3 text-sm">
+      <p className="font-semibold">This embedded lab stopped working.</p>
+      <p className="mt-1 text-muted">{message}</p>
+      <p className="mt-1">Use “Open full lab” above to carry on in a new tab.</p>
+    </div>
+  )
+}
