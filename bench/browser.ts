@@ -95,6 +95,20 @@ export async function browserBench(): Promise<BenchResult[]> {
         { name: `${label} longest frame interval`, value: round(s.max), unit: 'ms' },
         { name: `${label} long animation frames > 50 ms`, value: s.longFrames, unit: 'count' },
       )
+      // The compare view at its heaviest: four designs side by side, 50 users each, at 1×.
+      const compare = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+      await compare.goto(`http://127.0.0.1:${PORT}/#/compare?scenario=crash-sticky-memory&cols=cookie.memory,round-robin.shared,cookie.jwt,hash-consistent.memory&users=50`)
+      await compare.getByRole('button', { name: 'Play' }).click()
+      await compare.waitForTimeout(2_000)
+      const c = await measureFrames(compare, 10_000)
+      const cLabel = 'compare (4 designs × 50 users, 1×, 10 s, headless Chromium)'
+      results.push(
+        { name: `${cLabel} frames per second`, value: round(c.frames / c.seconds), unit: 'fps' },
+        { name: `${cLabel} p95 frame interval`, value: round(c.p95), unit: 'ms' },
+        { name: `${cLabel} longest frame interval`, value: round(c.max), unit: 'ms' },
+        { name: `${cLabel} long animation frames > 50 ms`, value: c.longFrames, unit: 'count' },
+        { name: `${cLabel} longest long animation frame`, value: round(c.longest), unit: 'ms' },
+      )
     } finally {
       await browser.close()
     }

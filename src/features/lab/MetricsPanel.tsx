@@ -1,9 +1,12 @@
 // The numbers that matter, live: unexpected logouts, carts lost, sessions lost, failed requests,
-// imbalance and p95 latency, plus a utilisation bar per server. A counter that jumps flashes.
+// imbalance and p95 latency, plus a utilisation bar and a load sparkline per server. A counter that
+// jumps flashes.
 
 import { m } from 'framer-motion'
 import { useId } from 'react'
+import { LazySparkline } from '../../components/charts/LazySparkline.tsx'
 import { imbalance, recentP95, serverMetrics } from '../../sim/metrics.ts'
+import { serverIndex } from '../../sim/servers.ts'
 import { useThrottledLab } from '../../store/useThrottled.ts'
 import { pct } from './format.ts'
 
@@ -12,6 +15,9 @@ export function MetricsPanel() {
   const headingId = useId()
   const c = sim.counters
   const servers = serverMetrics(sim)
+  // Per-server load over the last 30 one-second samples, on one shared scale so lines compare.
+  const trend = sim.history.slice(-30)
+  const top = Math.max(1, ...trend.flatMap((h) => h.load))
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-sm font-semibold">
@@ -45,14 +51,15 @@ export function MetricsPanel() {
         </dl>
       </details>
       <div>
-        <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">Utilisation (last 10 s)</h3>
+        <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">Utilisation (last 10 s) and load (last 30 s)</h3>
         <ul className="flex flex-col gap-1">
           {servers.map((m) => (
-            <li key={m.id} className="grid grid-cols-[1.5rem_1fr_3rem] items-center gap-2 text-xs">
+            <li key={m.id} className="grid grid-cols-[1.5rem_1fr_4rem_3rem] items-center gap-2 text-xs">
               <span className="font-semibold">{m.id}</span>
               <span className="h-2.5 overflow-hidden rounded-full bg-soft" role="meter" aria-label={`Server ${m.id} utilisation`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.utilization * 100)}>
                 <span className={`block h-full rounded-full ${m.utilization > 0.85 ? 'bg-bad' : m.utilization > 0.6 ? 'bg-warn' : 'bg-accent'}`} style={{ width: pct(m.utilization) }} />
               </span>
+              <LazySparkline values={trend.map((h) => h.load[serverIndex(m.id)] ?? 0)} max={top} height={16} className="w-16" label={`Server ${m.id} load, last ${trend.length} s: ${m.load.toFixed(1)} requests per second on average`} />
               <span className="tabular text-right">{pct(m.utilization)}</span>
             </li>
           ))}

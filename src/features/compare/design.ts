@@ -1,0 +1,66 @@
+// A design under comparison: a routing policy, where sessions live, and the few options that change
+// the lesson (affinity TTL, idempotency keys, a JWT deny list, fleet size). It becomes a config
+// override on top of the shared scenario, so every column keeps the scenario's seed and traffic.
+
+import type { ConfigPatch } from '../../sim/config.ts'
+import { POLICIES } from '../../sim/policies/registry.ts'
+import type { PolicyId, StorageKind } from '../../sim/types.ts'
+
+export interface Design {
+  readonly policy: PolicyId
+  readonly storage: StorageKind
+  /** Affinity TTL in seconds (the LB cookie and Kubernetes ClientIP). */
+  readonly ttlS?: number
+  readonly idempotency?: boolean
+  readonly denyList?: boolean
+  readonly servers?: number
+}
+
+export const STORAGE_SHORT: Record<StorageKind, string> = {
+  memory: 'server memory',
+  shared: 'shared store',
+  database: 'database',
+  jwt: 'JWT',
+}
+
+export function designOverrides(d: Design): ConfigPatch {
+  const ttl = d.ttlS !== undefined ? d.ttlS * 1000 : undefined
+  return {
+    policy: d.policy,
+    storage: d.storage,
+    ...(ttl !== undefined ? { cookie: { ttlMs: ttl }, clientIpTimeoutMs: ttl } : {}),
+    ...(d.idempotency ? { idempotencyKeys: true } : {}),
+    ...(d.denyList ? { jwt: { denyList: true } } : {}),
+    ...(d.servers !== undefined ? { servers: d.servers } : {}),
+  }
+}
+
+/** The design in a few words, e.g. "Sticky: cookie affinity + server memory". */
+export function designLabel(d: Design): string {
+  const base = `${POLICIES[d.policy].label} + ${STORAGE_SHORT[d.storage]}`
+  const kind = d.policy === 'cookie' && d.storage === 'memory' ? 'Sticky: ' : d.policy === 'round-robin' && d.storage === 'shared' ? 'Stateless: ' : ''
+  const opts = designOptions(d)
+  return `${kind}${base}${opts.length > 0 ? ` (${opts.join(', ')})` : ''}`
+}
+
+export function designOptions(d: Design): string[] {
+  const out: string[] = []
+  if (d.ttlS !== undefined) out.push(`affinity TTL ${d.ttlS} s`)
+  if (d.idempotency) out.push('idempotency keys')
+  if (d.denyList) out.push('deny list')
+  if (d.servers !== undefined) out.push(`${d.servers} server${d.servers === 1 ? '' : 's'}`)
+  return out
+}
+
+/** The URL token: "policy.storage" plus options in a fixed order, e.g. "cookie.memory.ttl60.idem". */
+export function designToken(d: Design): string {
+  const parts: string[] = [d.policy, d.storage]
+  if (d.ttlS !== undefined) parts.push(`ttl${d.ttlS}`)
+  if (d.idempotency) parts.push('idem')
+  if (d.denyList) parts.push('deny')
+  if (d.servers !== undefined) parts.push(`s${d.servers}`)
+  return parts.join('.')
+}
+
+/** Tokens are unique per design, so they double as equality. */
+export const sameDesign = (a: Design, b: Design) => designToken(a) === designToken(b)

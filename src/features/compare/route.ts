@@ -1,0 +1,11 @@
+// #/compare: the same seed under 2–4 designs side by side, with a scoreboard and live charts.
+
+import type { RouteDef } from '../../app/routes.ts'
+
+export const route: RouteDef = {
+  id: 'compare',
+  title: () => 'Compare designs',
+  match: (path) => path === '/compare',
+  nav: { label: 'Compare', href: '#/compare', order: 2 },
+  load: () => import('./ComparePage.tsx'),
+}
