@@ -195,6 +195,9 @@ test.describe('the lab', () => {
       await gotoThemed(page, './#/lab?scenario=crash-sticky-memory', scheme)
       await page.getByRole('radio', { name: 'Table view' }).check()
       await expectNoAxeViolations(page)
+      // Two intervention markers close together on the timeline.
+      await gotoThemed(page, './#/lab?scenario=store-outage', scheme)
+      await expectNoAxeViolations(page)
     })
   }
 

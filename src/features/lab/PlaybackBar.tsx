@@ -64,7 +64,7 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
           onChange={(e) => seek(Number(e.target.value))}
           aria-label="Timeline"
           aria-valuetext={`${formatClock(now)} of ${formatClock(end)}`}
-          className="w-full accent-[var(--color-accent)]"
+          className="h-6 w-full accent-[var(--color-accent)]"
           data-testid="timeline"
         />
         <ul className="pointer-events-none absolute inset-x-0 -top-2.5 h-6" aria-label="Interventions on the timeline">
