@@ -10,7 +10,7 @@ import { usePrefs } from '../../app/prefs.ts'
 import type { Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
 import { USER_COLORS } from '../../sim/users.ts'
 import { serverStatusText } from '../lab/format.ts'
-import { userFill, userText } from '../lab/palette.ts'
+import { avatarStyle, userFill } from '../lab/palette.ts'
 import { RequestLayer } from '../lab/stage/RequestLayer.tsx'
 import { useAnchors } from '../lab/stage/useAnchors.ts'
 import { MARK_MS } from '../lab/stage/UsersColumn.tsx'
@@ -71,8 +71,8 @@ const UserDot = memo(function UserDot({ user: u, marked, cartLost }: { user: Use
     <li className="relative" title={state} data-logged-in={u.believesLoggedIn} data-marked={flagged}>
       <span
         data-anchor={`user:${u.id}`}
-        className={`flex h-6 w-6 items-center justify-center rounded-full text-[10px] font-bold ${flagged ? 'ring-2 ring-bad' : ''} ${u.believesLoggedIn ? '' : 'opacity-60'}`}
-        style={{ background: userFill(u.color), color: userText(u.color) }}
+        className={`flex h-6 w-6 items-center justify-center rounded-full text-[10px] font-bold ${flagged ? 'ring-2 ring-bad' : ''}`}
+        style={avatarStyle(u.color, u.believesLoggedIn)}
       >
         {u.initials}
       </span>

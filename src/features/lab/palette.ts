@@ -12,3 +12,14 @@ export function userFill(color: number): string {
 export function userText(color: number): string {
   return USER_TEXT[color % USER_TEXT.length]!
 }
+
+/**
+ * A user's avatar colours. Logged in: filled with the user's colour. Logged out (no session on the
+ * server side of their story): hollow — a ring of their colour around the page's own ink, so the
+ * initials keep full contrast (a faded fill would not).
+ */
+export function avatarStyle(color: number, loggedIn: boolean): { background: string; color: string; border?: string } {
+  return loggedIn
+    ? { background: userFill(color), color: userText(color) }
+    : { background: 'var(--color-card)', color: 'var(--color-ink)', border: `2px solid ${userFill(color)}` }
+}

@@ -39,11 +39,16 @@ export function drawSchematic(ctx: CanvasRenderingContext2D, sim: SimState, box:
     const y = box.y + 28 + Math.floor(i / perRow) * 30
     ctx.beginPath()
     ctx.arc(x, y, 12, 0, Math.PI * 2)
-    ctx.fillStyle = userFill(u.color)
-    ctx.globalAlpha = u.believesLoggedIn ? 1 : 0.5
-    ctx.fill()
-    ctx.globalAlpha = 1
-    ctx.fillStyle = userText(u.color)
+    // As on the stage: filled when logged in, hollow (a ring of their colour) when logged out.
+    if (u.believesLoggedIn) {
+      ctx.fillStyle = userFill(u.color)
+      ctx.fill()
+    } else {
+      ctx.strokeStyle = userFill(u.color)
+      ctx.lineWidth = 2
+      ctx.stroke()
+    }
+    ctx.fillStyle = u.believesLoggedIn ? userText(u.color) : c.ink
     ctx.font = `bold 10px ${font}`
     ctx.textAlign = 'center'
     ctx.fillText(u.initials, x, y + 3.5)

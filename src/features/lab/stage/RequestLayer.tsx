@@ -1,130 +1,121 @@
 // Requests in flight, drawn on a canvas over the stage every frame straight from the engine's
-// timestamps (no React re-render per frame). Finished requests leave a trail that fades over
-// TRAIL_MS of *simulated* time, ending in ✕ when they failed; the selected request is outlined.
-// With reduced motion, dots don't travel: each request in flight is a still line to its server.
+// timestamps (no React re-render per frame); see requestDrawList.ts for what is drawn.
+//
+// Cost control, because a 200-user stage is big: a frame where nothing changed (paused, same layout,
+// same theme) is skipped, so an idle lab costs nothing (a lesson page holds several); the canvas
+// covers only the slice of the stage that is on screen; and where the browser allows, the pixels are
+// drawn by a worker on an OffscreenCanvas. Where it doesn't (a sandboxed embed can't start workers,
+// old browsers lack transferControlToOffscreen), the same drawing runs here on the main thread.
 
-import { useEffect, useRef } from 'react'
-import { TRAIL_MS } from '../../../sim/network.ts'
-import type { Request, SimState } from '../../../sim/types.ts'
+import { useEffect, useRef, useState } from 'react'
 import { useLabStore } from '../../../store/LabContext.tsx'
-import { userFill } from '../palette.ts'
-import { dotAt, visited, type Anchors, type Point } from './geometry.ts'
+import { drawFrame, recordRequests, type CanvasFrame } from './requestDrawList.ts'
 import type { AnchorMap } from './useAnchors.ts'
+
+type Painter = { draw(frame: CanvasFrame): void; stop(): void }
+
+// A canvas can be handed to a worker only once, but the effect below re-runs (reduced motion toggled,
+// StrictMode's double mount) with the same element: keep each element's painter, and stop it only
+// when no effect has claimed it back by the next task.
+const painters = new WeakMap<HTMLCanvasElement, { painter: Painter; claims: number }>()
+
+function claimPainter(el: HTMLCanvasElement, onMainThread: boolean, onFail: () => void): Painter | null {
+  let entry = painters.get(el)
+  if (!entry) {
+    const painter = (!onMainThread && workerPainter(el, onFail)) || mainThreadPainter(el)
+    if (!painter) return null
+    entry = { painter, claims: 0 }
+    painters.set(el, entry)
+  }
+  entry.claims++
+  return entry.painter
+}
+
+function releasePainter(el: HTMLCanvasElement) {
+  const entry = painters.get(el)
+  if (!entry) return
+  entry.claims--
+  setTimeout(() => {
+    if (entry.claims > 0 || painters.get(el) !== entry) return
+    entry.painter.stop()
+    painters.delete(el)
+  })
+}
+
+/** A worker painter, or null when this page can't have one. */
+function workerPainter(el: HTMLCanvasElement, onFail: () => void): Painter | null {
+  if (typeof Worker === 'undefined' || typeof el.transferControlToOffscreen !== 'function') return null
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./requestCanvas.worker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    return null
+  }
+  worker.onerror = () => {
+    worker.terminate()
+    onFail()
+  }
+  const offscreen = el.transferControlToOffscreen()
+  worker.postMessage({ canvas: offscreen }, [offscreen])
+  return { draw: (frame) => worker.postMessage({ frame }), stop: () => worker.terminate() }
+}
+
+function mainThreadPainter(el: HTMLCanvasElement): Painter | null {
+  const ctx = el.getContext('2d')
+  return ctx ? { draw: (frame) => drawFrame(el, ctx, frame), stop: () => {} } : null
+}
 
 export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<AnchorMap | null>; reduced: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const store = useLabStore()
+  // If the worker fails after the canvas was handed over, a fresh canvas element is drawn here instead.
+  const [onMainThread, setOnMainThread] = useState(false)
 
   useEffect(() => {
+    const el = canvas.current
+    if (!el) return
+    const painter = claimPainter(el, onMainThread, () => setOnMainThread(true))
+    if (!painter) return
     let raf = 0
+    let drawn: readonly unknown[] = []
     const draw = () => {
       raf = requestAnimationFrame(draw)
-      const el = canvas.current
+      const stage = el.parentElement
       const map = anchors.current
-      if (!el || !map) return
-      const ctx = el.getContext('2d')
-      if (!ctx) return
+      if (!stage || !map) return
       const dpr = window.devicePixelRatio || 1
-      const w = el.clientWidth
-      const h = el.clientHeight
-      if (el.width !== Math.round(w * dpr) || el.height !== Math.round(h * dpr)) {
-        el.width = Math.round(w * dpr)
-        el.height = Math.round(h * dpr)
-      }
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0)
-      ctx.clearRect(0, 0, w, h)
+      const box = stage.getBoundingClientRect()
+      // The on-screen slice of the stage, in stage coordinates (at least 1 px so the canvas exists).
+      const top = Math.floor(Math.min(Math.max(0, -box.top), Math.max(0, box.height - 1)))
+      const bottom = Math.ceil(Math.max(top + 1, Math.min(box.height, window.innerHeight - box.top)))
+      const width = Math.round(box.width)
+      const height = bottom - top
       const { sim, selectedRequest } = store.getState()
-      paint(ctx, sim, map, selectedRequest, reduced)
+      const dark = document.documentElement.classList.contains('dark')
+      const inputs = [sim, selectedRequest, map, width, height, top, dpr, dark]
+      if (inputs.every((x, i) => x === drawn[i])) return
+      drawn = inputs
+      if (el.style.top !== `${top}px` || el.style.height !== `${height}px`) {
+        el.style.top = `${top}px`
+        el.style.height = `${height}px`
+      }
+      painter.draw({ width, height, top, dpr, list: recordRequests(sim, map, selectedRequest, reduced, dark) })
     }
     raf = requestAnimationFrame(draw)
-    return () => cancelAnimationFrame(raf)
-  }, [anchors, store, reduced])
-
-  return <canvas ref={canvas} aria-hidden="true" className="pointer-events-none absolute inset-0 h-full w-full will-change-transform" data-testid="request-layer" />
-}
-
-function paint(ctx: CanvasRenderingContext2D, sim: SimState, a: Anchors, selected: number | null, reduced: boolean) {
-  const now = sim.now
-  const dark = document.documentElement.classList.contains('dark')
-  const ink = dark ? '#ececf1' : '#1b1b1f'
-  const bad = dark ? '#ff8a80' : '#b3261e'
-
-  // Trails of requests that finished recently (newest last so they draw on top).
-  for (let i = sim.recent.length - 1; i >= 0; i--) {
-    const r = sim.recent[i]!
-    if (r.receivedAt > now) continue
-    const age = now - r.receivedAt
-    if (age > TRAIL_MS) break
-    const alpha = 0.55 * (1 - age / TRAIL_MS)
-    trail(ctx, r, a, userFill(sim.users[r.user]?.color ?? 0), alpha, 2)
-    if (r.outcome === 'error' || r.outcome === 'lost') cross(ctx, end(r, a), bad, Math.min(1, alpha * 2))
-  }
-
-  // Requests in flight.
-  for (const r of sim.requests.values()) {
-    if (r.sentAt > now) continue
-    const color = userFill(sim.users[r.user]?.color ?? 0)
-    if (reduced) {
-      trail(ctx, r, a, color, 0.6, 2)
-      continue
+    return () => {
+      cancelAnimationFrame(raf)
+      releasePainter(el)
     }
-    const p = dotAt(r, now, a)
-    if (!p) continue
-    ctx.beginPath()
-    ctx.arc(p.x, p.y, 5, 0, Math.PI * 2)
-    ctx.fillStyle = color
-    ctx.fill()
-    ctx.lineWidth = 1.5
-    ctx.strokeStyle = ink
-    ctx.stroke()
-    for (const hop of r.refused) {
-      if (now - hop.at < TRAIL_MS) cross(ctx, a.server(hop.server), bad, 1 - (now - hop.at) / TRAIL_MS)
-    }
-  }
+  }, [anchors, store, reduced, onMainThread])
 
-  // The selected request, outlined whatever its age.
-  if (selected !== null) {
-    const r = sim.requests.get(selected) ?? sim.recent.find((x) => x.id === selected)
-    if (r) {
-      trail(ctx, r, a, ink, 0.9, 6)
-      trail(ctx, r, a, userFill(sim.users[r.user]?.color ?? 0), 1, 3)
-    }
-  }
-}
-
-function trail(ctx: CanvasRenderingContext2D, r: Request, a: Anchors, color: string, alpha: number, width: number) {
-  const pts = visited(r, a)
-  if (pts.length < 2) return
-  ctx.save()
-  ctx.globalAlpha = alpha
-  ctx.strokeStyle = color
-  ctx.lineWidth = width
-  ctx.lineJoin = 'round'
-  ctx.beginPath()
-  ctx.moveTo(pts[0]!.x, pts[0]!.y)
-  for (const p of pts.slice(1)) ctx.lineTo(p.x, p.y)
-  ctx.stroke()
-  ctx.restore()
-}
-
-/** Where a failed request's trail ends: the server that refused it, or the user. */
-function end(r: Request, a: Anchors): Point | undefined {
-  const last = r.refused[r.refused.length - 1]
-  if (r.outcome === 'error' && last && r.serverAt < 0) return a.server(last.server)
-  return a.user(r.user)
-}
-
-function cross(ctx: CanvasRenderingContext2D, p: Point | undefined, color: string, alpha: number) {
-  if (!p) return
-  ctx.save()
-  ctx.globalAlpha = Math.max(0, alpha)
-  ctx.strokeStyle = color
-  ctx.lineWidth = 3
-  ctx.beginPath()
-  ctx.moveTo(p.x - 6, p.y - 6)
-  ctx.lineTo(p.x + 6, p.y + 6)
-  ctx.moveTo(p.x + 6, p.y - 6)
-  ctx.lineTo(p.x - 6, p.y + 6)
-  ctx.stroke()
-  ctx.restore()
+  return (
+    <canvas
+      key={onMainThread ? 'main' : 'worker'}
+      ref={canvas}
+      aria-hidden="true"
+      className="pointer-events-none absolute inset-x-0 top-0 w-full will-change-transform"
+      data-testid="request-layer"
+      data-painter={onMainThread ? 'main' : 'auto'}
+    />
+  )
 }

@@ -7,7 +7,7 @@ import { memo, useCallback } from 'react'
 import type { User } from '../../../sim/types.ts'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { useLab, useLabStore } from '../../../store/LabContext.tsx'
-import { userFill, userText } from '../palette.ts'
+import { avatarStyle } from '../palette.ts'
 
 /** How long a logout or lost-cart mark stays on a user (simulated ms). */
 export const MARK_MS = 8_000
@@ -56,8 +56,8 @@ const UserChip = memo(function UserChip({ user: u, roomy, selected, loggedOutMar
       initial={loggedOutMark || cartMark ? { scale: 1.5 } : false}
       animate={{ scale: 1 }}
       transition={{ type: 'spring', stiffness: 300, damping: 12 }}
-      className={`inline-flex shrink-0 items-center justify-center rounded-full font-bold ${roomy ? 'h-7 w-7 text-xs' : 'h-6 w-6 text-[10px]'} ${ring} ${u.believesLoggedIn ? '' : 'opacity-60'}`}
-      style={{ background: userFill(u.color), color: userText(u.color) }}
+      className={`inline-flex shrink-0 items-center justify-center rounded-full font-bold ${roomy ? 'h-7 w-7 text-xs' : 'h-6 w-6 text-[10px]'} ${ring}`}
+      style={avatarStyle(u.color, u.believesLoggedIn)}
       aria-hidden="true"
     >
       {u.initials}
