@@ -6,6 +6,7 @@
 import { expect, test, type Frame, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { expectNoAxeViolations, gotoThemed } from './axe.ts'
+import { inkedPixels } from './canvas.ts'
 
 const HOST = 'http://course.example'
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
@@ -123,6 +124,8 @@ test.describe('embed in a host page', () => {
 
     await lab.getByTestId('play').click()
     await expect.poll(async () => lab.getByTestId('clock').textContent()).not.toBe('0:00.0')
+    // No worker can start from an opaque origin: requests are drawn on the main thread instead.
+    await expect.poll(() => inkedPixels(frame)).toBeGreaterThan(50)
     await lab.getByRole('radio', { name: 'Stateless' }).check()
     await lab.getByRole('radio', { name: 'Table view' }).check()
     await expect(lab.getByRole('table').first()).toBeVisible()

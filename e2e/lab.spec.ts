@@ -2,6 +2,7 @@
 
 import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolationsInBothThemes } from './axe.ts'
+import { inkedPixels } from './canvas.ts'
 
 const logouts = (page: Page) => page.getByTestId('m-logouts').first()
 const count = async (page: Page) => Number(await logouts(page).textContent())
@@ -28,7 +29,10 @@ test.describe('the lab', () => {
   test('landing scenario: logouts climb; switching to Sticky stops them', async ({ page }) => {
     await page.goto('./#/')
     await expect(logouts(page)).toHaveText('0')
+    const still = await inkedPixels(page) // at most the first requests' dots, sitting at their users
     await play(page, '4')
+    // Requests travel on the stage, leaving trails (drawn by the canvas worker).
+    await expect.poll(() => inkedPixels(page)).toBeGreaterThan(still + 1000)
     await expect.poll(() => count(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(5)
     await page.getByRole('radio', { name: 'Sticky' }).check()
     await expect(page.getByTestId('policy-description')).toContainText('cookie AWSALB, 1 day, sliding')

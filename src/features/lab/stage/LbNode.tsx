@@ -12,16 +12,20 @@ export function LbNode() {
     const r = s.sim.requests.get(s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1]
     return r && r.decision !== '' ? { who: s.sim.users[r.user]?.name ?? '', text: r.decision, steps: r.steps } : null
   }, 150)
+  // The box and its words sit above the request canvas (z-10, opaque), so trails converge *into* the
+  // LB instead of scribbling over its label and the latest decision.
   return (
     <section aria-label="Load balancer" className="flex flex-col items-center gap-2 text-center">
-      <div data-anchor="lb" className="flex h-14 w-14 items-center justify-center rounded-xl border-2 border-ink bg-card text-xs font-bold" aria-hidden="true">
+      <div data-anchor="lb" className="relative z-10 flex h-14 w-14 items-center justify-center rounded-xl border-2 border-ink bg-card text-xs font-bold" aria-hidden="true">
         LB
       </div>
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Load balancer</h3>
-      <p className="text-xs" data-testid="lb-policy">
-        {describe}
-      </p>
-      <div className="w-full rounded-md border border-line bg-soft p-2 text-left text-xs" data-testid="lb-decision">
+      <div className="relative z-10 flex w-full flex-col items-center gap-1 rounded-md bg-card px-1 py-0.5">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">Load balancer</h3>
+        <p className="text-xs" data-testid="lb-policy">
+          {describe}
+        </p>
+      </div>
+      <div className="relative z-10 w-full rounded-md border border-line bg-soft p-2 text-left text-xs" data-testid="lb-decision">
         <p className="font-semibold text-muted">Latest decision</p>
         {decision ? (
           <>
