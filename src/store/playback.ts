@@ -1,15 +1,20 @@
-// The only place that touches requestAnimationFrame: wall-clock time × speed → simulated time.
-// Frames longer than 100 ms (a background tab, a stall) are clamped so the simulation never lurches.
+// The only playback clock: wall-clock time × speed → simulated time, one requestAnimationFrame loop
+// per lab (or one for all the compare view's columns). Frames longer than 100 ms (a background tab,
+// a stall) are clamped so the simulation never lurches.
 
 import { useEffect } from 'react'
-import type { LabStore } from './labStore.ts'
 
 /** Wall-clock milliseconds (never mixed with simulated milliseconds). */
 type WallMs = number
 
 const MAX_FRAME: WallMs = 100
 
-export function startPlayback(store: LabStore, onFrame?: (wallMs: WallMs) => void): () => void {
+/** Anything the clock can drive: the lab store, or the compare controller that moves every column. */
+export interface Playable {
+  getState(): { playing: boolean; speed: number; advance(ms: number): void }
+}
+
+export function startPlayback(store: Playable, onFrame?: (wallMs: WallMs) => void): () => void {
   let last: WallMs | null = null
   let carry = 0 // fractions of a simulated millisecond not yet applied
   let raf = 0
@@ -29,6 +34,6 @@ export function startPlayback(store: LabStore, onFrame?: (wallMs: WallMs) => voi
   return () => cancelAnimationFrame(raf)
 }
 
-export function usePlayback(store: LabStore, onFrame?: (wallMs: WallMs) => void): void {
+export function usePlayback(store: Playable, onFrame?: (wallMs: WallMs) => void): void {
   useEffect(() => startPlayback(store, onFrame), [store, onFrame])
 }

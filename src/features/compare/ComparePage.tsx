@@ -7,7 +7,7 @@ import { useRoute } from '../../app/router.ts'
 import { Notice } from '../../components/Notice.tsx'
 import { CompareColumn } from './CompareColumn.tsx'
 import { CompareProvider, useCompare } from './CompareContext.tsx'
-import { useCompareClock } from './compareClock.ts'
+import { usePlayback } from '../../store/playback.ts'
 import { ComparePlaybackBar } from './ComparePlaybackBar.tsx'
 import { createCompareStore, type CompareStore } from './compareStore.ts'
 import { InterventionBar } from './InterventionBar.tsx'
@@ -28,7 +28,7 @@ export default function ComparePage() {
   const route = useRoute()
   const decoded = useMemo(() => decodeSetup(route.query), [route.query])
   const [store] = useState<CompareStore>(() => createCompareStore(decoded.setup))
-  useCompareClock(store)
+  usePlayback(store) // one clock for all columns: the controller advances each to the same moment
 
   // A link followed (or the address edited) while on the page: load it unless it is what's shown.
   useEffect(() => {

@@ -1,7 +1,7 @@
 // The compare view's controller: one lab store per design (same scenario, same seed, different
 // overrides) behind one clock. Every time change — play, advance, step, seek, reset — and every
 // intervention is fanned out to all columns, so they always show the same simulated moment of the
-// same traffic. A vanilla zustand store, like the lab's; compareClock.ts feeds it time.
+// same traffic. A vanilla zustand store, like the lab's; store/playback.ts feeds it time.
 
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Intervention, ScriptItem } from '../../sim/interventions.ts'
