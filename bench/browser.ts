@@ -62,6 +62,16 @@ async function measureFrames(page: Page, ms: number): Promise<FrameStats> {
   })(${ms})`)
 }
 
+/** The four figures every frame measurement reports. */
+function frameResults(label: string, s: FrameStats): BenchResult[] {
+  return [
+    { name: `${label} frames per second`, value: round(s.frames / s.seconds), unit: 'fps' },
+    { name: `${label} p95 frame interval`, value: round(s.p95), unit: 'ms' },
+    { name: `${label} longest frame interval`, value: round(s.max), unit: 'ms' },
+    { name: `${label} long animation frames > 50 ms`, value: s.longFrames, unit: 'count' },
+  ]
+}
+
 function round(x: number, d = 1) {
   return Math.round(x * 10 ** d) / 10 ** d
 }
@@ -88,13 +98,7 @@ export async function browserBench(): Promise<BenchResult[]> {
       await page.getByRole('button', { name: 'Play' }).click()
       await page.waitForTimeout(2_000) // let everyone arrive
       const s = await measureFrames(page, 10_000)
-      const label = 'lab (200 users, 10 servers, 4×, 10 s, headless Chromium)'
-      results.push(
-        { name: `${label} frames per second`, value: round(s.frames / s.seconds), unit: 'fps' },
-        { name: `${label} p95 frame interval`, value: round(s.p95), unit: 'ms' },
-        { name: `${label} longest frame interval`, value: round(s.max), unit: 'ms' },
-        { name: `${label} long animation frames > 50 ms`, value: s.longFrames, unit: 'count' },
-      )
+      results.push(...frameResults('lab (200 users, 10 servers, 4×, 10 s, headless Chromium)', s))
       // The compare view at its heaviest: four designs side by side, 50 users each, at 1×.
       const compare = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
       await compare.goto(`http://127.0.0.1:${PORT}/#/compare?scenario=crash-sticky-memory&cols=cookie.memory,round-robin.shared,cookie.jwt,hash-consistent.memory&users=50`)
@@ -102,13 +106,7 @@ export async function browserBench(): Promise<BenchResult[]> {
       await compare.waitForTimeout(2_000)
       const c = await measureFrames(compare, 10_000)
       const cLabel = 'compare (4 designs × 50 users, 1×, 10 s, headless Chromium)'
-      results.push(
-        { name: `${cLabel} frames per second`, value: round(c.frames / c.seconds), unit: 'fps' },
-        { name: `${cLabel} p95 frame interval`, value: round(c.p95), unit: 'ms' },
-        { name: `${cLabel} longest frame interval`, value: round(c.max), unit: 'ms' },
-        { name: `${cLabel} long animation frames > 50 ms`, value: c.longFrames, unit: 'count' },
-        { name: `${cLabel} longest long animation frame`, value: round(c.longest), unit: 'ms' },
-      )
+      results.push(...frameResults(cLabel, c), { name: `${cLabel} longest long animation frame`, value: round(c.longest), unit: 'ms' })
     } finally {
       await browser.close()
     }

@@ -9,6 +9,7 @@ import { SCENARIOS, type ScenarioId } from '../sim/scenarios/index.ts'
 import { createTimeline, intervene, play, seek, stepBack, stepOnce, type Timeline } from '../sim/timeline.ts'
 import type { PolicyId, ServerId, SimMs, SimState, StorageKind } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
+import type { PlaybackActions } from './playback.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const
 
@@ -31,7 +32,7 @@ export interface LabInit {
   playing?: boolean
 }
 
-export interface LabState {
+export interface LabState extends PlaybackActions {
   readonly scenarioId: ScenarioId
   readonly seed: number
   readonly overrides: ConfigPatch
@@ -46,16 +47,6 @@ export interface LabState {
   readonly selectedUser: number | null
   readonly logFilter: { readonly user: number | null; readonly server: ServerId | null }
 
-  play(): void
-  pause(): void
-  toggle(): void
-  setSpeed(speed: number): void
-  /** Advance by `ms` of simulated time (playback calls this every frame while playing). */
-  advance(ms: SimMs): void
-  stepForward(): void
-  stepBack(): void
-  seek(t: SimMs): void
-  reset(): void
   load(init: LabInit): void
   intervene(iv: Intervention): void
   setMode(mode: 'sticky' | 'stateless'): void

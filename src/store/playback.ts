@@ -9,9 +9,23 @@ type WallMs = number
 
 const MAX_FRAME: WallMs = 100
 
+/** What the playback controls call: the lab store has these, and so has the compare controller. */
+export interface PlaybackActions {
+  play(): void
+  pause(): void
+  toggle(): void
+  setSpeed(speed: number): void
+  /** Advance by `ms` of simulated time (the clock below calls this every frame while playing). */
+  advance(ms: number): void
+  stepForward(): void
+  stepBack(): void
+  seek(t: number): void
+  reset(): void
+}
+
 /** Anything the clock can drive: the lab store, or the compare controller that moves every column. */
 export interface Playable {
-  getState(): { playing: boolean; speed: number; advance(ms: number): void }
+  getState(): { playing: boolean; speed: number; advance: PlaybackActions['advance'] }
 }
 
 export function startPlayback(store: Playable, onFrame?: (wallMs: WallMs) => void): () => void {

@@ -18,7 +18,6 @@ export function ComparePlaybackBar() {
   const duration = useCompare((s) => SCENARIOS[s.scenario].durationMs)
   // Interventions are the same in every column: the first one's script shows them all.
   const script = useThrottledCompare((s) => s.columns[0]!.store.getState().timeline.script, 250)
-  const { toggle, stepBack, stepForward, reset, setSpeed, seek } = store.getState()
   return (
     <PlaybackControls
       label="Playback for every design"
@@ -28,12 +27,7 @@ export function ComparePlaybackBar() {
       now={now}
       end={Math.max(horizon, duration, now)}
       script={script}
-      onReset={reset}
-      onStepBack={stepBack}
-      onToggle={toggle}
-      onStepForward={stepForward}
-      onSpeed={setSpeed}
-      onSeek={seek}
+      actions={store.getState()}
       ids={IDS}
     />
   )

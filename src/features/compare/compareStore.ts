@@ -8,6 +8,7 @@ import type { Intervention, ScriptItem } from '../../sim/interventions.ts'
 import type { ScenarioId } from '../../sim/scenarios/index.ts'
 import type { SimMs } from '../../sim/types.ts'
 import { clampSpeed, createLabStore, type LabStore } from '../../store/labStore.ts'
+import type { PlaybackActions } from '../../store/playback.ts'
 import { designOverrides, type Design } from './design.ts'
 import { MAX_COLUMNS, MIN_COLUMNS, type CompareSetup } from './urlCodec.ts'
 
@@ -20,7 +21,7 @@ export interface CompareColumn {
   readonly store: LabStore
 }
 
-export interface CompareState {
+export interface CompareState extends PlaybackActions {
   readonly scenario: ScenarioId
   readonly users: number | null
   readonly columns: readonly CompareColumn[]
@@ -37,15 +38,6 @@ export interface CompareState {
   setDesign(index: number, design: Design): void
   addColumn(design: Design): void
   removeColumn(index: number): void
-  play(): void
-  pause(): void
-  toggle(): void
-  setSpeed(speed: number): void
-  advance(ms: SimMs): void
-  stepForward(): void
-  stepBack(): void
-  seek(t: SimMs): void
-  reset(): void
   intervene(iv: Intervention): void
 }
 

@@ -16,7 +16,6 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
   const horizon = useThrottledLab((s) => s.horizon, 50)
   const duration = useLab((s) => SCENARIOS[s.scenarioId].durationMs)
   const script = useLab((s) => s.timeline.script)
-  const { toggle, stepBack, stepForward, reset, setSpeed, seek } = store.getState()
   return (
     <PlaybackControls
       label="Playback"
@@ -28,12 +27,7 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
       now={now}
       end={Math.max(horizon, duration, now)}
       script={script}
-      onReset={reset}
-      onStepBack={stepBack}
-      onToggle={toggle}
-      onStepForward={stepForward}
-      onSpeed={setSpeed}
-      onSeek={seek}
+      actions={store.getState()}
       ids={IDS}
     />
   )

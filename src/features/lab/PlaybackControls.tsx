@@ -7,6 +7,7 @@ import type { ScriptItem } from '../../sim/interventions.ts'
 import { Button } from '../../components/Button.tsx'
 import { Icon } from '../../components/Icon.tsx'
 import { SPEEDS } from '../../store/labStore.ts'
+import type { PlaybackActions } from '../../store/playback.ts'
 import { formatClock } from './format.ts'
 import { interventionLabel } from './interventionLabel.ts'
 
@@ -23,30 +24,27 @@ export interface PlaybackControlsProps {
   now: number
   end: number
   script: readonly ScriptItem[]
-  onReset(): void
-  onStepBack(): void
-  onToggle(): void
-  onStepForward(): void
-  onSpeed(speed: number): void
-  onSeek(t: number): void
+  /** The store the buttons drive (the lab's, or the compare controller). */
+  actions: PlaybackActions
   /** Test ids of the play button, the clock and the timeline. */
   ids: { play: string; clock: string; timeline: string }
 }
 
 export function PlaybackControls(p: PlaybackControlsProps) {
   const speedId = useId()
+  const { reset, stepBack, toggle, stepForward, setSpeed, seek } = p.actions
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={p.label}>
-      <Button look="ghost" onClick={p.onReset} aria-label={p.resetLabel} title="Reset">
+      <Button look="ghost" onClick={reset} aria-label={p.resetLabel} title="Reset">
         <Icon name="reset" />
         {!p.compact && <span className="max-sm:sr-only">Reset</span>}
       </Button>
-      <Button look="ghost" onClick={p.onStepBack} aria-label="Step back one event" title={p.spaceShortcut ? 'Step back (←)' : 'Step back'}>
+      <Button look="ghost" onClick={stepBack} aria-label="Step back one event" title={p.spaceShortcut ? 'Step back (←)' : 'Step back'}>
         <Icon name="stepBack" />
       </Button>
       <Button
         look="primary"
-        onClick={p.onToggle}
+        onClick={toggle}
         aria-label={p.playing ? 'Pause' : 'Play'}
         {...(p.spaceShortcut ? { 'aria-keyshortcuts': 'Space' } : {})}
         className="min-w-[5.5rem]"
@@ -55,14 +53,14 @@ export function PlaybackControls(p: PlaybackControlsProps) {
         <Icon name={p.playing ? 'pause' : 'play'} />
         <span>{p.playing ? 'Pause' : 'Play'}</span>
       </Button>
-      <Button look="ghost" onClick={p.onStepForward} aria-label="Step forward one event" title={p.spaceShortcut ? 'Step forward (→)' : 'Step forward'}>
+      <Button look="ghost" onClick={stepForward} aria-label="Step forward one event" title={p.spaceShortcut ? 'Step forward (→)' : 'Step forward'}>
         <Icon name="stepForward" />
       </Button>
       <div className="flex items-center gap-1">
         <label htmlFor={speedId} className="text-xs text-muted">
           Speed
         </label>
-        <select id={speedId} value={p.speed} onChange={(e) => p.onSpeed(Number(e.target.value))} className="rounded border border-line bg-card px-1.5 py-1 text-sm">
+        <select id={speedId} value={p.speed} onChange={(e) => setSpeed(Number(e.target.value))} className="rounded border border-line bg-card px-1.5 py-1 text-sm">
           {SPEEDS.map((x) => (
             <option key={x} value={x}>
               {x}×
@@ -80,7 +78,7 @@ export function PlaybackControls(p: PlaybackControlsProps) {
           max={p.end}
           step={100}
           value={p.now}
-          onChange={(e) => p.onSeek(Number(e.target.value))}
+          onChange={(e) => seek(Number(e.target.value))}
           aria-label="Timeline"
           aria-valuetext={`${formatClock(p.now)} of ${formatClock(p.end)}`}
           className="h-6 w-full accent-[var(--color-accent)]"
@@ -91,7 +89,7 @@ export function PlaybackControls(p: PlaybackControlsProps) {
             <li key={i} className="absolute -translate-x-1/2" style={{ left: `${(item.at / p.end) * 100}%` }}>
               <button
                 type="button"
-                onClick={() => p.onSeek(item.at)}
+                onClick={() => seek(item.at)}
                 className="pointer-events-auto flex h-6 w-6 items-center justify-center rounded"
                 title={`${formatClock(item.at)} ${interventionLabel(item.do)}`}
                 aria-label={`Jump to ${formatClock(item.at)}: ${interventionLabel(item.do)}${item.by === 'scenario' ? ' (planned by the scenario)' : ' (yours)'}`}
