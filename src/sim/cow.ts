@@ -3,6 +3,7 @@
 // touches it — so untouched entities keep their identity (cheap checkpoints, cheap React renders)
 // and every older state stays valid for time travel.
 
+import { cloneHeap } from './heap.ts'
 import { cloneHistogram } from './histogram.ts'
 import type { LbState, Request, Server, SessionStore, SimState, User } from './types.ts'
 
@@ -10,7 +11,8 @@ export function beginTx(prev: SimState): SimState {
   return {
     ...prev,
     gen: prev.gen + 1,
-    heap: prev.heap.slice(),
+    heap: cloneHeap(prev.heap),
+    events: new Map(prev.events),
     rng: prev.rng.clone(),
     users: prev.users.slice(),
     servers: prev.servers.slice(),

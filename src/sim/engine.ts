@@ -4,16 +4,16 @@
 // the same run.
 
 import { beginTx, mutUser } from './cow.ts'
-import { heapPop } from './heap.ts'
+import { heapPop, heapTopTime } from './heap.ts'
 import { applyIntervention, onTokenReplay, type ScriptItem } from './interventions.ts'
 import { healthCheck, route } from './lb.ts'
 import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
 import { sampleMetrics, sweepSessions } from './housekeeping.ts'
 import { onAtClient, onClientTimeout, onDone, onForward } from './requests.ts'
-import { schedule } from './schedule.ts'
+import { requestEventKind, requestEventServer, schedule, takeEvent } from './schedule.ts'
 import { sendRequest } from './send.ts'
 import { accepts, serverIndex } from './servers.ts'
-import type { QueuedEvent, SimMs, SimState } from './types.ts'
+import type { Event, SimMs, SimState } from './types.ts'
 import { openSocketFor } from './userResponse.ts'
 
 export type Script = readonly ScriptItem[]
@@ -42,19 +42,19 @@ export function stepForward(prev: SimState, script: Script = [], horizon: SimMs 
 
 /** Time of the next item to process, or null when nothing is scheduled. */
 export function nextItemTime(s: SimState, script: Script): SimMs | null {
-  const e = s.heap[0]
+  const t = heapTopTime(s.heap)
   const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
-  if (iv && (!e || iv.at < e.t)) return iv.at
-  return e ? e.t : null
+  if (iv && iv.at < t) return iv.at
+  return t === Infinity ? null : t
 }
 
 function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, untilTrace: number): void {
   const heap = s.heap
   while (s.step < untilStep && s.traceSeq < untilTrace) {
-    const e = heap.length > 0 ? heap[0] : undefined
+    const t = heapTopTime(heap)
     // Bounds-checked on purpose: reading past an array's end is slow in V8.
     const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
-    if (iv && (!e || iv.at < e.t)) {
+    if (iv && iv.at < t) {
       if (iv.at > untilTime) return
       s.now = Math.max(s.now, iv.at)
       s.scriptCursor += 1
@@ -62,25 +62,38 @@ function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, u
       applyIntervention(s, iv.do)
       continue
     }
-    if (!e || e.t > untilTime) return
+    if (t === Infinity || t > untilTime) return
+    const d = heap.data
+    const seq = d[1]!
+    const request = d[2]!
+    const code = d[3]!
     heapPop(heap)
-    s.now = e.t
+    s.now = t
     s.eventCount += 1
     s.step += 1
-    handle(s, e)
+    if (request >= 0) handleRequest(s, request, code)
+    else handle(s, takeEvent(s, seq))
   }
 }
 
-function handle(s: SimState, e: QueuedEvent): void {
-  switch (e.kind) {
+function handleRequest(s: SimState, request: number, code: number): void {
+  const kind = requestEventKind(code)
+  switch (kind) {
     case 'request.forward':
-      return onForward(s, e.request)
+      return onForward(s, request)
     case 'request.done':
-      return onDone(s, e.request, e.server!)
+      return onDone(s, request, requestEventServer(code)!)
     case 'request.atClient':
-      return onAtClient(s, e.request)
+      return onAtClient(s, request)
     case 'client.timeout':
-      return onClientTimeout(s, e.request)
+      return onClientTimeout(s, request)
+    default:
+      return assertNever(kind)
+  }
+}
+
+function handle(s: SimState, e: Event): void {
+  switch (e.kind) {
     case 'user.arrive': {
       if (s.users[e.user]!.active || s.users[e.user]!.left) return
       const user = mutUser(s, e.user)
@@ -94,9 +107,9 @@ function handle(s: SimState, e: QueuedEvent): void {
       return
     }
     case 'server.started':
-      return onServerStarted(s, e.server!, e.version)
+      return onServerStarted(s, e.server, e.version)
     case 'server.drainCheck':
-      return onDrainCheck(s, e.server!, e.version)
+      return onDrainCheck(s, e.server, e.version)
     case 'sessions.sweep':
       return sweepSessions(s)
     case 'metrics.sample':
@@ -114,7 +127,7 @@ function handle(s: SimState, e: QueuedEvent): void {
       return
     }
     default:
-      return assertNever(e.kind)
+      return assertNever(e)
   }
 }
 

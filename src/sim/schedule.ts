@@ -1,27 +1,39 @@
 // Putting events on the queue. Sequence numbers break ties so equal-time events keep their order.
-// Every queued event has the same record shape (see QueuedEvent); request events, the hot path, get
-// a helper that builds it directly.
+// Request events — three per request, the engine's hot path — travel as two numbers on the queue
+// entry (the request id and a small code for kind and server), so they allocate nothing. Every
+// other event is kept as an object in `s.events` under its seq; its entry carries request id -1.
 
 import { heapPush } from './heap.ts'
-import type { Event, QueuedEvent, ServerId, SimMs, SimState } from './types.ts'
+import { serverIndex } from './servers.ts'
+import { SERVER_IDS, type Event, type RequestEventKind, type ServerId, type SimMs, type SimState } from './types.ts'
+
+/** A request event's code: kind × 16 + server slot (0 = none, 1 + the server's index). */
+const KIND_CODE = { 'request.forward': 0, 'request.done': 16, 'request.atClient': 32, 'client.timeout': 48 } as const
+const KINDS: readonly RequestEventKind[] = ['request.forward', 'request.done', 'request.atClient', 'client.timeout']
 
 export function schedule(s: SimState, t: SimMs, e: Event): void {
-  const q: QueuedEvent = {
-    t,
-    seq: s.seq++,
-    kind: e.kind,
-    request: 'request' in e ? e.request : -1,
-    server: 'server' in e ? e.server : null,
-    user: 'user' in e ? e.user : -1,
-    version: 'version' in e ? e.version : 0,
-    jti: 'jti' in e ? e.jti : '',
-    exp: 'exp' in e ? e.exp : 0,
-  }
-  heapPush(s.heap, q)
+  const seq = s.seq++
+  s.events.set(seq, e)
+  heapPush(s.heap, t, seq, -1, 0)
 }
 
-type RequestEventKind = 'request.forward' | 'request.done' | 'request.atClient' | 'client.timeout'
-
 export function scheduleRequest(s: SimState, t: SimMs, kind: RequestEventKind, request: number, server: ServerId | null = null): void {
-  heapPush(s.heap, { t, seq: s.seq++, kind, request, server, user: -1, version: 0, jti: '', exp: 0 })
+  heapPush(s.heap, t, s.seq++, request, KIND_CODE[kind] + (server === null ? 0 : serverIndex(server) + 1))
+}
+
+export function requestEventKind(code: number): RequestEventKind {
+  return KINDS[code >> 4]!
+}
+
+export function requestEventServer(code: number): ServerId | null {
+  const slot = code & 15
+  return slot === 0 ? null : SERVER_IDS[slot - 1]!
+}
+
+/** Take the object of a non-request event off the side table. */
+export function takeEvent(s: SimState, seq: number): Event {
+  const e = s.events.get(seq)
+  if (e === undefined) throw new Error(`no queued event with seq ${seq}`)
+  s.events.delete(seq)
+  return e
 }

@@ -3,6 +3,7 @@
 
 import { MAX_USERS } from './config.ts'
 import { createHistogram } from './histogram.ts'
+import { createHeap } from './heap.ts'
 import { createRng } from './rng.ts'
 import { schedule } from './schedule.ts'
 import { makeServer } from './servers.ts'
@@ -54,7 +55,8 @@ export function createSim(config: SimConfig, seed: number): SimState {
     eventCount: 0,
     scriptCursor: 0,
     seq: 0,
-    heap: [],
+    heap: createHeap(),
+    events: new Map(),
     rng: createRng(seed, 0),
     users,
     servers: Array.from({ length: config.servers }, (_, i) => makeServer(i, 0, 'up')),

@@ -2,6 +2,7 @@
 // Time is integer milliseconds of *simulated* time (SimMs), never wall-clock time.
 
 import type { Rng } from './rng.ts'
+import type { EventHeap } from './heap.ts'
 
 /** Milliseconds of simulated time. Wall-clock milliseconds live only in src/store/playback.ts. */
 export type SimMs = number
@@ -301,11 +302,14 @@ export interface DeployState {
   sessionsLost: number
 }
 
+/**
+ * The steps of a request's life, the engine's hot path: they travel through the queue packed into a
+ * number (see schedule.ts), never as objects.
+ */
+export type RequestEventKind = 'request.forward' | 'request.done' | 'request.atClient' | 'client.timeout'
+
+/** Every other event: rare enough to be queued as an object, kept beside the queue by its `seq`. */
 export type Event =
-  | { readonly kind: 'request.forward'; readonly request: number }
-  | { readonly kind: 'request.done'; readonly request: number; readonly server: ServerId }
-  | { readonly kind: 'request.atClient'; readonly request: number }
-  | { readonly kind: 'client.timeout'; readonly request: number }
   | { readonly kind: 'user.arrive'; readonly user: UserId }
   | { readonly kind: 'lb.healthCheck' }
   | { readonly kind: 'server.started'; readonly server: ServerId; readonly version: number }
@@ -314,23 +318,6 @@ export type Event =
   | { readonly kind: 'metrics.sample' }
   | { readonly kind: 'token.replay'; readonly user: UserId; readonly jti: string; readonly exp: SimMs }
   | { readonly kind: 'ws.reconnect'; readonly user: UserId }
-
-/**
- * An event on the queue, flattened into one record shape (fields an event doesn't use hold a neutral
- * value): a single allocation per event and monomorphic property access in the heap — the engine's
- * hottest loop. `seq` breaks ties between equal times.
- */
-export interface QueuedEvent {
-  readonly t: SimMs
-  readonly seq: number
-  readonly kind: Event['kind']
-  readonly request: number
-  readonly server: ServerId | null
-  readonly user: UserId
-  readonly version: number
-  readonly jti: string
-  readonly exp: SimMs
-}
 
 export interface SimState {
   /** Copy-on-write generation of this state; entities with a lower `v` are shared and frozen. */
@@ -345,7 +332,10 @@ export interface SimState {
   /** Script interventions applied so far. */
   scriptCursor: number
   seq: number
-  heap: QueuedEvent[]
+  /** Scheduled events by (time, seq); request events packed as numbers (schedule.ts). */
+  heap: EventHeap
+  /** The objects of queued non-request events, by their seq. */
+  events: Map<number, Event>
   rng: Rng
   users: User[]
   servers: Server[]

@@ -81,7 +81,7 @@ function onSuccess(s: SimState, user: User, req: Request): boolean {
     user.believedCart = 0
     user.checkoutIntent += 1
   }
-  return advanceJourney(user, req.kind, s.config).longBreak
+  return advanceJourney(user, req.kind, s.config)
 }
 
 function onLoginPage(s: SimState, user: User, req: Request): void {

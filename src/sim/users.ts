@@ -86,23 +86,26 @@ export function thinkTime(u: User, config: SimConfig, longBreak: boolean): SimMs
   return exponential(u.rng, mean, Math.min(150, mean), mean * 6)
 }
 
-/** After a successful response, what the user does next. Mutates the (owned) user. */
-export function advanceJourney(u: User, done: RequestKind, config: SimConfig): { longBreak: boolean } {
+/**
+ * After a successful response, what the user does next. Mutates the (owned) user. Returns true when
+ * the user steps away for a long break before the next request.
+ */
+export function advanceJourney(u: User, done: RequestKind, config: SimConfig): boolean {
   switch (done) {
     case 'landing':
       u.next = 'login'
-      return { longBreak: false }
+      return false
     case 'login':
       startShoppingRound(u)
-      return { longBreak: false }
+      return false
     case 'browse':
     case 'addToCart':
       u.next = nextShoppingStep(u)
-      return { longBreak: false }
+      return false
     case 'checkout':
       startShoppingRound(u)
       // Heavy users (power users, scripts) never step away.
-      return { longBreak: !u.heavy && nextFloat(u.rng) < config.breakChance }
+      return !u.heavy && nextFloat(u.rng) < config.breakChance
   }
 }
 
