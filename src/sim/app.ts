@@ -9,13 +9,27 @@ import { accessMs, cartKey, deleteSession, getSession, homeUp, isLive, putSessio
 import type { Outcome, Request, RequestKind, SimMs, SimState } from './types.ts'
 
 /** Mean service time of each kind of request on one worker (a single-threaded app process). */
-const BASE_COST: Record<RequestKind, SimMs> = { landing: 30, login: 120, browse: 60, addToCart: 45, checkout: 180 }
+function baseCost(kind: RequestKind): SimMs {
+  // A switch rather than a lookup table: V8 compiles it to a few compares on the hot path.
+  switch (kind) {
+    case 'landing':
+      return 30
+    case 'login':
+      return 120
+    case 'browse':
+      return 60
+    case 'addToCart':
+      return 45
+    case 'checkout':
+      return 180
+  }
+}
 
 /** Serve `req` (owned) on server `serverIdx`: sets outcome, status, detail and cookies; returns the service time. */
 export function serve(s: SimState, req: Request, serverIdx: number): SimMs {
   const user = mutUser(s, req.user)
   const heavy = user.heavy ? s.config.heavyCostFactor : 1
-  const work = Math.round((BASE_COST[req.kind] * heavy * between(user.rng, 60, 140)) / 100)
+  const work = Math.round((baseCost(req.kind) * heavy * between(user.rng, 60, 140)) / 100)
   return work + handle(s, req, serverIdx)
 }
 

@@ -5,7 +5,7 @@
 
 import { cloneHeap } from './heap.ts'
 import { cloneHistogram } from './histogram.ts'
-import type { LbState, Request, Server, SessionStore, SimState, User } from './types.ts'
+import type { LbState, Request, Server, SessionStore, SimState, User, UserId } from './types.ts'
 
 export function beginTx(prev: SimState): SimState {
   return {
@@ -16,7 +16,7 @@ export function beginTx(prev: SimState): SimState {
     rng: prev.rng.clone(),
     users: prev.users.slice(),
     servers: prev.servers.slice(),
-    requests: new Map(prev.requests),
+    inflight: prev.inflight.slice(),
     recent: prev.recent.slice(),
     trace: prev.trace.slice(),
     history: prev.history.slice(),
@@ -68,10 +68,12 @@ export function mutLb(s: SimState): LbState {
   return copy
 }
 
-export function mutRequest(s: SimState, id: number): Request | undefined {
-  const r = s.requests.get(id)
-  if (r === undefined || r.v === s.gen) return r
+/** `user`'s request in flight, owned — if it is request `id` (an event about an older one is stale). */
+export function mutRequest(s: SimState, user: UserId, id: number): Request | undefined {
+  const r = s.inflight[user]
+  if (r == null || r.id !== id) return undefined
+  if (r.v === s.gen) return r
   const copy: Request = { ...r, v: s.gen }
-  s.requests.set(id, copy)
+  s.inflight[user] = copy
   return copy
 }

@@ -10,7 +10,7 @@ import { healthCheck, route } from './lb.ts'
 import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
 import { sampleMetrics, sweepSessions } from './housekeeping.ts'
 import { onAtClient, onClientTimeout, onDone, onForward } from './requests.ts'
-import { requestEventKind, requestEventServer, schedule, takeEvent } from './schedule.ts'
+import { requestEventKind, requestEventServer, requestEventUser, schedule, takeEvent } from './schedule.ts'
 import { sendRequest } from './send.ts'
 import { accepts, serverIndex } from './servers.ts'
 import type { Event, SimMs, SimState } from './types.ts'
@@ -78,15 +78,16 @@ function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, u
 
 function handleRequest(s: SimState, request: number, code: number): void {
   const kind = requestEventKind(code)
+  const user = requestEventUser(code)
   switch (kind) {
     case 'request.forward':
-      return onForward(s, request)
+      return onForward(s, user, request)
     case 'request.done':
-      return onDone(s, request, requestEventServer(code)!)
+      return onDone(s, user, request, requestEventServer(code)!)
     case 'request.atClient':
-      return onAtClient(s, request)
+      return onAtClient(s, user, request)
     case 'client.timeout':
-      return onClientTimeout(s, request)
+      return onClientTimeout(s, user, request)
     default:
       return assertNever(kind)
   }

@@ -227,12 +227,10 @@ function setUserCount(s: SimState, count: number): void {
     const user = mutUser(s, i)
     user.left = true
     user.active = false
-    if (user.pending !== null) {
-      const req = s.requests.get(user.pending)
-      if (req && req.sentAt > s.now) {
-        s.requests.delete(user.pending)
-        user.pending = null
-      }
+    const req = s.inflight[i]
+    if (req && req.sentAt > s.now) {
+      s.inflight[i] = null
+      user.pending = null
     }
     leaving += 1
   }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { advanceTo } from './engine.ts'
 import { fingerprint } from './testkit.ts'
 import { lab } from './harness.ts'
+import { inflightRequests } from './inflight.ts'
 import type { Intervention, ScriptItem } from './interventions.ts'
 import { HOP_MS } from './network.ts'
 import { isLive } from './storage.ts'
@@ -36,9 +37,9 @@ describe('engine properties', () => {
           s = advanceTo(s, t, items)
           for (const id of finishedIds(s)) seen.add(id)
           // Requests the LB has forwarded are either finished or still in flight — never both, never lost.
-          const inFlight = [...s.requests.values()].filter((r) => r.lbAt + HOP_MS <= s.now).length
+          const inFlight = inflightRequests(s).filter((r) => r.lbAt + HOP_MS <= s.now).length
           expect(s.counters.ok + s.counters.failed + inFlight).toBe(s.counters.requests)
-          for (const r of s.requests.values()) expect(seen.has(r.id)).toBe(false)
+          for (const r of inflightRequests(s)) expect(seen.has(r.id)).toBe(false)
         }
         const ids = s.recent.map((r) => r.id)
         expect(new Set(ids).size).toBe(ids.length)

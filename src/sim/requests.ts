@@ -11,7 +11,7 @@ import { policyById } from './policies/registry.ts'
 import { nextFloat } from './rng.ts'
 import { scheduleRequest } from './schedule.ts'
 import { accepts, serverIndex, settleBusy } from './servers.ts'
-import type { Request, ServerId, SimMs, SimState } from './types.ts'
+import type { Request, ServerId, SimMs, SimState, UserId } from './types.ts'
 import { receiveResponse } from './userResponse.ts'
 
 export const RECENT_LIMIT = 200
@@ -23,8 +23,8 @@ const NOBODY: readonly ServerId[] = []
  * folded into that arrival event — one event fewer per request, and nothing can happen to a server
  * in the 2 ms between that the LB could have known about.
  */
-export function onForward(s: SimState, id: number): void {
-  const req = mutRequest(s, id)
+export function onForward(s: SimState, userId: UserId, id: number): void {
+  const req = mutRequest(s, userId, id)
   if (!req) return
   if (req.refused.length === 0) s.counters.requests += 1
   const user = s.users[req.user]!
@@ -59,7 +59,7 @@ function arrive(s: SimState, req: Request, server: ServerId): void {
     if (s.config.lbRetry && req.refused.length < configured) {
       s.counters.retried += 1
       // The refusal travels back to the LB, which forwards the request to its next choice.
-      scheduleRequest(s, s.now + 2 * HOP_MS, 'request.forward', req.id)
+      scheduleRequest(s, s.now + 2 * HOP_MS, 'request.forward', req)
       return
     }
     fail(s, req, 502, `${server} refused the connection → 502`, s.now + HOP_MS)
@@ -68,7 +68,7 @@ function arrive(s: SimState, req: Request, server: ServerId): void {
   req.serverAt = s.now
   const srv = mutServer(s, idx)
   if (srv.busy < s.config.workers) startService(s, req, idx)
-  else if (srv.queue.length < s.config.queueLimit) srv.queue.push(req.id)
+  else if (srv.queue.length < s.config.queueLimit) srv.queue.push(req.user)
   else {
     srv.errors += 1
     fail(s, req, 503, `${server} queue full → 503`, s.now + HOP_MS)
@@ -81,11 +81,11 @@ function startService(s: SimState, req: Request, idx: number): void {
   srv.busy += 1
   req.startAt = s.now
   const cost = serve(s, req, idx)
-  scheduleRequest(s, s.now + cost, 'request.done', req.id, srv.id)
+  scheduleRequest(s, s.now + cost, 'request.done', req, srv.id)
 }
 
-export function onDone(s: SimState, id: number, server: ServerId): void {
-  const req = mutRequest(s, id)
+export function onDone(s: SimState, userId: UserId, id: number, server: ServerId): void {
+  const req = mutRequest(s, userId, id)
   // A crash already failed this request: the completion is stale.
   if (!req || req.doneAt !== -1 || req.server !== server) return
   const idx = serverIndex(server)
@@ -99,10 +99,10 @@ export function onDone(s: SimState, id: number, server: ServerId): void {
   recordSuccess(s, server)
   req.doneAt = s.now
   req.lbBackAt = lbBackAt
-  const nextId = srv.queue.shift()
-  if (nextId !== undefined) {
-    const next = mutRequest(s, nextId)
-    if (next) startService(s, next, idx)
+  const waiting = srv.queue.shift()
+  if (waiting !== undefined) {
+    const next = s.inflight[waiting]
+    if (next) startService(s, mutRequest(s, waiting, next.id)!, idx)
   }
   respond(s, req)
 }
@@ -120,22 +120,22 @@ function fail(s: SimState, req: Request, status: number, detail: string, lbBackA
 function respond(s: SimState, req: Request): void {
   if (req.outcome !== 'error' && s.config.responseLossRate > 0 && nextFloat(s.rng) < s.config.responseLossRate) {
     req.outcome = 'lost'
-    scheduleRequest(s, Math.max(req.sentAt + s.config.clientTimeoutMs, req.lbBackAt), 'client.timeout', req.id)
+    scheduleRequest(s, Math.max(req.sentAt + s.config.clientTimeoutMs, req.lbBackAt), 'client.timeout', req)
     return
   }
-  scheduleRequest(s, req.lbBackAt + CLIENT_MS, 'request.atClient', req.id)
+  scheduleRequest(s, req.lbBackAt + CLIENT_MS, 'request.atClient', req)
 }
 
-export function onAtClient(s: SimState, id: number): void {
-  const req = mutRequest(s, id)
+export function onAtClient(s: SimState, userId: UserId, id: number): void {
+  const req = mutRequest(s, userId, id)
   if (!req) return
   req.receivedAt = s.now
   finish(s, req)
   receiveResponse(s, req)
 }
 
-export function onClientTimeout(s: SimState, id: number): void {
-  const req = mutRequest(s, id)
+export function onClientTimeout(s: SimState, userId: UserId, id: number): void {
+  const req = mutRequest(s, userId, id)
   if (!req) return
   req.receivedAt = s.now
   req.detail = `${req.detail} · response lost, browser timed out`
@@ -145,18 +145,17 @@ export function onClientTimeout(s: SimState, id: number): void {
 
 /** Fail every request queued on or being served by a server that just died. */
 export function failRequestsOn(s: SimState, server: ServerId, why: string): void {
-  for (const existing of s.requests.values()) {
-    // Only requests the server accepted (queued or in service) die with it.
-    if (existing.server !== server || existing.doneAt !== -1 || existing.serverAt < 0) continue
-    fail(s, mutRequest(s, existing.id)!, 502, `${why} → 502`, s.now + HOP_MS)
-  }
+  // Only requests the server accepted (queued or in service) die with it; oldest first.
+  const dying = s.inflight.filter((r): r is Request => r != null && r.server === server && r.doneAt === -1 && r.serverAt >= 0)
+  dying.sort((a, b) => a.id - b.id)
+  for (const r of dying) fail(s, mutRequest(s, r.user, r.id)!, 502, `${why} → 502`, s.now + HOP_MS)
 }
 
 /** The request leaves the system and becomes a trace entry (its sentence is composed when read). */
 function finish(s: SimState, req: Request): void {
   req.seq = s.traceSeq++
   req.step = s.step
-  s.requests.delete(req.id)
+  s.inflight[req.user] = null
   s.recent.push(req)
   if (s.recent.length > RECENT_LIMIT * 2) s.recent.splice(0, s.recent.length - RECENT_LIMIT)
 }

@@ -1,13 +1,13 @@
 // Putting events on the queue. Sequence numbers break ties so equal-time events keep their order.
 // Request events — three per request, the engine's hot path — travel as two numbers on the queue
-// entry (the request id and a small code for kind and server), so they allocate nothing. Every
+// entry (the request id, and a code for kind, server and user), so they allocate nothing. Every
 // other event is kept as an object in `s.events` under its seq; its entry carries request id -1.
 
 import { heapPush } from './heap.ts'
 import { serverIndex } from './servers.ts'
-import { SERVER_IDS, type Event, type RequestEventKind, type ServerId, type SimMs, type SimState } from './types.ts'
+import { SERVER_IDS, type Event, type Request, type RequestEventKind, type ServerId, type SimMs, type SimState, type UserId } from './types.ts'
 
-/** A request event's code: kind × 16 + server slot (0 = none, 1 + the server's index). */
+/** A request event's code: user × 64 + kind × 16 + server slot (0 = none, 1 + the server's index). */
 const KIND_CODE = { 'request.forward': 0, 'request.done': 16, 'request.atClient': 32, 'client.timeout': 48 } as const
 const KINDS: readonly RequestEventKind[] = ['request.forward', 'request.done', 'request.atClient', 'client.timeout']
 
@@ -17,12 +17,16 @@ export function schedule(s: SimState, t: SimMs, e: Event): void {
   heapPush(s.heap, t, seq, -1, 0)
 }
 
-export function scheduleRequest(s: SimState, t: SimMs, kind: RequestEventKind, request: number, server: ServerId | null = null): void {
-  heapPush(s.heap, t, s.seq++, request, KIND_CODE[kind] + (server === null ? 0 : serverIndex(server) + 1))
+export function scheduleRequest(s: SimState, t: SimMs, kind: RequestEventKind, req: Request, server: ServerId | null = null): void {
+  heapPush(s.heap, t, s.seq++, req.id, req.user * 64 + KIND_CODE[kind] + (server === null ? 0 : serverIndex(server) + 1))
 }
 
 export function requestEventKind(code: number): RequestEventKind {
-  return KINDS[code >> 4]!
+  return KINDS[(code >> 4) & 3]!
+}
+
+export function requestEventUser(code: number): UserId {
+  return code >> 6
 }
 
 export function requestEventServer(code: number): ServerId | null {

@@ -38,8 +38,8 @@ export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: 
     seq: -1,
     step: -1,
   }
-  s.requests.set(id, req)
+  s.inflight[user.id] = req
   mutUser(s, user.id).pending = id
-  scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', id)
+  scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', req)
 }
 

@@ -63,7 +63,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     store: { v: 0, kind: 'shared', up: true, since: 0, persistent: config.store.persistent, sessions: new Map() },
     db: { v: 0, kind: 'database', up: true, since: 0, persistent: true, sessions: new Map() },
     lb: { v: 0, rrCursor: -1, rrWeights: {}, clientIp: new Map() },
-    requests: new Map(),
+    inflight: users.map(() => null),
     nextRequestId: 1,
     nextSid: 1,
     recent: [],

@@ -113,7 +113,8 @@ export interface Server {
   fails: number
   failedAt: SimMs
   busy: number
-  queue: number[]
+  /** Requests waiting for a worker, named by the user who sent each (a user has one in flight). */
+  queue: UserId[]
   /** Sessions (or JWT carts, keyed "cart:<user>") kept in this server's memory. */
   memory: Map<string, Session>
   connections: number
@@ -342,7 +343,11 @@ export interface SimState {
   store: SessionStore
   db: SessionStore
   lb: LbState
-  requests: Map<number, Request>
+  /**
+   * The request each user is waiting for, by user id — a browser waits for one response at a time.
+   * Null (or absent, for users added later) when the user has nothing in flight.
+   */
+  inflight: (Request | null)[]
   nextRequestId: number
   nextSid: number
   /** Recently finished requests, oldest first (bounded). They are the trace's request entries. */

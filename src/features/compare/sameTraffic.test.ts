@@ -12,6 +12,7 @@
 
 import { describe, expect, test } from 'vitest'
 import { lab } from '../../sim/harness.ts'
+import { inflightRequests } from '../../sim/inflight.ts'
 import type { Request, SimState } from '../../sim/types.ts'
 import { designOverrides, type Design } from './design.ts'
 
@@ -32,7 +33,7 @@ function run(d: Design): SimState {
 
 /** Every request of the run so far (finished and in flight), by id. */
 function requests(s: SimState): Request[] {
-  return [...s.recent, ...s.requests.values()].sort((a, b) => a.id - b.id)
+  return [...s.recent, ...inflightRequests(s)].sort((a, b) => a.id - b.id)
 }
 
 const sent = (r: Request) => `${r.id}/${r.user}/${r.kind}/${r.attempt}@${r.sentAt}`

@@ -1,6 +1,7 @@
 // The load balancer: the policy in plain words with its real default, and the decision it made for
 // the latest request ("cookie AWSALB says B → B", "ip_hash(203.0.113.x) → …", "B is unavailable → …").
 
+import { findRequest } from '../../../sim/inflight.ts'
 import { POLICIES } from '../../../sim/policies/registry.ts'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { useLab } from '../../../store/LabContext.tsx'
@@ -9,7 +10,7 @@ export function LbNode() {
   const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
   // Select the request record itself: its identity only changes when it does (copy-on-write).
   const decision = useThrottledLab((s) => {
-    const r = s.sim.requests.get(s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1]
+    const r = findRequest(s.sim, s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1]
     return r && r.decision !== '' ? { who: s.sim.users[r.user]?.name ?? '', text: r.decision, steps: r.steps } : null
   }, 150)
   // The box and its words sit above the request canvas (z-10, opaque), so trails converge *into* the

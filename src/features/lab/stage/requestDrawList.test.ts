@@ -5,7 +5,7 @@ import { anchors, base } from './testFixtures.ts'
 
 /** Just the parts of the state the canvas reads. */
 function sim(now: number, inFlight: Request[], recent: Request[] = []): SimState {
-  return { now, requests: new Map(inFlight.map((r) => [r.id, r])), recent, users: [{ color: 1 }, { color: 2 }] } as unknown as SimState
+  return { now, inflight: inFlight, recent, users: [{ color: 1 }, { color: 2 }] } as unknown as SimState
 }
 
 /** A 2D context that logs the calls the drawing makes. */

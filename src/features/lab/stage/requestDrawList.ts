@@ -4,6 +4,7 @@
 // outlined. Recording is cheap and runs on the main thread; replaying onto a 2D context can run in
 // a worker (requestCanvas.worker.ts) so the pixels never cost the page a frame.
 
+import { findRequest, inflightRequests } from '../../../sim/inflight.ts'
 import { TRAIL_MS } from '../../../sim/network.ts'
 import type { Request, SimState } from '../../../sim/types.ts'
 import { userFill } from '../palette.ts'
@@ -58,7 +59,7 @@ export function recordRequests(sim: SimState, a: Anchors, selected: number | nul
   }
 
   // Requests in flight: travelling dots, or with reduced motion a still line to where they are going.
-  for (const r of sim.requests.values()) {
+  for (const r of inflightRequests(sim)) {
     if (r.sentAt > now) continue
     if (reduced) {
       rec.line(visited(r, a), fill(r), 0.6, 2)
@@ -74,7 +75,7 @@ export function recordRequests(sim: SimState, a: Anchors, selected: number | nul
 
   // The selected request, outlined whatever its age.
   if (selected !== null) {
-    const r = sim.requests.get(selected) ?? sim.recent.find((x) => x.id === selected)
+    const r = findRequest(sim, selected)
     if (r) {
       const pts = visited(r, a)
       rec.line(pts, ink, 0.9, 6)
