@@ -55,9 +55,22 @@ test.describe('the lab', () => {
     const owners = await b.locator('[data-session]').evaluateAll((els) => els.map((e) => e.getAttribute('title')!.split("'s ")[0]!))
     expect(owners.length).toBeGreaterThan(2)
     expect(await count(page)).toBe(0)
+    // Watch B's chips as it crashes: they should spin away (leave with an animation), not just blink out.
+    const spun = page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const server = document.querySelector('[data-testid="server-B"]')!
+          let most = 0
+          const watch = new MutationObserver(() => (most = Math.max(most, server.querySelectorAll('.chip-leave[data-leaving]').length)))
+          watch.observe(server, { subtree: true, childList: true, attributes: true })
+          setTimeout(() => (watch.disconnect(), done(most)), 2_000)
+        }),
+    )
     await page.getByRole('button', { name: 'Crash server B' }).click()
     await expect(page.getByTestId('server-B-status')).toContainText('crashed')
     await expect(b.locator('[data-session]')).toHaveCount(0)
+    expect(await spun).toBe(owners.length)
+    await expect(b.locator('[data-leaving]')).toHaveCount(0)
     await play(page, '16')
     const crashedAt = await clockMs(page)
     await runUntil(page, crashedAt + 180_000, 100_000)

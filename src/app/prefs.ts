@@ -38,6 +38,17 @@ export const prefs = createStore<Prefs>((set) => ({
   },
 }))
 
+/** CSS animations (session chips) read the in-app choice from `<html data-motion="reduce">`. */
+function applyMotion(v: Prefs['reduceMotion']): void {
+  if (typeof document === 'undefined') return
+  if (v === 'on') document.documentElement.dataset.motion = 'reduce'
+  else delete document.documentElement.dataset.motion
+}
+applyMotion(prefs.getState().reduceMotion)
+prefs.subscribe((p, old) => {
+  if (p.reduceMotion !== old.reduceMotion) applyMotion(p.reduceMotion)
+})
+
 export function usePrefs<T>(selector: (p: Prefs) => T): T {
   return useStore(prefs, selector)
 }

@@ -1,9 +1,9 @@
 // The event log: trace sentences, newest first, filterable by user or server. Selecting a request
 // highlights its path on the stage.
 
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import { latestTrace } from '../../sim/trace.ts'
-import type { ServerId, TraceKind } from '../../sim/types.ts'
+import type { ServerId, TraceKind, User } from '../../sim/types.ts'
 import { Select } from '../../components/Select.tsx'
 import { useLab, useLabStore } from '../../store/LabContext.tsx'
 import { useThrottledLab } from '../../store/useThrottled.ts'
@@ -28,11 +28,7 @@ export function EventLog({ limit = 60 }: { limit?: number }) {
         </h2>
         <Select label="Filter by user" value={filter.user === null ? '' : String(filter.user)} onChange={(v) => setLogFilter({ ...filter, user: v === '' ? null : Number(v) })} className="w-36">
           <option value="">All users</option>
-          {sim.users.map((u) => (
-            <option key={u.id} value={String(u.id)}>
-              {u.name}
-            </option>
-          ))}
+          <UserOptions users={sim.users} />
         </Select>
         <Select label="Filter by server" value={filter.server ?? ''} onChange={(v) => setLogFilter({ ...filter, server: v === '' ? null : (v as ServerId) })} className="w-28">
           <option value="">All servers</option>
@@ -72,3 +68,15 @@ export function EventLog({ limit = 60 }: { limit?: number }) {
     </section>
   )
 }
+
+/** A user's name never changes and users are only ever appended: re-render the 200 options only when one is added. */
+const UserOptions = memo(
+  function UserOptions({ users }: { users: readonly User[] }) {
+    return users.map((u) => (
+      <option key={u.id} value={String(u.id)}>
+        {u.name}
+      </option>
+    ))
+  },
+  (a, b) => a.users.length === b.users.length,
+)

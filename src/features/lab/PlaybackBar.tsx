@@ -12,8 +12,8 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
   const playing = useLab((s) => s.playing)
   const speed = useLab((s) => s.speed)
   // The clock and the timeline's end move every frame while playing; 20 updates a second is plenty.
-  const now = useThrottledLab((s) => s.sim.now, 50)
-  const horizon = useThrottledLab((s) => s.horizon, 50)
+  const now = useThrottledLab((s) => s.sim.now, 50, { crowd: false })
+  const horizon = useThrottledLab((s) => s.horizon, 50, { crowd: false })
   const duration = useLab((s) => SCENARIOS[s.scenarioId].durationMs)
   const script = useLab((s) => s.timeline.script)
   return (

@@ -78,16 +78,27 @@ export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<An
     if (!painter) return
     let raf = 0
     let drawn: readonly unknown[] = []
+    // Even reading `window.scrollY` or `innerHeight` in a frame forces a layout: keep them from their events.
+    const viewport = { scrollY: window.scrollY, height: window.innerHeight }
+    const onScroll = () => (viewport.scrollY = window.scrollY)
+    const onResize = () => {
+      viewport.scrollY = window.scrollY
+      viewport.height = window.innerHeight
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    window.addEventListener('resize', onResize)
     const draw = () => {
       raf = requestAnimationFrame(draw)
-      const stage = el.parentElement
       const map = anchors.current
-      if (!stage || !map) return
+      if (!map) return
       const dpr = window.devicePixelRatio || 1
-      const box = stage.getBoundingClientRect()
       // The on-screen slice of the stage, in stage coordinates (at least 1 px so the canvas exists).
-      const top = Math.floor(Math.min(Math.max(0, -box.top), Math.max(0, box.height - 1)))
-      const bottom = Math.ceil(Math.max(top + 1, Math.min(box.height, window.innerHeight - box.top)))
+      // From the measured box and the scroll position: asking the stage for its box here would force
+      // a layout in every frame.
+      const box = map.stage
+      const viewTop = box.pageTop - viewport.scrollY
+      const top = Math.floor(Math.min(Math.max(0, -viewTop), Math.max(0, box.height - 1)))
+      const bottom = Math.ceil(Math.max(top + 1, Math.min(box.height, viewport.height - viewTop)))
       const width = Math.round(box.width)
       const height = bottom - top
       const { sim, selectedRequest } = store.getState()
@@ -104,6 +115,8 @@ export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<An
     raf = requestAnimationFrame(draw)
     return () => {
       cancelAnimationFrame(raf)
+      window.removeEventListener('scroll', onScroll)
+      window.removeEventListener('resize', onResize)
       releasePainter(el)
     }
   }, [anchors, store, reduced, onMainThread])

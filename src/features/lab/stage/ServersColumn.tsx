@@ -5,6 +5,7 @@
 import { AnimatePresence, m } from 'framer-motion'
 import { memo } from 'react'
 import type { Server, Session, SessionStore } from '../../../sim/types.ts'
+import { useLeaving } from './useLeaving.ts'
 import { userName, USER_COLORS } from '../../../sim/users.ts'
 import { Button } from '../../../components/Button.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
@@ -106,43 +107,45 @@ const ServerCard = memo(function ServerCard({ server: srv, idleMs, workers, memo
   )
 })
 
-/** Re-render only when the set of sessions (or carts and their sizes) changes, not on every touch. */
+/**
+ * Re-render only when the set of sessions changes, not on every touch: at 200 users the chips of ten
+ * servers would otherwise re-render ten times a second. (A chip shows whose session it is; cart sizes
+ * are on the users.)
+ */
 const SessionChips = memo(SessionChipsView, (a, b) => a.label === b.label && sameSessions(a.sessions, b.sessions))
 
 function sameSessions(a: readonly Session[], b: readonly Session[]): boolean {
   if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i]!.sid !== b[i]!.sid || a[i]!.cart !== b[i]!.cart) return false
+  for (let i = 0; i < a.length; i++) if (a[i]!.sid !== b[i]!.sid) return false
   return true
 }
 
+/** How long a vanishing chip animates (see `.chip-leave` in styles.css). */
+const LEAVE_MS = 350
+
 function SessionChipsView({ sessions, label }: { sessions: readonly Session[]; label: string }) {
-  const shown = sessions.slice(0, MAX_CHIPS)
+  const shown = useLeaving(sessions.slice(0, MAX_CHIPS), (x) => x.sid, LEAVE_MS)
   return (
     <div className="mt-1.5">
       <p className="sr-only">
         {label}: {sessions.length}
       </p>
       <ul className="flex min-h-5 flex-wrap gap-0.5" aria-hidden="true">
-        <AnimatePresence>
-          {shown.map((x) => {
-            const color = x.user % USER_COLORS
-            return (
-              <m.li
-                key={x.sid}
-                initial={{ scale: 0, opacity: 0 }}
-                animate={{ scale: 1, opacity: 1 }}
-                exit={{ scale: 0, opacity: 0, rotate: 90 }}
-                transition={{ duration: 0.35 }}
-                className="flex h-5 min-w-5 items-center justify-center rounded px-0.5 text-[9px] font-bold"
-                style={{ background: userFill(color), color: userText(color) }}
-                title={`${userName(x.user).name}'s ${x.sid.startsWith('cart:') ? 'cart' : 'session'}${x.cart > 0 ? ` (cart ${x.cart})` : ''}`}
-                data-session={x.sid}
-              >
-                {userName(x.user).initials}
-              </m.li>
-            )
-          })}
-        </AnimatePresence>
+        {shown.map(({ item: x, leaving }) => {
+          const color = x.user % USER_COLORS
+          // A chip pops in (`chip-enter`) and, when its session is gone, spins away (`chip-leave`).
+          return (
+            <li
+              key={x.sid}
+              className={`flex h-5 min-w-5 items-center justify-center rounded px-0.5 text-[9px] font-bold ${leaving ? 'chip-leave' : 'chip-enter'}`}
+              style={{ background: userFill(color), color: userText(color) }}
+              title={`${userName(x.user).name}'s ${x.sid.startsWith('cart:') ? 'cart' : 'session'}`}
+              {...(leaving ? { 'data-leaving': x.sid } : { 'data-session': x.sid })}
+            >
+              {userName(x.user).initials}
+            </li>
+          )
+        })}
         {sessions.length > MAX_CHIPS && <li className="text-[10px] text-muted">+{sessions.length - MAX_CHIPS}</li>}
       </ul>
     </div>

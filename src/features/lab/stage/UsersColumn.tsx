@@ -12,80 +12,138 @@ import { avatarStyle } from '../palette.ts'
 /** How long a logout or lost-cart mark stays on a user (simulated ms). */
 export const MARK_MS = 8_000
 
+/** A crowd's chips refresh in groups this size, each on its own phase: four short commits, not one long one. */
+const GROUP = 50
+
 export function UsersColumn() {
   const store = useLabStore()
-  // Text and badges refresh ~10×/s; the request canvas is what animates every frame.
-  const all = useThrottledLab((s) => s.sim.users, 100)
-  const users = all.filter((u) => !u.left)
-  const now = useThrottledLab((s) => Math.floor(s.sim.now / 250) * 250, 100)
+  const total = useLab((s) => s.sim.users.length)
+  const present = useLab((s) => s.sim.users.reduce((n, u) => (u.left ? n : n + 1), 0))
   const selected = useLab((s) => s.selectedUser)
-  const roomy = users.length <= 24
-  // Stable across renders, so memoised chips only re-render when their own user changes.
+  const roomy = present <= 24
+  // Stable across renders, so memoised chips only re-render when what they show changes.
   const select = useCallback((id: number) => {
     const { selectedUser, selectUser } = store.getState()
     selectUser(selectedUser === id ? null : id)
   }, [store])
+  const groups: number[] = []
+  for (let from = 0; from < total; from += GROUP) groups.push(from)
   return (
     <section aria-label="Users" className="min-w-0">
-      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Users ({users.length})</h3>
+      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Users ({present})</h3>
       <ul className={roomy ? 'grid grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))] gap-1.5' : 'flex flex-wrap gap-1'}>
-        {users.map((u) => (
-          <UserChip
-            key={u.id}
-            user={u}
-            roomy={roomy}
-            selected={selected === u.id}
-            loggedOutMark={u.lastLogoutAt >= 0 && now - u.lastLogoutAt < MARK_MS}
-            cartMark={u.lastCartLostAt >= 0 && now - u.lastCartLostAt < MARK_MS}
-            onSelect={select}
-          />
+        {groups.map((from) => (
+          <UserGroup key={from} from={from} roomy={roomy} selected={selected} onSelect={select} />
         ))}
       </ul>
     </section>
   )
 }
 
-const UserChip = memo(function UserChip({ user: u, roomy, selected, loggedOutMark, cartMark, onSelect }: { user: User; roomy: boolean; selected: boolean; loggedOutMark: boolean; cartMark: boolean; onSelect(id: number): void }) {
-  const status = u.left ? 'left' : !u.active && u.pending === null ? 'not here yet' : u.believesLoggedIn ? 'logged in' : 'logged out'
-  const label = `${u.name}, ${status}${u.believedCart > 0 ? `, cart ${u.believedCart}` : ''}${u.jar.affinity ? `, cookie points to ${u.jar.affinity.server}` : ''}${loggedOutMark ? ', just logged out unexpectedly' : ''}${cartMark ? ', just lost a cart' : ''}`
-  const ring = loggedOutMark || cartMark ? 'ring-2 ring-bad' : selected ? 'ring-2 ring-accent' : ''
-  const avatar = (
+function UserGroup({ from, roomy, selected, onSelect }: { from: number; roomy: boolean; selected: number | null; onSelect(id: number): void }) {
+  // Text and badges refresh ~10×/s (less for a crowd); the request canvas is what animates every frame.
+  const sim = useThrottledLab((s) => s.sim, 100)
+  const now = Math.floor(sim.now / 250) * 250
+  return sim.users.slice(from, from + GROUP).map((u) =>
+    u.left ? null : (
+      <UserChip
+        key={u.id}
+        id={u.id}
+        name={u.name}
+        initials={u.initials}
+        color={u.color}
+        heavy={u.heavy}
+        status={userStatus(u)}
+        loggedIn={u.believesLoggedIn}
+        cart={u.believedCart}
+        cookie={u.jar.affinity?.server ?? null}
+        roomy={roomy}
+        selected={selected === u.id}
+        loggedOutMark={u.lastLogoutAt >= 0 && now - u.lastLogoutAt < MARK_MS}
+        cartMark={u.lastCartLostAt >= 0 && now - u.lastCartLostAt < MARK_MS}
+        markKey={`${u.lastLogoutAt}/${u.lastCartLostAt}`}
+        onSelect={onSelect}
+      />
+    ),
+  )
+}
+
+function userStatus(u: User): string {
+  return u.left ? 'left' : !u.active && u.pending === null ? 'not here yet' : u.believesLoggedIn ? 'logged in' : 'logged out'
+}
+
+interface ChipProps {
+  id: number
+  name: string
+  initials: string
+  color: number
+  heavy: boolean
+  status: string
+  loggedIn: boolean
+  cart: number
+  /** The server the affinity cookie points to. */
+  cookie: string | null
+  roomy: boolean
+  selected: boolean
+  loggedOutMark: boolean
+  cartMark: boolean
+  /** Changes with each new logout or lost cart, replaying the flash. */
+  markKey: string
+  onSelect(id: number): void
+}
+
+/**
+ * One user. Props are the few values it shows, so a chip re-renders only when one of them changes —
+ * not each time its user sends a request (most requests change nothing a chip shows). The avatar is
+ * a plain element; only a marked one is a motion element (for the flash), which at 200 users keeps
+ * framer-motion's per-element work to the few that need it.
+ */
+const UserChip = memo(function UserChip({ id, name, initials, color, heavy, status, loggedIn, cart, cookie, roomy, selected, loggedOutMark, cartMark, markKey, onSelect }: ChipProps) {
+  const label = `${name}, ${status}${cart > 0 ? `, cart ${cart}` : ''}${cookie ? `, cookie points to ${cookie}` : ''}${loggedOutMark ? ', just logged out unexpectedly' : ''}${cartMark ? ', just lost a cart' : ''}`
+  const marked = loggedOutMark || cartMark
+  const ring = marked ? 'ring-2 ring-bad' : selected ? 'ring-2 ring-accent' : ''
+  const avatarClass = `inline-flex shrink-0 items-center justify-center rounded-full font-bold ${roomy ? 'h-7 w-7 text-xs' : 'h-6 w-6 text-[10px]'} ${ring}`
+  const avatar = marked ? (
     <m.span
-      key={`${u.lastLogoutAt}/${u.lastCartLostAt}`}
-      data-anchor={`user:${u.id}`}
-      initial={loggedOutMark || cartMark ? { scale: 1.5 } : false}
+      key={markKey}
+      data-anchor={`user:${id}`}
+      initial={{ scale: 1.5 }}
       animate={{ scale: 1 }}
       transition={{ type: 'spring', stiffness: 300, damping: 12 }}
-      className={`inline-flex shrink-0 items-center justify-center rounded-full font-bold ${roomy ? 'h-7 w-7 text-xs' : 'h-6 w-6 text-[10px]'} ${ring}`}
-      style={avatarStyle(u.color, u.believesLoggedIn)}
+      className={avatarClass}
+      style={avatarStyle(color, loggedIn)}
       aria-hidden="true"
     >
-      {u.initials}
+      {initials}
     </m.span>
+  ) : (
+    <span data-anchor={`user:${id}`} className={avatarClass} style={avatarStyle(color, loggedIn)} aria-hidden="true">
+      {initials}
+    </span>
   )
   return (
     <li>
       <button
         type="button"
-        onClick={() => onSelect(u.id)}
+        onClick={() => onSelect(id)}
         aria-pressed={selected}
         aria-label={label}
         title={label}
-        data-testid={`user-${u.id}`}
-        data-logged-in={u.believesLoggedIn}
+        data-testid={`user-${id}`}
+        data-logged-in={loggedIn}
         className={`flex w-full items-center gap-1.5 rounded-md text-left ${roomy ? 'border border-line bg-card p-1' : 'p-0.5'} hover:bg-soft`}
       >
         {avatar}
         {roomy && (
           <span className="min-w-0 text-xs leading-tight">
             <span className="block truncate font-medium">
-              {u.name}
-              {u.heavy && <span className="text-muted"> ·heavy</span>}
+              {name}
+              {heavy && <span className="text-muted"> ·heavy</span>}
             </span>
             <span className={`block truncate ${loggedOutMark ? 'font-semibold text-bad' : 'text-muted'}`}>
               {loggedOutMark ? 'logged out!' : cartMark ? 'cart lost!' : status}
-              {u.believedCart > 0 && ` · cart ${u.believedCart}`}
-              {u.jar.affinity && ` · →${u.jar.affinity.server}`}
+              {cart > 0 && ` · cart ${cart}`}
+              {cookie && ` · →${cookie}`}
             </span>
           </span>
         )}
