@@ -99,6 +99,8 @@ export async function browserBench(): Promise<BenchResult[]> {
       await page.waitForTimeout(2_000) // let everyone arrive
       const s = await measureFrames(page, 10_000)
       results.push(...frameResults('lab (200 users, 10 servers, 4×, 10 s, headless Chromium)', s))
+      // A headless page never counts as hidden: left open, the lab would keep playing beside compare.
+      await page.close()
       // The compare view at its heaviest: four designs side by side, 50 users each, at 1×.
       const compare = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
       await compare.goto(`http://127.0.0.1:${PORT}/#/compare?scenario=crash-sticky-memory&cols=cookie.memory,round-robin.shared,cookie.jwt,hash-consistent.memory&users=50`)
