@@ -96,6 +96,41 @@ test.describe('the lab', () => {
     expect(victims.length).toBeGreaterThan(owners.length / 2)
   })
 
+  test('reduced motion, from the in-app switch or the system: chips appear and vanish without animating', async ({ page }) => {
+    await page.goto('./#/lab?scenario=cookie-affinity')
+    await play(page, '16')
+    await runUntil(page, 10_000)
+    await pause(page)
+    const motion = () => page.evaluate(() => document.documentElement.dataset.motion ?? '')
+    const chipAnimation = () => page.getByTestId('server-B').locator('[data-session]').first().evaluate((el) => getComputedStyle(el).animationName)
+    expect(await motion()).toBe('')
+    expect(await chipAnimation()).toBe('chip-enter')
+    const toggle = page.getByRole('switch', { name: 'Reduce motion' })
+    await toggle.check()
+    expect(await motion()).toBe('reduce')
+    expect(await chipAnimation()).toBe('none')
+    // Crash B: its chips go at once; none stays on screen to spin away.
+    const lingered = page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const server = document.querySelector('[data-testid="server-B"]')!
+          let most = 0
+          const shown = () => [...server.querySelectorAll<HTMLElement>('.chip-leave')].filter((el) => getComputedStyle(el).display !== 'none').length
+          const watch = new MutationObserver(() => (most = Math.max(most, shown())))
+          watch.observe(server, { subtree: true, childList: true, attributes: true })
+          setTimeout(() => (watch.disconnect(), done(most)), 1_500)
+        }),
+    )
+    await page.getByRole('button', { name: 'Crash server B' }).click()
+    await expect(page.getByTestId('server-B').locator('[data-session]')).toHaveCount(0)
+    expect(await lingered).toBe(0)
+    // Switched back, the system's setting still counts.
+    await toggle.uncheck()
+    expect(await motion()).toBe('')
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    expect(await page.getByTestId('server-A').locator('[data-session]').first().evaluate((el) => getComputedStyle(el).animationName)).toBe('none')
+  })
+
   test('Stateless: crash a server and nobody is logged out', async ({ page }) => {
     await page.goto('./#/')
     await page.getByRole('radio', { name: 'Stateless' }).check()
