@@ -4,7 +4,7 @@
 // outlined. Recording is cheap and runs on the main thread; replaying onto a 2D context can run in
 // a worker (requestCanvas.worker.ts) so the pixels never cost the page a frame.
 
-import { findRequest, inflightRequests } from '../../../sim/inflight.ts'
+import { findRequest } from '../../../sim/inflight.ts'
 import { TRAIL_MS } from '../../../sim/network.ts'
 import type { Request, SimState } from '../../../sim/types.ts'
 import { userFill } from '../palette.ts'
@@ -59,8 +59,9 @@ export function recordRequests(sim: SimState, a: Anchors, selected: number | nul
   }
 
   // Requests in flight: travelling dots, or with reduced motion a still line to where they are going.
-  for (const r of inflightRequests(sim)) {
-    if (r.sentAt > now) continue
+  // Straight from the per-user slots: this runs every frame, and the order dots are drawn in is moot.
+  for (const r of sim.inflight) {
+    if (!r || r.sentAt > now) continue
     if (reduced) {
       rec.line(visited(r, a), fill(r), 0.6, 2)
       continue
