@@ -99,7 +99,7 @@ function handle(s: SimState, e: Event): void {
       if (s.users[e.user]!.active || s.users[e.user]!.left) return
       const user = mutUser(s, e.user)
       user.active = true
-      if (user.pending === null) sendRequest(s, user, user.next, s.now, 1)
+      if (!s.inflight[e.user]) sendRequest(s, user, user.next, s.now, 1)
       return
     }
     case 'lb.healthCheck': {

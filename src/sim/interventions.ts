@@ -212,7 +212,7 @@ function setUserCount(s: SimState, count: number): void {
       const user = mutUser(s, i)
       user.left = false
       back += 1
-      if (user.pending === null) schedule(s, s.now + Math.floor((back * 1000) / (target - present)), { kind: 'user.arrive', user: i })
+      if (!s.inflight[i]) schedule(s, s.now + Math.floor((back * 1000) / (target - present)), { kind: 'user.arrive', user: i })
       else user.active = true
     }
     const more = target - present - back
@@ -228,10 +228,7 @@ function setUserCount(s: SimState, count: number): void {
     user.left = true
     user.active = false
     const req = s.inflight[i]
-    if (req && req.sentAt > s.now) {
-      s.inflight[i] = null
-      user.pending = null
-    }
+    if (req && req.sentAt > s.now) s.inflight[i] = null
     leaving += 1
   }
   emit(s, 'config', `${leaving} user${leaving === 1 ? '' : 's'} left (${target} remain)`)

@@ -1,7 +1,6 @@
 // Sending a request: the browser creates it now; it reaches the load balancer CLIENT_MS later and its
 // server HOP_MS after that (see requests.ts onForward).
 
-import { mutUser } from './cow.ts'
 import { CLIENT_MS, HOP_MS } from './network.ts'
 import { scheduleRequest } from './schedule.ts'
 import type { Hop, Request, RequestKind, SimMs, SimState, User } from './types.ts'
@@ -39,7 +38,6 @@ export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: 
     step: -1,
   }
   s.inflight[user.id] = req
-  mutUser(s, user.id).pending = id
   scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', req)
 }
 

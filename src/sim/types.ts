@@ -174,7 +174,6 @@ export interface User {
   /** The last checkout intent that produced an order (the orders table, keyed by idempotency key). */
   committedIntent: number
   lastServer: ServerId | null
-  pending: number | null
   wsServer: ServerId | null
   logouts: number
   cartsLost: number

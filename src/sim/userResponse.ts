@@ -12,7 +12,6 @@ import { advanceJourney, thinkTime } from './users.ts'
 
 export function receiveResponse(s: SimState, req: Request): void {
   const user = mutUser(s, req.user)
-  user.pending = null
   applyCookies(s, user, req)
   const failed = req.outcome === 'error' || req.outcome === 'lost'
   if (failed) s.counters.failed += 1

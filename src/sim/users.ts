@@ -63,7 +63,6 @@ export function makeUser(seed: number, id: UserId, opts: { heavy?: boolean; nat?
     checkoutIntent: 0,
     committedIntent: -1,
     lastServer: null,
-    pending: null,
     wsServer: null,
     logouts: 0,
     cartsLost: 0,

@@ -4,7 +4,7 @@
 import { useThrottledLab } from '../../store/useThrottled.ts'
 import { serverMetrics } from '../../sim/metrics.ts'
 import type { SimState } from '../../sim/types.ts'
-import { formatDuration, pct, serverStatusText } from './format.ts'
+import { formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
 import { userFill, userText } from './palette.ts'
 
 export function TableView() {
@@ -88,7 +88,7 @@ function UsersTable({ sim }: { sim: SimState }) {
                 {u.heavy && <span className="ml-1 text-muted">(heavy)</span>}
               </th>
               <td className="py-1 pr-3 font-mono text-xs">{u.ip}</td>
-              <td className="py-1 pr-3">{u.left ? 'left' : !u.active && u.pending === null ? 'not arrived yet' : u.believesLoggedIn ? 'logged in' : 'logged out'}</td>
+              <td className="py-1 pr-3">{userStatusText(u, sim)}</td>
               <td className="py-1 pr-3">{u.lastServer ?? '—'}</td>
               <td className="py-1 pr-3 text-right">{u.believedCart}</td>
               <td className="py-1 pr-3">{u.jar.affinity ? `${u.jar.affinity.server}, ${u.jar.affinity.expiresAt > sim.now ? `expires in ${formatDuration(u.jar.affinity.expiresAt - sim.now)}` : 'expired'}` : '—'}</td>

@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the lab's panels.
 
-import type { Server, ServerStatus } from '../../sim/types.ts'
+import type { Server, ServerStatus, SimState, User } from '../../sim/types.ts'
 
 export { formatClock, formatDuration } from '../../sim/trace.ts'
 
@@ -12,6 +12,13 @@ export const STATUS_LABEL: Record<ServerStatus, string> = {
   draining: 'draining',
   crashed: 'crashed',
   removed: 'removed',
+}
+
+/** Where a user is in the story: not arrived yet, logged in or out (as they believe), or left. */
+export function userStatusText(u: User, sim: Pick<SimState, 'inflight'>): string {
+  if (u.left) return 'left'
+  if (!u.active && !sim.inflight[u.id]) return 'not arrived yet'
+  return u.believesLoggedIn ? 'logged in' : 'logged out'
 }
 
 /** What a learner should read for a server's state, including what the LB believes. */

@@ -5,13 +5,13 @@
 import { AnimatePresence, m } from 'framer-motion'
 import { memo } from 'react'
 import type { Server, Session, SessionStore } from '../../../sim/types.ts'
-import { useLeaving } from './useLeaving.ts'
 import { userName, USER_COLORS } from '../../../sim/users.ts'
 import { Button } from '../../../components/Button.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { useLab, useLabStore } from '../../../store/LabContext.tsx'
 import { serverStatusText } from '../format.ts'
 import { userFill, userText } from '../palette.ts'
+import { useLeaving } from './useLeaving.ts'
 
 const MAX_CHIPS = 40
 

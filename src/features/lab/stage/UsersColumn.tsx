@@ -4,9 +4,9 @@
 
 import { m } from 'framer-motion'
 import { memo, useCallback } from 'react'
-import type { User } from '../../../sim/types.ts'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { useLab, useLabStore } from '../../../store/LabContext.tsx'
+import { userStatusText } from '../format.ts'
 import { avatarStyle } from '../palette.ts'
 
 /** How long a logout or lost-cart mark stays on a user (simulated ms). */
@@ -53,7 +53,7 @@ function UserGroup({ from, roomy, selected, onSelect }: { from: number; roomy: b
         initials={u.initials}
         color={u.color}
         heavy={u.heavy}
-        status={userStatus(u)}
+        status={userStatusText(u, sim)}
         loggedIn={u.believesLoggedIn}
         cart={u.believedCart}
         cookie={u.jar.affinity?.server ?? null}
@@ -66,10 +66,6 @@ function UserGroup({ from, roomy, selected, onSelect }: { from: number; roomy: b
       />
     ),
   )
-}
-
-function userStatus(u: User): string {
-  return u.left ? 'left' : !u.active && u.pending === null ? 'not here yet' : u.believesLoggedIn ? 'logged in' : 'logged out'
 }
 
 interface ChipProps {
