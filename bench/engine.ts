@@ -7,7 +7,7 @@
 // roughly halves — a figure about the dev loader, not about the engine.
 
 import { build } from 'esbuild'
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -33,7 +33,11 @@ export async function loadBundledEngine(): Promise<Engine> {
   })
   const file = join(tmpdir(), `sticky-engine-bench-${process.pid}.mjs`)
   writeFileSync(file, out.outputFiles[0]!.text)
-  return (await import(pathToFileURL(file).href)) as Engine
+  try {
+    return (await import(pathToFileURL(file).href)) as Engine
+  } finally {
+    rmSync(file, { force: true })
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
