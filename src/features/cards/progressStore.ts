@@ -4,7 +4,7 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { FSRS, Grade } from 'ts-fsrs'
-import type { SafeStorage } from '../../app/safeStorage.ts'
+import type { SafeStorage } from '../../store/safeStorage.ts'
 import { readProgress } from './migrate.ts'
 import { emptyProgress, grade, resetCard, undoLast, type ProgressDoc } from './progress.ts'
 

@@ -3,8 +3,7 @@
 // far replayed), so it stays in step with the others.
 
 import { useId, type ReactNode } from 'react'
-import { POLICIES } from '../../sim/policies/registry.ts'
-import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../sim/types.ts'
+import { POLICIES, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
 import { designOptions, type Design } from './design.ts'
 import { useEditSetup } from './useEditSetup.ts'
 

@@ -4,12 +4,12 @@
 
 import { announce } from '@react-aria/live-announcer'
 import { useId, useMemo, useState } from 'react'
-import { MAX_SERVERS } from '../../sim/config.ts'
+import { MAX_SERVERS } from '../../lab-ui/engine.ts'
 import type { Intervention } from '../../sim/interventions.ts'
 import type { ServerId, SimState } from '../../sim/types.ts'
 import { Button } from '../../components/Button.tsx'
-import { formatClock } from '../lab/format.ts'
-import { interventionLabel } from '../lab/interventionLabel.ts'
+import { formatClock } from '../../lab-ui/format.ts'
+import { interventionLabel } from '../../lab-ui/interventionLabel.ts'
 import { useCompareStore } from './CompareContext.tsx'
 import { useThrottledCompare } from './useThrottledCompare.ts'
 

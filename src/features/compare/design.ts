@@ -3,7 +3,7 @@
 // override on top of the shared scenario, so every column keeps the scenario's seed and traffic.
 
 import type { ConfigPatch } from '../../sim/config.ts'
-import { POLICIES } from '../../sim/policies/registry.ts'
+import { POLICIES } from '../../lab-ui/engine.ts'
 import type { PolicyId, StorageKind } from '../../sim/types.ts'
 
 export interface Design {

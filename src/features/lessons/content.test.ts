@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { SCENARIO_IDS, SCENARIOS, isScenarioId } from '../../sim/scenarios/index.ts'
 import { analyzeLesson, type ElementUse, type LessonAnalysis } from './build/analyzeLesson.ts'
 import { HEADING_ID, RESERVED_IDS } from './build/headingIds.ts'
-import { lessonFrontmatter, type LessonFrontmatter } from './lessonSchema.ts'
+import { lessonFrontmatter, type LessonFrontmatter } from '../../course/lessonSchema.ts'
 import { overrideProblems } from './scene/sceneRun.ts'
-import { slugOf } from './slug.ts'
-import { TOPIC_KEYS } from './syllabus.ts'
+import { slugOf } from '../../course/slug.ts'
+import { TOPIC_KEYS } from '../../course/syllabus.ts'
 
 const DIR = join(import.meta.dirname, '../../../content/lessons')
 const DECK = JSON.parse(readFileSync(join(import.meta.dirname, '../../../content/cards/deck.json'), 'utf8')) as { cards: { id: string }[] }

@@ -4,13 +4,12 @@
 
 import { useId, useState } from 'react'
 import { Button } from '../../../components/Button.tsx'
-import { liveSessionCount } from '../../../sim/servers.ts'
-import { appliedScript } from '../../../sim/timeline.ts'
+import { liveSessionCount, appliedScript } from '../../../lab-ui/engine.ts'
 import { createLabStore, type LabState, type LabStore } from '../../../store/labStore.ts'
 import { LabProvider } from '../../../store/LabContext.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
-import { formatClock, formatDuration } from '../../lab/format.ts'
-import { Lab } from '../../lab/Lab.tsx'
+import { formatClock, formatDuration } from '../../../lab-ui/format.ts'
+import { Lab } from '../../../lab-ui/Lab.tsx'
 import { MIGRATION_STEPS, nextStep, stepTimes, WALKTHROUGH_INIT } from './migrationSteps.ts'
 
 export function MigrationWalkthrough() {
