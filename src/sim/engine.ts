@@ -13,7 +13,7 @@ import { onAtClient, onClientTimeout, onDone, onForward } from './requests.ts'
 import { requestEventKind, requestEventServer, requestEventUser, schedule, takeEvent } from './schedule.ts'
 import { sendRequest } from './send.ts'
 import { accepts, serverIndex } from './servers.ts'
-import type { Event, SimMs, SimState } from './types.ts'
+import type { SimEvent, SimMs, SimState } from './types.ts'
 import { openSocketFor } from './userResponse.ts'
 
 export type Script = readonly ScriptItem[]
@@ -93,7 +93,7 @@ function handleRequest(s: SimState, request: number, code: number): void {
   }
 }
 
-function handle(s: SimState, e: Event): void {
+function handle(s: SimState, e: SimEvent): void {
   switch (e.kind) {
     case 'user.arrive': {
       if (s.users[e.user]!.active || s.users[e.user]!.left) return

@@ -3,7 +3,7 @@
 // too, but they live in `SimState.recent` (thousands per minute, few ever read): their sentence is
 // composed only when someone reads it.
 
-import type { Request, ServerId, SimMs, SimState, TraceEntry, TraceKind, UserId } from './types.ts'
+import type { SimRequest, ServerId, SimMs, SimState, TraceEntry, TraceKind, UserId } from './types.ts'
 
 export const TRACE_LIMIT = 400
 
@@ -20,7 +20,7 @@ export function emit(s: SimState, kind: TraceKind, text: string, refs?: Refs): v
 }
 
 /** A finished request seen as a trace entry. */
-export function requestEntry(s: SimState, req: Request): TraceEntry {
+export function requestEntry(s: SimState, req: SimRequest): TraceEntry {
   const name = s.users[req.user]?.name ?? `user ${req.user}`
   return {
     seq: req.seq,
@@ -34,7 +34,7 @@ export function requestEntry(s: SimState, req: Request): TraceEntry {
   }
 }
 
-export function requestSentence(name: string, req: Request): string {
+export function requestSentence(name: string, req: SimRequest): string {
   const what = req.kind === 'addToCart' ? 'add to cart' : req.kind
   const latency = req.lbBackAt >= 0 && req.serverAt >= 0 ? ` · ${req.lbBackAt - req.lbAt} ms` : ''
   const tail = req.outcome === 'lost' ? '' : latency

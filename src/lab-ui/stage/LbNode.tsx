@@ -2,12 +2,12 @@
 // the latest request ("cookie AWSALB says B → B", "ip_hash(203.0.113.x) → …", "B is unavailable → …").
 
 import { findRequest } from '../../sim/inflight.ts'
-import { POLICIES } from '../../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../../sim/policies/registry.ts'
 import { useThrottledLab } from '../../store/useThrottled.ts'
 import { useLab } from '../../store/LabContext.tsx'
 
 export function LbNode() {
-  const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
+  const describe = useLab((s) => ROUTING_POLICIES[s.sim.config.policy].describe(s.sim.config))
   // Select the request record itself: its identity only changes when it does (copy-on-write).
   const decision = useThrottledLab((s) => {
     const r = findRequest(s.sim, s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1]

@@ -62,10 +62,10 @@ export {
 } from './consistentHash.ts'
 export {
   createPicker,
-  POLICIES,
+  NGINX_METHODS,
   type Choice,
   type ChoiceOutcome,
   type Picker,
-  type Policy,
+  type NginxMethod,
 } from './picker.ts'
 export { simulateRequest, upstreamAddr, type RequestInput, type RequestResult } from './request.ts'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { B1, B2, B3, GROUPS, servers } from './golden.fixture.ts'
 import { createPeerHealth, peerViewAt } from './peerHealth.ts'
-import { POLICIES, createPicker, type Policy } from './picker.ts'
+import { NGINX_METHODS, createPicker, type NginxMethod } from './picker.ts'
 import { createRoundRobinState } from './roundRobin.ts'
 import type { UpstreamServer } from './upstream.ts'
 
@@ -33,9 +33,9 @@ describe('second choice after a failure', () => {
   })
 
   it('works for hash and consistent hash too, never repeating a peer', () => {
-    for (const policy of ['hash', 'hash-consistent'] as const) {
+    for (const method of ['hash', 'hash-consistent'] as const) {
       const list = servers(GROUPS.mod3)
-      const picker = createPicker(policy, viewWith(list), 'alice', createRoundRobinState(list))
+      const picker = createPicker(method, viewWith(list), 'alice', createRoundRobinState(list))
       const picks = [picker.next().index, picker.next().index, picker.next().index]
       expect(new Set(picks).size).toBe(3)
       const end = picker.next()
@@ -54,9 +54,9 @@ describe('second choice after a failure', () => {
 })
 
 describe('no usable peer', () => {
-  it.each(POLICIES)('%s: all failed → null (no live upstreams)', (policy) => {
+  it.each(NGINX_METHODS)('%s: all failed → null (no live upstreams)', (method) => {
     const list = servers(GROUPS.iph3)
-    const choice = createPicker(policy, viewWith(list, [0, 1, 2]), '1.2.3.4', createRoundRobinState(list)).next()
+    const choice = createPicker(method, viewWith(list, [0, 1, 2]), '1.2.3.4', createRoundRobinState(list)).next()
     expect(choice).toMatchObject({ index: null, outcome: 'no-live-upstreams' })
     expect(choice.steps.at(-1)?.text).toBe('no live upstreams → 502')
   })
@@ -71,11 +71,11 @@ describe('fallback to round robin', () => {
   // Heavy down servers make almost every hash round land on an unusable peer.
   const list = servers(`${B1} weight=1000 down; ${B2}; ${B3}`)
 
-  it.each(['ip-hash', 'hash', 'hash-consistent'] as const)('%s: after 21 unusable picks → round robin', (policy) => {
+  it.each(['ip-hash', 'hash', 'hash-consistent'] as const)('%s: after 21 unusable picks → round robin', (method) => {
     const rr = createRoundRobinState(list)
     const got: (string | null)[] = []
     for (const key of ['198.51.100.1', '198.51.100.2', '203.0.113.9', '192.0.2.1']) {
-      const choice = createPicker(policy, viewWith(list), key, rr).next()
+      const choice = createPicker(method, viewWith(list), key, rr).next()
       expect(choice.via).toBe('round-robin')
       expect(choice.steps.filter((s) => s.kind === 'skip')).toHaveLength(21)
       expect(choice.steps.some((s) => s.text === 'more than 20 unusable hash picks → round robin')).toBe(true)
@@ -133,11 +133,11 @@ describe('properties', () => {
     fc.ipV6().filter((ip) => !ip.includes('%')),
     fc.string({ maxLength: 12 }),
   )
-  const policy = fc.constantFrom<Policy>(...POLICIES)
+  const method = fc.constantFrom<NginxMethod>(...NGINX_METHODS)
 
   it('never picks a down, failed or already-tried peer, and finds a usable one if any exists', () => {
     fc.assert(
-      fc.property(config, key, policy, ({ list, failed }, k, pol) => {
+      fc.property(config, key, method, ({ list, failed }, k, pol) => {
         const ipKey = pol === 'ip-hash' ? (k.includes('.') || k.includes(':') ? k : '192.0.2.1') : k
         let picker
         try {

@@ -10,8 +10,8 @@ import { createIpHashRequest, ipHashStep, type HashStepResult } from './ipHash.t
 import { MAX_HASH_TRIES, step, type ExplainStep, type PeerView } from './peerView.ts'
 import { roundRobinPick, type RoundRobinState } from './roundRobin.ts'
 
-export const POLICIES = ['round-robin', 'ip-hash', 'hash', 'hash-consistent'] as const
-export type Policy = (typeof POLICIES)[number]
+export const NGINX_METHODS = ['round-robin', 'ip-hash', 'hash', 'hash-consistent'] as const
+export type NginxMethod = (typeof NGINX_METHODS)[number]
 
 /** picked: use `index`; no-live-upstreams: nothing usable (nginx 502, logs "no live upstreams");
  *  tries-exhausted: every allowed try failed (nginx 502 with the tried peers in $upstream_addr). */
@@ -42,7 +42,7 @@ export interface Picker {
  * a ring cached per `view.servers` array.
  */
 export function createPicker(
-  policy: Policy,
+  method: NginxMethod,
   view: PeerView,
   key: string | Uint8Array,
   rr: RoundRobinState,
@@ -59,15 +59,15 @@ export function createPicker(
   const single = servers.length < 2
   const emptyKey = key.length === 0
 
-  if (policy === 'ip-hash') {
+  if (method === 'ip-hash') {
     const req = createIpHashRequest(key)
     const what = req.bytes.length === 16 ? 'all 16 bytes of the IPv6 address' : 'first 3 octets of the IPv4 address'
     intro.push(step('key', `key bytes ${req.label} (${what})`))
     if (!single) hashing = (steps) => ipHashStep(req, view, tried, steps)
-  } else if (policy === 'hash' || policy === 'hash-consistent') {
+  } else if (method === 'hash' || method === 'hash-consistent') {
     if (emptyKey) intro.push(step('key', 'the key is empty → round robin'))
     if (!single && !emptyKey) {
-      if (policy === 'hash') {
+      if (method === 'hash') {
         const req = createHashRequest(key)
         hashing = (steps) => hashStep(req, view, tried, steps)
       } else {
@@ -77,7 +77,7 @@ export function createPicker(
       }
     }
   }
-  if (single && policy !== 'round-robin') intro.push(step('key', 'only one server → no hashing'))
+  if (single && method !== 'round-robin') intro.push(step('key', 'only one server → no hashing'))
 
   const finish = (steps: ExplainStep[], index: number | null, via: Choice['via'], outcome: ChoiceOutcome): Choice => {
     if (index !== null) {

@@ -3,11 +3,11 @@
 import type { Ring } from './consistentHash.ts'
 import { peerViewAt, recordFailure, recordSuccess, type PeerHealth } from './peerHealth.ts'
 import type { ExplainStep } from './peerView.ts'
-import { createPicker, type ChoiceOutcome, type Policy } from './picker.ts'
+import { createPicker, type ChoiceOutcome, type NginxMethod } from './picker.ts'
 import type { RoundRobinState } from './roundRobin.ts'
 
 export interface RequestInput {
-  policy: Policy
+  method: NginxMethod
   health: PeerHealth
   rr: RoundRobinState
   ring?: Ring
@@ -32,9 +32,9 @@ export interface RequestResult {
 
 /** Runs one request at `nowMs`, mutating `health` and `rr` exactly as nginx mutates its peer state. */
 export function simulateRequest(input: RequestInput): RequestResult {
-  const { policy, health, rr, key, nowMs, attempt } = input
+  const { method, health, rr, key, nowMs, attempt } = input
   const view = peerViewAt(health, nowMs)
-  const picker = createPicker(policy, view, key, rr, input.ring)
+  const picker = createPicker(method, view, key, rr, input.ring)
   const result: RequestResult = { tries: [], served: null, outcome: 'picked', disabled: [], steps: [] }
   for (;;) {
     const choice = picker.next()

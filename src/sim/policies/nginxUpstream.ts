@@ -3,7 +3,7 @@
 // one nginx pick, translating addresses back to server letters for learners.
 
 import { mutLb } from '../cow.ts'
-import { createPicker, type Policy as NginxPolicy, type UpstreamServer } from '../nginx/index.ts'
+import { createPicker, type NginxMethod, type UpstreamServer } from '../nginx/index.ts'
 import { passivelyFailed } from '../servers.ts'
 import type { ServerId, SimState } from '../types.ts'
 import type { RouteContext, RouteResult } from './policy.ts'
@@ -44,7 +44,7 @@ export function lettered(text: string, s: SimState): string {
  * One nginx pick for this request. Servers this request already tried count as failing, which makes
  * nginx's walk continue exactly where a retry inside one request would (the hash keeps evolving).
  */
-export function nginxPick(ctx: RouteContext, policy: NginxPolicy, key: string, label: string): RouteResult {
+export function nginxPick(ctx: RouteContext, method: NginxMethod, key: string, label: string): RouteResult {
   const { s } = ctx
   const up = upstreamOf(s)
   const byId = new Map(s.servers.map((srv) => [srv.id, srv]))
@@ -57,7 +57,7 @@ export function nginxPick(ctx: RouteContext, policy: NginxPolicy, key: string, l
     current: up.ids.map((id) => lb.rrWeights[id]?.current ?? 0),
     effective: up.ids.map((id, i) => lb.rrWeights[id]?.effective ?? up.servers[i]!.weight),
   }
-  const choice = createPicker(policy, { servers: up.servers, isFailed }, key, rr).next()
+  const choice = createPicker(method, { servers: up.servers, isFailed }, key, rr).next()
   up.ids.forEach((id, i) => {
     lb.rrWeights[id] = { current: rr.current[i]!, effective: rr.effective[i]! }
   })

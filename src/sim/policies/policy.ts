@@ -30,7 +30,7 @@ export interface RouteResult {
   readonly status?: number
 }
 
-export interface Policy {
+export interface RoutingPolicy {
   readonly id: PolicyId
   /** Short name for pickers: "Cookie affinity". */
   readonly label: string

@@ -36,7 +36,7 @@ function snapshot(s: LabState) {
     memory: sim.servers
       .filter((srv) => srv.status !== 'removed')
       .map((srv) => ({ id: srv.id, sessions: liveSessionCount(sim, srv), carts: [...srv.memory.values()].filter((x) => x.cart > 0 && sim.now - x.lastSeen < sim.config.sessionIdleMs).length })),
-    inStore: sim.store.sessions.size,
+    inStore: sim.sessionStore.sessions.size,
   }
 }
 
