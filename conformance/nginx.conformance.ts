@@ -73,7 +73,7 @@ interface Mismatch {
   input: Input
   expected: Answer
   actual: Answer
-  steps: string[]
+  explain: string[]
   flappyUp: boolean
   at: number
 }
@@ -697,14 +697,14 @@ async function main(): Promise<number> {
       if (result.outcome === 'no-live-upstreams') seen.noLive++
       if (result.tries.some((i) => disabledBefore[i])) seen.probes++
       if (result.served !== null && (group.health.peers[result.served]?.fails ?? 0) === 0 && failsBefore[result.served]) seen.recovered++
-      if (result.steps.some((s) => s.kind === 'fallback')) seen.hashFallback++
+      if (result.explain.some((s) => s.kind === 'fallback')) seen.hashFallback++
       if (group.policy !== 'ip-hash' && group.policy !== 'round-robin' && !input.k) seen.emptyKey++
       if (group.policy === 'ip-hash' && input.ip && !realIpFromHeader(input.ip)) seen.realipIgnored++
       const ok = same(answer, actual)
       count(`${group.policy}${group.timed ? ' (dead backends)' : ''}`, ok)
       if (!ok) {
-        const steps = result.steps.map((s) => s.text)
-        mismatches.push({ group, input, expected: answer, actual, steps, flappyUp: flappy.up, at: before })
+        const explain = result.explain.map((s) => s.text)
+        mismatches.push({ group, input, expected: answer, actual, explain, flappyUp: flappy.up, at: before })
       }
       return actual
     }
@@ -787,7 +787,7 @@ async function main(): Promise<number> {
       console.log(`  input: ${JSON.stringify(m.input)} at ${new Date(m.at).toISOString()}`)
       console.log(`  nginx: ${JSON.stringify(m.actual)}`)
       console.log(`  model: ${JSON.stringify(m.expected)}`)
-      for (const s of m.steps) console.log(`    ${s}`)
+      for (const s of m.explain) console.log(`    ${s}`)
     }
     return bad === 0 && goldenBad === 0 ? 0 : 1
   } finally {

@@ -66,7 +66,7 @@ function route({ policy, servers, keys, failed, explain }: RouteArgs): string {
   for (const key of keys) {
     const choice = createPicker(policy, view, key, rr, ring).next()
     lines.push(choice.index === null ? 'no live upstreams' : (servers[choice.index]?.name ?? ''))
-    if (explain) for (const s of choice.steps) lines.push(`  ${s.text}`)
+    if (explain) for (const s of choice.explain) lines.push(`  ${s.text}`)
   }
   return `${lines.join('\n')}\n`
 }

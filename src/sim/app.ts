@@ -82,7 +82,7 @@ function handleWithSession(s: SimState, req: SimRequest, home: SessionHome, id: 
     return result(req, 'notLoggedIn', 200, `session ${sid} expired → login page`, accessMs(home))
   }
   found.lastSeen = s.now
-  return result(req, 'ok', 200, cartStep(s, req, found, `session ${sid} found`), 2 * accessMs(home))
+  return result(req, 'ok', 200, applyCartAction(s, req, found, `session ${sid} found`), 2 * accessMs(home))
 }
 
 function handleWithToken(s: SimState, req: SimRequest, home: SessionHome, id: string): number {
@@ -110,11 +110,11 @@ function handleWithToken(s: SimState, req: SimRequest, home: SessionHome, id: st
   const cart = touchSession(s, home, key)!
   cart.cart = have
   cart.lastSeen = s.now
-  return result(req, 'ok', 200, cartStep(s, req, cart, `token ${token.jti} verified`), cost)
+  return result(req, 'ok', 200, applyCartAction(s, req, cart, `token ${token.jti} verified`), cost)
 }
 
 /** Apply add-to-cart or checkout to an owned session/cart record; returns the detail sentence. */
-function cartStep(s: SimState, req: SimRequest, session: { cart: number }, prefix: string): string {
+function applyCartAction(s: SimState, req: SimRequest, session: { cart: number }, prefix: string): string {
   if (req.kind === 'addToCart') {
     session.cart += 1
     return `${prefix} · cart ${session.cart}`

@@ -101,7 +101,7 @@ export function applyIntervention(s: SimState, iv: Intervention): void {
       if (!u) return
       const user = mutUser(s, iv.user)
       const before = user.ip
-      user.ip = freshIp(s.seed, user.id, s.step)
+      user.ip = freshIp(s.seed, user.id, s.itemCount)
       user.natGroup = null
       emit(s, 'config', `${user.name}'s IP changed ${before} → ${user.ip} (switched from Wi-Fi to mobile data)`, { user: user.id })
       return

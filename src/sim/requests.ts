@@ -31,7 +31,7 @@ export function onForward(s: SimState, userId: UserId, id: number): void {
   const tried = req.refused.length === 0 ? NOBODY : req.refused.map((h) => h.server)
   const result = route(s, user, tried)
   req.decision = tried.length === 0 ? result.decision : `${req.decision} ✕ · retry: ${result.decision}`
-  if (result.steps) req.steps = result.steps
+  if (result.explain) req.explain = result.explain
   s.lastRouted = req.id
   if (result.server === null) {
     fail(s, req, result.status ?? 503, 'no server available', s.now)
@@ -154,7 +154,7 @@ export function failRequestsOn(s: SimState, server: ServerId, why: string): void
 /** The request leaves the system and becomes a trace entry (its sentence is composed when read). */
 function finish(s: SimState, req: SimRequest): void {
   req.seq = s.traceSeq++
-  req.step = s.step
+  req.item = s.itemCount
   s.inflight[req.user] = null
   s.recent.push(req)
   if (s.recent.length > RECENT_LIMIT * 2) s.recent.splice(0, s.recent.length - RECENT_LIMIT)

@@ -29,13 +29,13 @@ export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: 
     outcome: null,
     status: 0,
     decision: '',
-    steps: NO_STEPS,
+    explain: NO_STEPS,
     detail: '',
     affinity: null,
     intent: user.checkoutIntent,
     sets: null,
     seq: -1,
-    step: -1,
+    item: -1,
   }
   s.inflight[user.id] = req
   scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', req)

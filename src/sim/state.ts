@@ -51,7 +51,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     seed,
     config,
     now: 0,
-    step: 0,
+    itemCount: 0,
     eventCount: 0,
     scriptCursor: 0,
     seq: 0,

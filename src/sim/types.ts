@@ -213,9 +213,9 @@ export interface SimRequest {
   receivedAt: SimMs
   outcome: Outcome | null
   status: number
-  /** The LB's decision in plain words, and the finer steps behind it. */
+  /** The LB's decision in plain words, and the finer detail behind it (`explain`). */
   decision: string
-  steps: readonly string[]
+  explain: readonly string[]
   /** What the server did, in plain words. */
   detail: string
   affinity: { readonly server: ServerId; readonly issued: boolean } | null
@@ -223,7 +223,7 @@ export interface SimRequest {
   sets: { readonly uid?: string; readonly sid?: string; readonly jwt?: { jti: string; exp: SimMs } } | null
   /** Once finished: its place in the trace (sequence number and the item that finished it). */
   seq: number
-  step: number
+  item: number
 }
 
 export interface Histogram {
@@ -234,8 +234,8 @@ export interface Histogram {
 export interface TraceEntry {
   readonly seq: number
   readonly t: SimMs
-  /** Index (1-based) of the processed item — event or intervention — that produced it (for step back). */
-  readonly step: number
+  /** Index (1-based) of the processed item — event or intervention — that produced it (step back replays to the item before it). */
+  readonly item: number
   readonly kind: TraceKind
   readonly text: string
   readonly user?: UserId
@@ -329,7 +329,7 @@ export interface SimState {
   config: SimConfig
   now: SimMs
   /** Items processed so far: events plus interventions, in their deterministic order. */
-  step: number
+  itemCount: number
   /** Engine events processed so far. */
   eventCount: number
   /** Script interventions applied so far. */

@@ -16,10 +16,10 @@ export {
 export {
   MAX_HASH_TRIES,
   skipReason,
-  type ExplainStep,
+  type ExplainLine,
   type PeerView,
   type SkipReason,
-  type StepKind,
+  type ExplainKind,
 } from './peerView.ts'
 export { peerForSlot, totalWeight } from './weightSlot.ts'
 export {

@@ -29,7 +29,7 @@ describe('second choice after a failure', () => {
     const second = picker.next()
     expect(names(iph3, [first.index, second.index])).toEqual([B2, B3])
     expect(second.via).toBe('hash')
-    expect(second.steps[0]?.text).toBe('127.0.0.1:18082 failed → next choice for the same request')
+    expect(second.explain[0]?.text).toBe('127.0.0.1:18082 failed → next choice for the same request')
   })
 
   it('works for hash and consistent hash too, never repeating a peer', () => {
@@ -58,7 +58,7 @@ describe('no usable peer', () => {
     const list = servers(GROUPS.iph3)
     const choice = createPicker(method, viewWith(list, [0, 1, 2]), '1.2.3.4', createRoundRobinState(list)).next()
     expect(choice).toMatchObject({ index: null, outcome: 'no-live-upstreams' })
-    expect(choice.steps.at(-1)?.text).toBe('no live upstreams → 502')
+    expect(choice.explain.at(-1)?.text).toBe('no live upstreams → 502')
   })
 
   it('all down → null', () => {
@@ -77,8 +77,8 @@ describe('fallback to round robin', () => {
     for (const key of ['198.51.100.1', '198.51.100.2', '203.0.113.9', '192.0.2.1']) {
       const choice = createPicker(method, viewWith(list), key, rr).next()
       expect(choice.via).toBe('round-robin')
-      expect(choice.steps.filter((s) => s.kind === 'skip')).toHaveLength(21)
-      expect(choice.steps.some((s) => s.text === 'more than 20 unusable hash picks → round robin')).toBe(true)
+      expect(choice.explain.filter((s) => s.kind === 'skip')).toHaveLength(21)
+      expect(choice.explain.some((s) => s.text === 'more than 20 unusable hash picks → round robin')).toBe(true)
       got.push(names(list, [choice.index])[0] ?? null)
     }
     // One shared round-robin state: the requests alternate between the two usable servers.
@@ -96,8 +96,8 @@ describe('fallback to round robin', () => {
 describe('explanations', () => {
   it('are short sentences about key, hash, slot, skips and the pick', () => {
     const list = servers(GROUPS.iph3d)
-    const steps = createPicker('ip-hash', viewWith(list), '1.2.3.4', createRoundRobinState(list)).next().steps
-    expect(steps.map((s) => s.text)).toEqual([
+    const explain = createPicker('ip-hash', viewWith(list), '1.2.3.4', createRoundRobinState(list)).next().explain
+    expect(explain.map((s) => s.text)).toEqual([
       'key bytes 1.2.3 (first 3 octets of the IPv4 address)',
       expect.stringMatching(/^hash\(1\.2\.3\.x\) = \d+ → weight slot \d+ mod 3 = 1 → 127\.0\.0\.1:18082$/),
       '127.0.0.1:18082 is marked down → hash again',
@@ -110,7 +110,7 @@ describe('explanations', () => {
     const list = servers(`${B1}; ${B2} down; ${B3}`)
     const texts = createPicker('hash-consistent', viewWith(list), 'session-2', createRoundRobinState(list))
       .next()
-      .steps.map((s) => s.text)
+      .explain.map((s) => s.text)
     expect(texts[0]).toBe('crc32("session-2") = 0x' + texts[0]?.slice(-8))
     expect(texts[1]).toMatch(/^first ring point ≥ it: point #\d+ of 480 \(0x[0-9a-f]{8}\) → 127\.0\.0\.1:18082$/)
     expect(texts[2]).toBe('127.0.0.1:18082 is marked down')
@@ -169,7 +169,7 @@ describe('properties', () => {
         const list = Array.from({ length: n }, (_, i) => ({ name: `s${i}:80`, weight: 1, down: false, maxFails: 1, failTimeoutMs: 10_000 }))
         const picker = createPicker('ip-hash', viewWith(list), bytes, createRoundRobinState(list))
         for (let t = 0; t < n; t++) {
-          for (const s of picker.next().steps) {
+          for (const s of picker.next().explain) {
             const m = /= (\d+) →/.exec(s.text)
             if (s.kind === 'hash' && m) expect(Number(m[1])).toBeLessThan(6271)
           }

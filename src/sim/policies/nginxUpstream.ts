@@ -61,12 +61,12 @@ export function nginxPick(ctx: RouteContext, method: NginxMethod, key: string, l
   up.ids.forEach((id, i) => {
     lb.rrWeights[id] = { current: rr.current[i]!, effective: rr.effective[i]! }
   })
-  const steps = choice.steps.map((st) => lettered(st.text, s))
-  if (choice.index === null) return { ...noServer(`${label} → no live upstreams → 502`, 502), steps }
+  const explain = choice.explain.map((st) => lettered(st.text, s))
+  if (choice.index === null) return { ...noServer(`${label} → no live upstreams → 502`, 502), explain }
   const id = up.ids[choice.index]!
-  if (choice.via === 'round-robin') return { server: id, decision: `${label} → round robin → ${id}`, steps }
-  const skipped = choice.steps.find((st) => st.kind === 'skip' && st.server !== null)
+  if (choice.via === 'round-robin') return { server: id, decision: `${label} → round robin → ${id}`, explain }
+  const skipped = choice.explain.find((st) => st.kind === 'skip' && st.server !== null)
   const first = skipped?.server != null ? up.ids[skipped.server] : undefined
   const decision = first ? `${label} → ${first} is unavailable → next choice ${id}` : `${label} → ${id}`
-  return { server: id, decision, steps }
+  return { server: id, decision, explain }
 }
