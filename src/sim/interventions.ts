@@ -8,7 +8,7 @@ import { addServer, crashServer, removeServer, restartServer, startRollingDeploy
 import { policyById } from './policies/registry.ts'
 import { forgeValueFor } from './policies/header.ts'
 import { schedule } from './schedule.ts'
-import { migrateSessions } from './migrate.ts'
+import { migrateSessions } from './sessionMigration.ts'
 import { emit, formatDuration } from './trace.ts'
 import type { PolicyId, ServerId, SessionStoreName, SimMs, SimState, StorageKind, UserId } from './types.ts'
 import { freshIp, makeUser } from './users.ts'
