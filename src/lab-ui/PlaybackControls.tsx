@@ -9,7 +9,7 @@ import { Icon } from '../components/Icon.tsx'
 import { SPEEDS } from '../store/labStore.ts'
 import type { PlaybackActions } from '../store/playback.ts'
 import { formatClock } from './format.ts'
-import { interventionLabel } from './interventionLabel.ts'
+import { interventionLabel } from '../sim/interventions.ts'
 
 export interface PlaybackControlsProps {
   /** Accessible name of the group ("Playback", "Playback for every design"). */

@@ -50,6 +50,8 @@ export type ConfigPatch = {
 
 export const MAX_SERVERS = 10
 export const MAX_USERS = 200
+/** The longest affinity TTL a share link may set: a year. */
+export const MAX_AFFINITY_TTL_MS = 31_536_000_000
 
 export function resolveConfig(...patches: readonly ConfigPatch[]): SimConfig {
   let c: SimConfig = DEFAULT_CONFIG
