@@ -3,18 +3,17 @@
 // intervention at time T after every event at T — so a seed, a config and a script always replay
 // the same run.
 
+import { onDone, onForward } from './backend.ts'
+import { onAtClient, onClientTimeout, sendRequest } from './browser.ts'
 import { beginTx, mutUser } from './cow.ts'
 import { heapPop, heapTopTime } from './heap.ts'
 import { applyIntervention, onTokenReplay, type ScriptItem } from './interventions.ts'
-import { healthCheck, route } from './lb.ts'
+import { healthCheck } from './lb.ts'
 import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
 import { sampleMetrics, sweepSessions } from './housekeeping.ts'
-import { onAtClient, onClientTimeout, onDone, onForward } from './requests.ts'
-import { requestEventKind, requestEventServer, requestEventUser, schedule, takeEvent } from './schedule.ts'
-import { sendRequest } from './send.ts'
-import { accepts, serverIndex } from './servers.ts'
+import { requestEventKind, requestEventServer, requestEventUser, takeEvent } from './schedule.ts'
 import type { SimEvent, SimMs, SimState } from './types.ts'
-import { openSocketFor } from './userResponse.ts'
+import { onReconnect } from './websockets.ts'
 
 export type Script = readonly ScriptItem[]
 
@@ -117,16 +116,8 @@ function handle(s: SimState, e: SimEvent): void {
       return sampleMetrics(s)
     case 'token.replay':
       return onTokenReplay(s, e.user, e.jti, e.exp)
-    case 'ws.reconnect': {
-      const result = route(s, s.users[e.user]!, [])
-      const srv = result.server ? s.servers[serverIndex(result.server)] : undefined
-      if (!srv || !accepts(srv)) {
-        schedule(s, s.now + 1_000, { kind: 'ws.reconnect', user: e.user })
-        return
-      }
-      openSocketFor(s, e.user, srv.id)
-      return
-    }
+    case 'ws.reconnect':
+      return onReconnect(s, e.user)
     default:
       return assertNever(e)
   }

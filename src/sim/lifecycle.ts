@@ -2,12 +2,12 @@
 // session store's outages. Each function mutates an owned state and writes a trace sentence.
 
 import { mutServer, mutStore } from './cow.ts'
-import { failRequestsOn } from './requests.ts'
+import { failRequestsOn } from './backend.ts'
 import { schedule } from './schedule.ts'
 import { liveSessionCount, makeServer, serverIndex, settleBusy } from './servers.ts'
 import { emit, formatDuration } from './trace.ts'
 import { SERVER_IDS, type ServerId, type SessionStoreName, type SimState } from './types.ts'
-import { dropSockets } from './userResponse.ts'
+import { dropSockets } from './websockets.ts'
 
 const DRAIN_CHECK_MS = 1_000
 

@@ -1,6 +1,8 @@
-// A request's life: browser → LB (route) → server (queue, serve) → LB → browser, including
-// connection errors and LB retries, lost responses and client retries. Every handler receives an
-// owned (copy-on-write) state and mutates it.
+// The load balancer's and servers' side of a request's life: the LB routes it and forwards it to a
+// server (retrying elsewhere when the connection is refused, nginx proxy_next_upstream), the server
+// queues and serves it, and the LB sends the response back toward the browser — unless the network
+// loses it. A server that dies fails the requests it holds. Every handler receives an owned
+// (copy-on-write) state and mutates it. The browser's side is browser.ts.
 
 import { serve } from './app.ts'
 import { mutRequest, mutServer } from './cow.ts'
@@ -12,9 +14,7 @@ import { nextFloat } from './rng.ts'
 import { scheduleRequest } from './schedule.ts'
 import { accepts, serverIndex, settleBusy } from './servers.ts'
 import type { SimRequest, ServerId, SimMs, SimState, UserId } from './types.ts'
-import { receiveResponse } from './userResponse.ts'
 
-export const RECENT_LIMIT = 200
 const NOBODY: readonly ServerId[] = []
 
 /**
@@ -126,36 +126,10 @@ function respond(s: SimState, req: SimRequest): void {
   scheduleRequest(s, req.lbBackAt + CLIENT_MS, 'request.atClient', req)
 }
 
-export function onAtClient(s: SimState, userId: UserId, id: number): void {
-  const req = mutRequest(s, userId, id)
-  if (!req) return
-  req.receivedAt = s.now
-  finish(s, req)
-  receiveResponse(s, req)
-}
-
-export function onClientTimeout(s: SimState, userId: UserId, id: number): void {
-  const req = mutRequest(s, userId, id)
-  if (!req) return
-  req.receivedAt = s.now
-  req.detail = `${req.detail} · response lost, browser timed out`
-  finish(s, req)
-  receiveResponse(s, req)
-}
-
 /** Fail every request queued on or being served by a server that just died. */
 export function failRequestsOn(s: SimState, server: ServerId, why: string): void {
   // Only requests the server accepted (queued or in service) die with it; oldest first.
   const dying = s.inflight.filter((r): r is SimRequest => r != null && r.server === server && r.doneAt === -1 && r.serverAt >= 0)
   dying.sort((a, b) => a.id - b.id)
   for (const r of dying) fail(s, mutRequest(s, r.user, r.id)!, 502, `${why} → 502`, s.now + HOP_MS)
-}
-
-/** The request leaves the system and becomes a trace entry (its sentence is composed when read). */
-function finish(s: SimState, req: SimRequest): void {
-  req.seq = s.traceSeq++
-  req.item = s.itemCount
-  s.inflight[req.user] = null
-  s.recent.push(req)
-  if (s.recent.length > RECENT_LIMIT * 2) s.recent.splice(0, s.recent.length - RECENT_LIMIT)
 }

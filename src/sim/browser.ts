@@ -1,20 +1,89 @@
-// The browser's side: a response arrives and the user compares it with what they believed. A login
-// page while they believed they were logged in is an *unexpected logout*; an empty cart they had
-// filled is a *lost cart*. Then the user thinks and sends the next request (or retries a failure).
+// The browser's side of a request's life: it sends the request, receives the response (or times out
+// when the network lost it), stores the cookies and tokens the response set, and compares the page
+// with what the user believed — judged by the pure rules in browserRules.ts (an unexpected logout, a
+// lost cart, a retry). Then the user thinks and sends the next request. The load balancer's and
+// servers' side is backend.ts.
 
-import { mutServer, mutUser } from './cow.ts'
-import { sendRequest } from './send.ts'
-import { schedule } from './schedule.ts'
-import { serverIndex } from './servers.ts'
+import { isFailure, idleExpired, isLostCart, isUnexpectedLogout, shouldRetry, tokenExpired } from './browserRules.ts'
+import { mutRequest, mutUser } from './cow.ts'
+import { CLIENT_MS, HOP_MS } from './network.ts'
+import { scheduleRequest } from './schedule.ts'
 import { emit } from './trace.ts'
-import type { SimRequest, SimState, User } from './types.ts'
+import type { Hop, RequestKind, SimMs, SimRequest, SimState, User, UserId } from './types.ts'
 import { advanceJourney, thinkTime } from './users.ts'
+import { openSocket } from './websockets.ts'
 
-export function receiveResponse(s: SimState, req: SimRequest): void {
+/** Finished requests kept (they are the trace's request entries); trimmed in batches. */
+export const RECENT_LIMIT = 200
+
+const NO_EXPLAIN: readonly string[] = []
+const NO_HOPS: readonly Hop[] = []
+
+/** Create the user's next request, sent at `sendAt`: it reaches the LB CLIENT_MS later and its server HOP_MS after that. */
+export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: SimMs, attempt: number): void {
+  const id = s.nextRequestId++
+  const req: SimRequest = {
+    v: s.gen,
+    id,
+    user: user.id,
+    kind,
+    attempt,
+    sentAt: sendAt,
+    lbAt: sendAt + CLIENT_MS,
+    refused: NO_HOPS,
+    server: null,
+    serverAt: -1,
+    startAt: -1,
+    doneAt: -1,
+    lbBackAt: -1,
+    receivedAt: -1,
+    outcome: null,
+    status: 0,
+    decision: '',
+    explain: NO_EXPLAIN,
+    detail: '',
+    affinity: null,
+    intent: user.checkoutIntent,
+    sets: null,
+    seq: -1,
+    item: -1,
+  }
+  s.inflight[user.id] = req
+  scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', req)
+}
+
+/** The `request.atClient` event: the response arrives. */
+export function onAtClient(s: SimState, userId: UserId, id: number): void {
+  const req = mutRequest(s, userId, id)
+  if (!req) return
+  req.receivedAt = s.now
+  finish(s, req)
+  receiveResponse(s, req)
+}
+
+/** The `client.timeout` event: the response was lost and the browser gives up waiting. */
+export function onClientTimeout(s: SimState, userId: UserId, id: number): void {
+  const req = mutRequest(s, userId, id)
+  if (!req) return
+  req.receivedAt = s.now
+  req.detail = `${req.detail} · response lost, browser timed out`
+  finish(s, req)
+  receiveResponse(s, req)
+}
+
+/** The request leaves the system and becomes a trace entry (its sentence is composed when read). */
+function finish(s: SimState, req: SimRequest): void {
+  req.seq = s.traceSeq++
+  req.item = s.itemCount
+  s.inflight[req.user] = null
+  s.recent.push(req)
+  if (s.recent.length > RECENT_LIMIT * 2) s.recent.splice(0, s.recent.length - RECENT_LIMIT)
+}
+
+function receiveResponse(s: SimState, req: SimRequest): void {
   const user = mutUser(s, req.user)
   applyCookies(s, user, req)
-  const failed = req.outcome === 'error' || req.outcome === 'lost'
-  if (failed) s.counters.failed += 1
+  if (isFailure(req.outcome)) s.counters.failed += 1
   else s.counters.ok += 1
 
   let longBreak = false
@@ -37,7 +106,7 @@ export function receiveResponse(s: SimState, req: SimRequest): void {
     case 'error':
     case 'lost':
     case null:
-      if (!user.retrying && user.active) {
+      if (shouldRetry(req.outcome, user.retrying, user.active)) {
         user.retrying = true
         s.counters.retried += 1
         sendRequest(s, user, req.kind, s.now + s.config.clientRetryDelayMs, req.attempt + 1)
@@ -85,15 +154,15 @@ function onSuccess(s: SimState, user: User, req: SimRequest): boolean {
 
 function onLoginPage(s: SimState, user: User, req: SimRequest): void {
   user.retrying = false
-  const tokenExpired = s.config.storage === 'jwt' && (user.jar.jwt === null || user.jar.jwt.exp <= s.now)
-  const idleExpired = s.now - user.lastActive >= s.config.sessionIdleMs
-  if (user.believesLoggedIn && !tokenExpired && !idleExpired) {
+  const tokenGone = s.config.storage === 'jwt' && tokenExpired(user.jar.jwt, s.now)
+  const idle = idleExpired(s.now, user.lastActive, s.config.sessionIdleMs)
+  if (isUnexpectedLogout(user.believesLoggedIn, tokenGone, idle)) {
     s.counters.unexpectedLogouts += 1
     user.logouts += 1
     user.lastLogoutAt = s.now
     const where = user.lastServer && user.lastServer !== req.server ? `the session was on ${user.lastServer}, but ${req.server} answered` : `${req.server} no longer has the session`
     emit(s, 'logout', `${user.name} was logged out unexpectedly: ${where}`, { user: user.id, ...(req.server ? { server: req.server } : {}), request: req.id })
-    if (user.believedCart > 0) loseCart(s, user, req)
+    if (isLostCart('notLoggedIn', true, user.believedCart)) loseCart(s, user, req)
   } else if (user.believesLoggedIn) {
     s.counters.sessionsExpired += 1
   }
@@ -108,7 +177,7 @@ function onLoginPage(s: SimState, user: User, req: SimRequest): void {
 function onCartMissing(s: SimState, user: User, req: SimRequest): void {
   user.retrying = false
   user.lastActive = s.now
-  loseCart(s, user, req)
+  if (isLostCart('cartMissing', false, user.believedCart)) loseCart(s, user, req)
   user.lastServer = req.server
   if (req.kind === 'addToCart') {
     user.believedCart = 1
@@ -126,41 +195,4 @@ function loseCart(s: SimState, user: User, req: SimRequest): void {
   user.lastCartLostAt = s.now
   user.believedCart = 0
   emit(s, 'cartLost', `${user.name}'s cart of ${items} item${items === 1 ? '' : 's'} is gone (${req.server ?? 'no server'} answered)`, { user: user.id, request: req.id })
-}
-
-function openSocket(s: SimState, user: User, server: NonNullable<SimRequest['server']>): void {
-  if (user.wsServer === server) return
-  if (user.wsServer) mutServer(s, serverIndex(user.wsServer)).connections -= 1
-  user.wsServer = server
-  mutServer(s, serverIndex(server)).connections += 1
-}
-
-/** A dropped WebSocket client reconnects through the load balancer. */
-export function openSocketFor(s: SimState, id: number, server: NonNullable<SimRequest['server']>): void {
-  const user = mutUser(s, id)
-  openSocket(s, user, server)
-  s.counters.reconnects += 1
-  const w = s.reconnectWindow
-  if (s.now - w.start >= 1_000) {
-    w.start = s.now
-    w.count = 0
-  }
-  w.count += 1
-  s.counters.maxReconnectBurst = Math.max(s.counters.maxReconnectBurst, w.count)
-  emit(s, 'ws', `${user.name}'s WebSocket reconnected to ${server}`, { user: id, server })
-}
-
-/** Connections dropped by a dying server: every client reconnects at once (after a short jitter). */
-export function dropSockets(s: SimState, server: NonNullable<SimRequest['server']>): number {
-  let dropped = 0
-  for (const u of s.users) {
-    if (u.wsServer !== server) continue
-    const user = mutUser(s, u.id)
-    user.wsServer = null
-    dropped += 1
-    const jitter = Math.floor((user.rng.next() >>> 0) % 1000)
-    schedule(s, s.now + jitter, { kind: 'ws.reconnect', user: user.id })
-  }
-  if (dropped > 0) mutServer(s, serverIndex(server)).connections = 0
-  return dropped
 }
