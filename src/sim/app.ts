@@ -77,7 +77,7 @@ function handleWithSession(s: SimState, req: SimRequest, home: SessionHome, id: 
     const where = home.kind === 'memory' ? `on ${id}` : `in the ${storeName(home)}`
     return result(req, 'notLoggedIn', 200, `no session ${sid ?? ''} ${where} → login page`, accessMs(home))
   }
-  if (!isLive(s, found)) {
+  if (!isLive(found, s.now, s.config.sessionIdleMs)) {
     deleteSession(s, home, sid)
     return result(req, 'notLoggedIn', 200, `session ${sid} expired → login page`, accessMs(home))
   }
@@ -100,7 +100,7 @@ function handleWithToken(s: SimState, req: SimRequest, home: SessionHome, id: st
   cost += 2 * accessMs(home)
   const key = cartKey(user.id)
   const stored = getSession(s, home, key)
-  const have = stored && isLive(s, stored) ? stored.cart : 0
+  const have = stored && isLive(stored, s.now, s.config.sessionIdleMs) ? stored.cart : 0
   if (have < user.believedCart) {
     const fresh = req.kind === 'addToCart' ? 1 : 0
     putSession(s, home, key, { v: s.gen, sid: key, user: user.id, cart: fresh, createdAt: s.now, lastSeen: s.now })

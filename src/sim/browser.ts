@@ -14,7 +14,7 @@ import { advanceJourney, thinkTime } from './users.ts'
 import { openSocket } from './websockets.ts'
 
 /** Finished requests kept (they are the trace's request entries); trimmed in batches. */
-export const RECENT_LIMIT = 200
+const RECENT_LIMIT = 200
 
 const NO_EXPLAIN: readonly string[] = []
 const NO_HOPS: readonly Hop[] = []

@@ -5,6 +5,7 @@ import { mutServer, mutStore } from './cow.ts'
 import { failRequestsOn } from './backend.ts'
 import { schedule } from './schedule.ts'
 import { liveSessionCount, makeServer, serverIndex, settleBusy } from './servers.ts'
+import { isLive } from './storage.ts'
 import { emit, formatDuration } from './trace.ts'
 import { SERVER_IDS, type ServerId, type SessionStoreName, type SimState } from './types.ts'
 import { dropSockets } from './websockets.ts'
@@ -166,7 +167,7 @@ export function storeRecovery(s: SimState, which: SessionStoreName): void {
   st.since = s.now
   if (!st.persistent) {
     let lost = 0
-    for (const session of st.sessions.values()) if (s.now - session.lastSeen < s.config.sessionIdleMs) lost += 1
+    for (const session of st.sessions.values()) if (isLive(session, s.now, s.config.sessionIdleMs)) lost += 1
     st.sessions.clear()
     s.counters.sessionsLost += lost
     emit(s, 'store', `${which === 'sessionStore' ? 'Shared store' : 'Database'} is back, but it was not persistent: ${lost} session${lost === 1 ? '' : 's'} lost`)

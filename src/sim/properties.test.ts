@@ -78,7 +78,7 @@ describe('engine properties', () => {
           // The state just before the crash: who has a live session on that server?
           s = advanceTo(s, item.at - 1, items)
           const target = s.servers[SERVER_IDS.indexOf((item.do as { server: ServerId }).server)]!
-          if (target.status === 'up') for (const session of target.memory.values()) if (isLive(s, session)) victims.add(session.user)
+          if (target.status === 'up') for (const session of target.memory.values()) if (isLive(session, s.now, s.config.sessionIdleMs)) victims.add(session.user)
         }
         s = advanceTo(s, 120_000, items)
         const loggedOut = s.users.filter((u) => u.logouts > 0).map((u) => u.id)

@@ -38,17 +38,17 @@ function findState(s: SimState, storage: StorageKind, user: number): Session | n
     if (!u.jar.jwt || u.jar.jwt.exp <= s.now) return null
     const cartHome = sessionHome(s, 'jwt', Math.max(0, s.servers.findIndex((x) => x.id === u.lastServer)))
     const cart = getSession(s, cartHome, cartKey(user))
-    return { v: s.gen, sid: cartKey(user), user, cart: cart && isLive(s, cart) ? cart.cart : 0, createdAt: s.now, lastSeen: s.now }
+    return { v: s.gen, sid: cartKey(user), user, cart: cart && isLive(cart, s.now, s.config.sessionIdleMs) ? cart.cart : 0, createdAt: s.now, lastSeen: s.now }
   }
   const sid = u.jar.sid
   if (sid === null) return null
   if (storage === 'memory') {
     for (const srv of s.servers) {
       const session = srv.memory.get(sid)
-      if (session && isLive(s, session)) return session
+      if (session && isLive(session, s.now, s.config.sessionIdleMs)) return session
     }
     return null
   }
   const session = s[storage === 'shared' ? 'sessionStore' : 'database'].sessions.get(sid)
-  return session && isLive(s, session) ? session : null
+  return session && isLive(session, s.now, s.config.sessionIdleMs) ? session : null
 }

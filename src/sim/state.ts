@@ -13,7 +13,7 @@ import { makeUser } from './users.ts'
 export const SAMPLE_MS = 1_000
 export const SWEEP_MS = 60_000
 
-export function zeroCounters(): Counters {
+function zeroCounters(): Counters {
   return {
     requests: 0,
     ok: 0,

@@ -3,11 +3,11 @@
 // memory or in the shared store.
 
 import { mutServer, mutStore } from './cow.ts'
-import type { Session, SessionStoreName, SimState, StorageKind } from './types.ts'
+import type { Session, SessionStoreName, SimMs, SimState, StorageKind } from './types.ts'
 
 export type SessionHome = { readonly kind: 'memory'; readonly server: number } | { readonly kind: 'store'; readonly which: SessionStoreName }
 
-export const ACCESS_MS = { memory: 0, sessionStore: 1, database: 5 } as const
+const ACCESS_MS = { memory: 0, sessionStore: 1, database: 5 } as const
 
 // Homes are constants (one per server, one per store): looking one up allocates nothing.
 const MEMORY_HOMES: readonly SessionHome[] = Array.from({ length: 10 }, (_, server) => ({ kind: 'memory', server }))
@@ -65,6 +65,18 @@ export function cartKey(user: number): string {
   return `cart:${user}`
 }
 
-export function isLive(s: SimState, session: Session): boolean {
-  return s.now - session.lastSeen < s.config.sessionIdleMs
+/**
+ * The one liveness rule: a session (or cart) stays live until it has gone unused for the whole idle
+ * timeout (`config.sessionIdleMs`, Spring Session's 30 minutes by default). Every count, sweep and
+ * picture of sessions uses it.
+ */
+export function isLive(session: { readonly lastSeen: SimMs }, now: SimMs, idleMs: SimMs): boolean {
+  return now - session.lastSeen < idleMs
+}
+
+/** The live sessions of a server's memory or a store, in the map's order. */
+export function liveSessions(sessions: ReadonlyMap<string, Session>, now: SimMs, idleMs: SimMs): Session[] {
+  const out: Session[] = []
+  for (const x of sessions.values()) if (isLive(x, now, idleMs)) out.push(x)
+  return out
 }

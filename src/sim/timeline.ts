@@ -9,7 +9,7 @@ import { createSim } from './state.ts'
 import { lastTraced } from './trace.ts'
 import type { SimConfig, SimMs, SimState } from './types.ts'
 
-export const CHECKPOINT_MS = 2_000
+const CHECKPOINT_MS = 2_000
 const MAX_CHECKPOINTS = 600
 
 export interface Timeline {

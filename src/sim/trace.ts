@@ -5,7 +5,7 @@
 
 import type { SimRequest, ServerId, SimMs, SimState, TraceEntry, TraceKind, UserId } from './types.ts'
 
-export const TRACE_LIMIT = 400
+const TRACE_LIMIT = 400
 
 interface Refs {
   user?: UserId
@@ -20,7 +20,7 @@ export function emit(s: SimState, kind: TraceKind, text: string, refs?: Refs): v
 }
 
 /** A finished request seen as a trace entry. */
-export function requestEntry(s: SimState, req: SimRequest): TraceEntry {
+function requestEntry(s: SimState, req: SimRequest): TraceEntry {
   const name = s.users[req.user]?.name ?? `user ${req.user}`
   return {
     seq: req.seq,
@@ -34,7 +34,7 @@ export function requestEntry(s: SimState, req: SimRequest): TraceEntry {
   }
 }
 
-export function requestSentence(name: string, req: SimRequest): string {
+function requestSentence(name: string, req: SimRequest): string {
   const what = req.kind === 'addToCart' ? 'add to cart' : req.kind
   const latency = req.lbBackAt >= 0 && req.serverAt >= 0 ? ` · ${req.lbBackAt - req.lbAt} ms` : ''
   const tail = req.outcome === 'lost' ? '' : latency

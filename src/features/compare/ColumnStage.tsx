@@ -8,7 +8,7 @@ import { useReducedMotion } from 'framer-motion'
 import { memo, useRef } from 'react'
 import { usePrefs } from '../../store/prefs.ts'
 import type { Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
-import { USER_COLORS } from '../../lab-ui/engine.ts'
+import { liveSessions, USER_COLORS } from '../../lab-ui/engine.ts'
 import { serverStatusText } from '../../lab-ui/format.ts'
 import { avatarStyle, userFill } from '../../draw/palette.ts'
 import { RequestLayer } from '../../lab-ui/stage/RequestLayer.tsx'
@@ -92,12 +92,6 @@ function Servers({ servers, now, idleMs, memoryHolds }: { servers: readonly Serv
       </ul>
     </section>
   )
-}
-
-function liveSessions(m: ReadonlyMap<string, Session>, now: number, idleMs: number): Session[] {
-  const out: Session[] = []
-  for (const x of m.values()) if (now - x.lastSeen < idleMs) out.push(x)
-  return out
 }
 
 const ServerTile = memo(

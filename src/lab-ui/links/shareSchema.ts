@@ -65,5 +65,3 @@ export const shareSchemaV1 = z.object({
   c: opt(configPatchSchema),
   i: opt(z.array(z.tuple([int(0, MAX_AT_MS), interventionSchema])).check(z.maxLength(MAX_SCRIPT_ITEMS))),
 })
-
-export type SharePayload = z.infer<typeof shareSchemaV1>

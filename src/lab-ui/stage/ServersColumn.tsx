@@ -4,7 +4,8 @@
 
 import { AnimatePresence, m } from 'framer-motion'
 import { memo } from 'react'
-import type { Server, Session, SessionStore } from '../../sim/types.ts'
+import { liveSessions } from '../../sim/storage.ts'
+import type { Server, Session, SessionStore, SimMs } from '../../sim/types.ts'
 import { userName, USER_COLORS } from '../../sim/users.ts'
 import { Button } from '../../components/Button.tsx'
 import { useThrottledLab } from '../../store/useThrottled.ts'
@@ -16,8 +17,9 @@ import { useLeaving } from './useLeaving.ts'
 const MAX_CHIPS = 40
 
 export function ServersColumn() {
-  // Text and bars refresh ~10×/s; the request canvas is what animates every frame.
-  const servers = useThrottledLab((s) => s.sim.servers, 100)
+  // Text and bars refresh ~10×/s; the request canvas is what animates every frame. The clock comes
+  // with the servers: a session that expires changes no server, only the time.
+  const { servers, now } = useThrottledLab((s) => ({ servers: s.sim.servers, now: s.sim.now }), 100)
   const storage = useLab((s) => s.sim.config.storage)
   const cartsShared = useLab((s) => s.sim.config.jwt.carts === 'shared')
   const store = useThrottledLab((s) => (s.sim.config.storage === 'database' ? s.sim.database : s.sim.sessionStore), 100)
@@ -32,21 +34,19 @@ export function ServersColumn() {
         <AnimatePresence initial={false}>
           {visible.map((srv) => (
             <m.li key={srv.id} initial={{ opacity: 0, scale: 0.9 }} animate={{ opacity: 1, scale: 1 }} exit={{ opacity: 0, scale: 0.9 }}>
-              <ServerCard server={srv} idleMs={idle} workers={workers} memoryHoldsSessions={storage === 'memory' || (storage === 'jwt' && !cartsShared)} />
+              <ServerCard server={srv} now={now} idleMs={idle} workers={workers} memoryHoldsSessions={storage === 'memory' || (storage === 'jwt' && !cartsShared)} />
             </m.li>
           ))}
         </AnimatePresence>
       </ul>
-      {usesStore && <StoreNode store={store} idleMs={idle} />}
+      {usesStore && <StoreNode store={store} now={now} idleMs={idle} />}
     </section>
   )
 }
 
-const ServerCard = memo(function ServerCard({ server: srv, idleMs, workers, memoryHoldsSessions }: { server: Server; idleMs: number; workers: number; memoryHoldsSessions: boolean }) {
-  const store = useLabStore()
-  const now = store.getState().sim.now
-  const { intervene } = store.getState()
-  const sessions = [...srv.memory.values()].filter((x) => now - x.lastSeen < idleMs)
+const ServerCard = memo(function ServerCard({ server: srv, now, idleMs, workers, memoryHoldsSessions }: { server: Server; now: SimMs; idleMs: number; workers: number; memoryHoldsSessions: boolean }) {
+  const { intervene } = useLabStore().getState()
+  const sessions = liveSessions(srv.memory, now, idleMs)
   const down = srv.status === 'crashed'
   const util = Math.min(1, srv.busy / workers)
   const tone = down ? 'border-bad' : srv.status === 'draining' ? 'border-warn' : srv.status === 'starting' || !srv.healthy ? 'border-accent border-dashed' : 'border-line'
@@ -152,10 +152,8 @@ function SessionChipsView({ sessions, label }: { sessions: readonly Session[]; l
   )
 }
 
-function StoreNode({ store, idleMs }: { store: SessionStore; idleMs: number }) {
-  const lab = useLabStore()
-  const now = lab.getState().sim.now
-  const sessions = [...store.sessions.values()].filter((x) => now - x.lastSeen < idleMs)
+function StoreNode({ store, now, idleMs }: { store: SessionStore; now: SimMs; idleMs: number }) {
+  const sessions = liveSessions(store.sessions, now, idleMs)
   const name = store.kind === 'shared' ? 'Shared store' : 'Database'
   return (
     <article aria-label={name} data-testid="store-node" data-up={store.up} className={`rounded-lg border-2 bg-card p-2 ${store.up ? 'border-line' : 'border-bad'}`}>

@@ -82,7 +82,7 @@ export const setFailover = {
   schema: (z, f) => f.kind('setFailover', { mode: z.enum(['repin', 'fail']) }),
 } satisfies InterventionDef<SetFailover>
 
-export function storageLabel(storage: StorageKind): string {
+function storageLabel(storage: StorageKind): string {
   switch (storage) {
     case 'memory':
       return 'server memory'

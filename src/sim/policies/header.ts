@@ -23,7 +23,7 @@ export const header: RoutingPolicy = {
  * The header value the load balancer sees for this user's request: the user's id, as a gateway would
  * inject it (or the app would send it) — unless a client-set header was forged.
  */
-export function headerValue(s: SimState, user: User): string {
+function headerValue(s: SimState, user: User): string {
   const identity = `user-${user.id}`
   if (s.config.header.source === 'gateway') return identity
   return user.forgedHeader ?? identity

@@ -34,7 +34,7 @@ export function upstreamOf(s: SimState): Upstream {
 }
 
 /** Replace upstream addresses in an explanation with server letters. */
-export function lettered(text: string, s: SimState): string {
+function lettered(text: string, s: SimState): string {
   let out = text
   for (const srv of s.servers) out = out.split(srv.address).join(srv.id)
   return out

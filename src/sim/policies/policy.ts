@@ -1,5 +1,8 @@
-// The contract every routing policy implements: a pure choice of server for one request, given a
-// read-only view of the simulation and a few helpers owned by the load balancer.
+// The contract every routing policy implements: the choice of a server for one request, given the
+// simulation and a few helpers owned by the load balancer. Not a pure function: choosing may advance
+// the LB's own state (the round-robin cursor and weights, the ClientIP affinity table — always through
+// `mutLb`, copy-on-write) and draw from its seeded random stream (`ctx.random()`), so the same run
+// always makes the same choices. A policy never changes servers, users or sessions.
 
 import type { PolicyId, Server, ServerId, SimConfig, SimState, User } from '../types.ts'
 

@@ -4,7 +4,7 @@
 
 import { useId, useState } from 'react'
 import { Button } from '../../../components/Button.tsx'
-import { liveSessionCount, appliedScript } from '../../../lab-ui/engine.ts'
+import { liveSessionCount, liveSessions, appliedScript } from '../../../lab-ui/engine.ts'
 import { createLabStore, type LabState, type LabStore } from '../../../store/labStore.ts'
 import { LabProvider } from '../../../store/LabContext.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
@@ -35,7 +35,7 @@ function snapshot(s: LabState) {
     applied: appliedScript(s.timeline, sim),
     memory: sim.servers
       .filter((srv) => srv.status !== 'removed')
-      .map((srv) => ({ id: srv.id, sessions: liveSessionCount(sim, srv), carts: [...srv.memory.values()].filter((x) => x.cart > 0 && sim.now - x.lastSeen < sim.config.sessionIdleMs).length })),
+      .map((srv) => ({ id: srv.id, sessions: liveSessionCount(sim, srv), carts: liveSessions(srv.memory, sim.now, sim.config.sessionIdleMs).filter((x) => x.cart > 0).length })),
     inStore: sim.sessionStore.sessions.size,
   }
 }
