@@ -2,6 +2,7 @@
 // Equivalent to the animated stage for screen readers, and handy for anyone who likes numbers.
 
 import { useThrottledLab } from '../store/useThrottled.ts'
+import { storeInUse } from '../sim/storage.ts'
 import { serverMetrics } from '../sim/metrics.ts'
 import type { SimState } from '../sim/types.ts'
 import { formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
@@ -19,8 +20,7 @@ export function TableView() {
 
 function ServersTable({ sim }: { sim: SimState }) {
   const rows = serverMetrics(sim)
-  const storeKind = sim.config.storage === 'database' ? 'database' : 'sessionStore'
-  const store = sim[storeKind]
+  const store = storeInUse(sim)
   const usesStore = sim.config.storage === 'shared' || sim.config.storage === 'database' || (sim.config.storage === 'jwt' && sim.config.jwt.carts === 'shared')
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Servers table (scrollable)">
@@ -49,7 +49,7 @@ function ServersTable({ sim }: { sim: SimState }) {
           ))}
           {usesStore && (
             <tr>
-              <th scope="row" className="py-1 pr-3 text-left font-semibold">{storeKind === 'database' ? 'Database' : 'Shared store'}</th>
+              <th scope="row" className="py-1 pr-3 text-left font-semibold">{store.kind === 'database' ? 'Database' : 'Shared store'}</th>
               <td className="py-1 pr-3">{store.up ? 'up' : 'DOWN'}</td>
               <td className="py-1 pr-3 text-right">{store.sessions.size} sessions</td>
               <td colSpan={3} />

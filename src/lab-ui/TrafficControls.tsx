@@ -2,6 +2,7 @@
 
 import { useId } from 'react'
 import { MAX_SERVERS, MAX_USERS } from '../sim/config.ts'
+import { storeInUse } from '../sim/storage.ts'
 import { interventionButton, presentUsers } from '../sim/interventions.ts'
 import { ADD_SERVER, HEAVY_USERS, NAT_GROUP, ROLLING_DEPLOY, STORE_DOWN, STORE_UP } from './buttonActions.ts'
 import { Button } from '../components/Button.tsx'
@@ -13,7 +14,7 @@ export function TrafficControls() {
   const rate = useLab((s) => s.sim.config.rate)
   const servers = useLab((s) => s.sim.servers.filter((x) => x.status !== 'removed').length)
   const storage = useLab((s) => s.sim.config.storage)
-  const storeUp = useLab((s) => (s.sim.config.storage === 'database' ? s.sim.database.up : s.sim.sessionStore.up))
+  const storeUp = useLab((s) => storeInUse(s.sim).up)
   const usesStore = storage === 'shared' || storage === 'database' || storage === 'jwt'
   const usersId = useId()
   const rateId = useId()

@@ -3,7 +3,7 @@
 // memory or in the shared store.
 
 import { mutServer, mutStore } from './cow.ts'
-import type { Session, SessionStoreName, SimMs, SimState, StorageKind } from './types.ts'
+import type { Session, SessionStore, SessionStoreName, SimMs, SimState, StorageKind } from './types.ts'
 
 export type SessionHome = { readonly kind: 'memory'; readonly server: number } | { readonly kind: 'store'; readonly which: SessionStoreName }
 
@@ -58,6 +58,11 @@ export function putSession(s: SimState, home: SessionHome, key: string, session:
 export function deleteSession(s: SimState, home: SessionHome, key: string): void {
   if (home.kind === 'memory') mutServer(s, home.server).memory.delete(key)
   else mutStore(s, home.which).sessions.delete(key)
+}
+
+/** The store outside the servers that matters now (and that an outage hits): the database when sessions live there, else the shared store. */
+export function storeInUse(s: SimState): SessionStore {
+  return s.config.storage === 'database' ? s.database : s.sessionStore
 }
 
 /** The memory/store key of a JWT user's cart. */

@@ -8,7 +8,7 @@ import { useReducedMotion } from 'framer-motion'
 import { memo, useRef } from 'react'
 import { usePrefs } from '../../store/prefs.ts'
 import type { Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
-import { liveSessions, USER_COLORS } from '../../lab-ui/engine.ts'
+import { liveSessions, storeInUse, USER_COLORS } from '../../lab-ui/engine.ts'
 import { serverStatusText } from '../../lab-ui/format.ts'
 import { avatarStyle, userFill } from '../../draw/palette.ts'
 import { RequestLayer } from '../../lab-ui/stage/RequestLayer.tsx'
@@ -33,7 +33,7 @@ export function ColumnStage({ sim }: { sim: SimState }) {
         LB
       </div>
       <Servers servers={sim.servers} now={sim.now} idleMs={sim.config.sessionIdleMs} memoryHolds={memoryHolds} />
-      {usesStore && <StoreTile store={storage === 'database' ? sim.database : sim.sessionStore} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
+      {usesStore && <StoreTile store={storeInUse(sim)} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
       <RequestLayer anchors={anchors} reduced={systemReduced || appReduced} />
     </div>
   )

@@ -4,7 +4,7 @@
 
 import { announce } from '@react-aria/live-announcer'
 import { useId, useMemo, useState } from 'react'
-import { MAX_SERVERS } from '../../lab-ui/engine.ts'
+import { MAX_SERVERS, storeInUse } from '../../lab-ui/engine.ts'
 import type { Intervention } from '../../sim/interventions.ts'
 import type { ServerId, SimState } from '../../sim/types.ts'
 import { Button } from '../../components/Button.tsx'
@@ -31,7 +31,7 @@ function fleetOf(sims: readonly SimState[]): Fleet {
     if (live.length < MAX_SERVERS) full = false
     for (const x of live) byId.set(x.id, (byId.get(x.id) ?? false) || x.status === 'crashed')
     const usesStore = s.config.storage === 'shared' || s.config.storage === 'database' || (s.config.storage === 'jwt' && s.config.jwt.carts === 'shared')
-    if (usesStore && store === 'none') store = (s.config.storage === 'database' ? s.database.up : s.sessionStore.up) ? 'up' : 'down'
+    if (usesStore && store === 'none') store = storeInUse(s).up ? 'up' : 'down'
   }
   return { servers: [...byId].map(([id, crashed]) => ({ id, crashed })), full, store }
 }

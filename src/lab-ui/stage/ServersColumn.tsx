@@ -4,7 +4,7 @@
 
 import { AnimatePresence, m } from 'framer-motion'
 import { memo } from 'react'
-import { liveSessions } from '../../sim/storage.ts'
+import { liveSessions, storeInUse } from '../../sim/storage.ts'
 import type { Server, Session, SessionStore, SimMs } from '../../sim/types.ts'
 import { userName, USER_COLORS } from '../../sim/users.ts'
 import { Button } from '../../components/Button.tsx'
@@ -22,7 +22,7 @@ export function ServersColumn() {
   const { servers, now } = useThrottledLab((s) => ({ servers: s.sim.servers, now: s.sim.now }), 100)
   const storage = useLab((s) => s.sim.config.storage)
   const cartsShared = useLab((s) => s.sim.config.jwt.carts === 'shared')
-  const store = useThrottledLab((s) => (s.sim.config.storage === 'database' ? s.sim.database : s.sim.sessionStore), 100)
+  const store = useThrottledLab((s) => storeInUse(s.sim), 100)
   const idle = useLab((s) => s.sim.config.sessionIdleMs)
   const workers = useLab((s) => s.sim.config.workers)
   const usesStore = storage === 'shared' || storage === 'database' || (storage === 'jwt' && cartsShared)

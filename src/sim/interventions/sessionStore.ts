@@ -3,6 +3,7 @@
 
 import { mutStore } from '../cow.ts'
 import { storeOutage, storeRecovery } from '../lifecycle.ts'
+import { storeInUse } from '../storage.ts'
 import { emit } from '../trace.ts'
 import type { SessionStoreName, SimState } from '../types.ts'
 import type { InterventionDef } from './define.ts'
@@ -11,14 +12,14 @@ export type StoreDown = { readonly kind: 'storeDown' }
 export type StoreUp = { readonly kind: 'storeUp' }
 export type SetStorePersistence = { readonly kind: 'setStorePersistence'; readonly persistent: boolean }
 
-/** The store an outage hits: the database when sessions live there, else the shared store. */
-function storeInUse(s: SimState): SessionStoreName {
-  return s.config.storage === 'database' ? 'database' : 'sessionStore'
+/** The store an outage hits (see storeInUse in storage.ts). */
+function storeName(s: SimState): SessionStoreName {
+  return storeInUse(s) === s.database ? 'database' : 'sessionStore'
 }
 
 export const storeDown = {
   kind: 'storeDown',
-  apply: (s) => storeOutage(s, storeInUse(s)),
+  apply: (s) => storeOutage(s, storeName(s)),
   label: () => 'store outage',
   button: () => ({ text: 'Store outage' }),
   schema: (_, f) => f.kind('storeDown', {}),
@@ -26,7 +27,7 @@ export const storeDown = {
 
 export const storeUp = {
   kind: 'storeUp',
-  apply: (s) => storeRecovery(s, storeInUse(s)),
+  apply: (s) => storeRecovery(s, storeName(s)),
   label: () => 'store back',
   button: () => ({ text: 'Bring store back' }),
   schema: (_, f) => f.kind('storeUp', {}),
