@@ -29,7 +29,7 @@ import {
   simulateRequest,
   upstreamAddr,
   type PeerHealth,
-  type Policy,
+  type NginxMethod,
   type RequestResult,
   type Ring,
   type RoundRobinState,
@@ -41,7 +41,7 @@ import {
 
 interface Group {
   name: string
-  policy: Policy
+  policy: NginxMethod
   /** The upstream as the lab would write it ("127.0.0.1:41001 weight=2; …"). */
   text: string
   servers: UpstreamServer[]
@@ -73,7 +73,7 @@ interface Mismatch {
   input: Input
   expected: Answer
   actual: Answer
-  steps: string[]
+  explain: string[]
   flappyUp: boolean
   at: number
 }
@@ -194,14 +194,14 @@ async function setFlappy(up: boolean): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Random configurations and inputs
 
-const DIRECTIVE: Record<Policy, string> = {
+const DIRECTIVE: Record<NginxMethod, string> = {
   'round-robin': '',
   'ip-hash': 'ip_hash;',
   hash: 'hash $arg_k;',
   'hash-consistent': 'hash $arg_k consistent;',
 }
 
-function makeGroup(name: string, policy: Policy, entries: string[], dead: ReadonlySet<string>, flappyAddr = ''): Group {
+function makeGroup(name: string, policy: NginxMethod, entries: string[], dead: ReadonlySet<string>, flappyAddr = ''): Group {
   const text = entries.join('; ')
   const servers = parseUpstream(text)
   const deadIdx = new Set<number>()
@@ -234,7 +234,7 @@ function entry(rnd: Random, addr: string, opts: { down?: boolean; failures?: boo
   return parts.join(' ')
 }
 
-function randomGroup(rnd: Random, name: string, policy: Policy, live: number[], deadPorts: number[], deadCount: number): Group {
+function randomGroup(rnd: Random, name: string, policy: NginxMethod, live: number[], deadPorts: number[], deadCount: number): Group {
   const n = rnd.int(Math.max(2, deadCount + 1), deadCount > 0 ? 6 : 10)
   const addrs = rnd.shuffle(live.map((p) => `127.0.0.1:${p}`)).slice(0, n - deadCount)
   const deadAddrs = rnd.shuffle(deadPorts.map((p) => `127.0.0.1:${p}`)).slice(0, deadCount)
@@ -319,7 +319,7 @@ function randomKey(rnd: Random): string | null {
   return key
 }
 
-function randomInput(rnd: Random, policy: Policy, pool?: Input[]): Input {
+function randomInput(rnd: Random, policy: NginxMethod, pool?: Input[]): Input {
   if (pool && pool.length > 0) return rnd.pick(pool)
   if (policy === 'ip-hash') return { ip: rnd.chance(0.01) ? null : randomIp(rnd) }
   return { k: randomKey(rnd) }
@@ -457,7 +457,7 @@ function modelKey(group: Group, input: Input): string | Uint8Array {
 
 function predict(group: Group, input: Input, nowMs: number): { answer: Answer; result: RequestResult } {
   const result = simulateRequest({
-    policy: group.policy,
+    method: group.policy,
     health: group.health,
     rr: group.rr,
     ring: group.ring,
@@ -605,7 +605,7 @@ async function main(): Promise<number> {
     const fast: Group[] = []
     const timed: Group[] = []
     let n = 0
-    const plan: [Policy, number, number][] = [
+    const plan: [NginxMethod, number, number][] = [
       ['ip-hash', 6, 3],
       ['hash', 5, 2],
       ['hash-consistent', 5, 2],
@@ -697,14 +697,14 @@ async function main(): Promise<number> {
       if (result.outcome === 'no-live-upstreams') seen.noLive++
       if (result.tries.some((i) => disabledBefore[i])) seen.probes++
       if (result.served !== null && (group.health.peers[result.served]?.fails ?? 0) === 0 && failsBefore[result.served]) seen.recovered++
-      if (result.steps.some((s) => s.kind === 'fallback')) seen.hashFallback++
+      if (result.explain.some((s) => s.kind === 'fallback')) seen.hashFallback++
       if (group.policy !== 'ip-hash' && group.policy !== 'round-robin' && !input.k) seen.emptyKey++
       if (group.policy === 'ip-hash' && input.ip && !realIpFromHeader(input.ip)) seen.realipIgnored++
       const ok = same(answer, actual)
       count(`${group.policy}${group.timed ? ' (dead backends)' : ''}`, ok)
       if (!ok) {
-        const steps = result.steps.map((s) => s.text)
-        mismatches.push({ group, input, expected: answer, actual, steps, flappyUp: flappy.up, at: before })
+        const explain = result.explain.map((s) => s.text)
+        mismatches.push({ group, input, expected: answer, actual, explain, flappyUp: flappy.up, at: before })
       }
       return actual
     }
@@ -720,7 +720,7 @@ async function main(): Promise<number> {
     const jobs: [Group, Input][] = []
     const ipGroup = fast.find((g) => g.policy === 'ip-hash')
     if (ipGroup) for (let i = 1; i <= 254; i++) jobs.push([ipGroup, { ip: `10.20.30.${i}` }])
-    const quota: Record<Policy, number> = { 'ip-hash': 230, hash: 160, 'hash-consistent': 160, 'round-robin': 60 }
+    const quota: Record<NginxMethod, number> = { 'ip-hash': 230, hash: 160, 'hash-consistent': 160, 'round-robin': 60 }
     for (const g of fast) for (let i = 0; i < quota[g.policy]; i++) jobs.push([g, randomInput(rnd, g.policy)])
     for (const [g, input] of rnd.shuffle(jobs)) await check(g, input)
 
@@ -787,7 +787,7 @@ async function main(): Promise<number> {
       console.log(`  input: ${JSON.stringify(m.input)} at ${new Date(m.at).toISOString()}`)
       console.log(`  nginx: ${JSON.stringify(m.actual)}`)
       console.log(`  model: ${JSON.stringify(m.expected)}`)
-      for (const s of m.steps) console.log(`    ${s}`)
+      for (const s of m.explain) console.log(`    ${s}`)
     }
     return bad === 0 && goldenBad === 0 ? 0 : 1
   } finally {

@@ -9,7 +9,7 @@ import {
   ringFor,
   UpstreamParseError,
   type PeerView,
-  type Policy,
+  type NginxMethod,
   type UpstreamServer,
 } from '../sim/nginx/index.ts'
 
@@ -28,7 +28,7 @@ Prints the server nginx would choose for each --key, one line per key, exactly a
   --failed    repeatable; a server (as written) inside its fail_timeout window: nginx's next choice applies
   --explain   show each step under the result`
 
-const POLICY_NAMES: Record<string, Policy> = {
+const POLICY_NAMES: Record<string, NginxMethod> = {
   'ip-hash': 'ip-hash',
   hash: 'hash',
   'hash-consistent': 'hash-consistent',
@@ -38,7 +38,7 @@ const POLICY_NAMES: Record<string, Policy> = {
 class UsageError extends Error {}
 
 interface RouteArgs {
-  policy: Policy
+  policy: NginxMethod
   servers: UpstreamServer[]
   keys: string[]
   failed: Set<number>
@@ -66,7 +66,7 @@ function route({ policy, servers, keys, failed, explain }: RouteArgs): string {
   for (const key of keys) {
     const choice = createPicker(policy, view, key, rr, ring).next()
     lines.push(choice.index === null ? 'no live upstreams' : (servers[choice.index]?.name ?? ''))
-    if (explain) for (const s of choice.steps) lines.push(`  ${s.text}`)
+    if (explain) for (const s of choice.explain) lines.push(`  ${s.text}`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -2,7 +2,7 @@
 // robin + shared store) — and the two detailed pickers behind it. Changes apply to the running
 // simulation as interventions at the current moment.
 
-import { POLICIES } from '../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
 import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
 import { Segmented } from '../components/Segmented.tsx'
 import { Select } from '../components/Select.tsx'
@@ -21,7 +21,7 @@ export function ModeControls() {
   const mode = useLab((s) => modeOf(s.sim))
   const policy = useLab((s) => s.sim.config.policy)
   const storage = useLab((s) => s.sim.config.storage)
-  const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
+  const describe = useLab((s) => ROUTING_POLICIES[s.sim.config.policy].describe(s.sim.config))
   const { intervene, setMode } = store.getState()
   return (
     <div className="flex flex-col gap-3">
@@ -37,7 +37,7 @@ export function ModeControls() {
         />
         {mode === 'custom' && (
           <span className="pb-2 text-sm text-muted" data-testid="custom-design">
-            Now: {POLICIES[policy].label.toLowerCase()} + {STORAGE_LABEL[storage].toLowerCase()}
+            Now: {ROUTING_POLICIES[policy].label.toLowerCase()} + {STORAGE_LABEL[storage].toLowerCase()}
           </span>
         )}
       </div>
@@ -52,7 +52,7 @@ export function ModeControls() {
         <Select<PolicyId> label="How does the LB route?" value={policy} onChange={(v) => intervene({ kind: 'setPolicy', policy: v })}>
           {POLICY_IDS.map((p) => (
             <option key={p} value={p}>
-              {POLICIES[p].label}
+              {ROUTING_POLICIES[p].label}
             </option>
           ))}
         </Select>

@@ -19,7 +19,7 @@ export function TableView() {
 
 function ServersTable({ sim }: { sim: SimState }) {
   const rows = serverMetrics(sim)
-  const storeKind = sim.config.storage === 'database' ? 'db' : 'store'
+  const storeKind = sim.config.storage === 'database' ? 'database' : 'sessionStore'
   const store = sim[storeKind]
   const usesStore = sim.config.storage === 'shared' || sim.config.storage === 'database' || (sim.config.storage === 'jwt' && sim.config.jwt.carts === 'shared')
   return (
@@ -49,7 +49,7 @@ function ServersTable({ sim }: { sim: SimState }) {
           ))}
           {usesStore && (
             <tr>
-              <th scope="row" className="py-1 pr-3 text-left font-semibold">{storeKind === 'db' ? 'Database' : 'Shared store'}</th>
+              <th scope="row" className="py-1 pr-3 text-left font-semibold">{storeKind === 'database' ? 'Database' : 'Shared store'}</th>
               <td className="py-1 pr-3">{store.up ? 'up' : 'DOWN'}</td>
               <td className="py-1 pr-3 text-right">{store.sessions.size} sessions</td>
               <td colSpan={3} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { advanceTo, stepForward } from './engine.ts'
+import { advanceTo, advanceToNextTraced } from './engine.ts'
 import { lab } from './harness.ts'
 import { fingerprint } from './testkit.ts'
 import type { SimState } from './types.ts'
@@ -21,7 +21,7 @@ describe('engine', () => {
     const s0 = advanceTo(b.start(), 25_000, b.scriptItems)
     const before = fingerprint(s0)
     advanceTo(s0, 60_000, b.scriptItems)
-    stepForward(s0, b.scriptItems)
+    advanceToNextTraced(s0, b.scriptItems)
     expect(fingerprint(s0)).toBe(before)
   })
 
@@ -35,7 +35,7 @@ describe('engine', () => {
   it('step forward jumps to the next traced event', () => {
     const b = lab().scenario('cookie-affinity')
     const s0 = advanceTo(b.start(), 10_000, b.scriptItems)
-    const s1 = stepForward(s0, b.scriptItems)
+    const s1 = advanceToNextTraced(s0, b.scriptItems)
     expect(s1.traceSeq).toBe(s0.traceSeq + 1)
     expect(s1.now).toBeGreaterThanOrEqual(s0.now)
   })

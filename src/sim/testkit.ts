@@ -8,11 +8,11 @@ import type { SimState } from './types.ts'
 export function fingerprint(s: SimState): string {
   return JSON.stringify({
     now: s.now,
-    step: s.step,
+    itemCount: s.itemCount,
     counters: s.counters,
     users: s.users.map((u) => [u.ip, u.believesLoggedIn, u.believedCart, u.lastServer, u.jar, u.logouts, u.orders]),
     servers: s.servers.map((x) => [x.id, x.status, x.healthy, x.busy, x.queue, [...x.memory.keys()], x.requests]),
-    store: [...s.store.sessions.keys()],
+    store: [...s.sessionStore.sessions.keys()],
     inflight: inflightRequests(s).map((r) => r.id),
     trace: latestTrace(s, 50).map((e) => e.text),
   })

@@ -1,7 +1,7 @@
 // Test fixtures: decisions of real nginx 1.22.1 (lb-facts §12.4), used by the unit and CLI tests.
 
 import { createPeerHealth, peerViewAt } from './peerHealth.ts'
-import { createPicker, type Policy } from './picker.ts'
+import { createPicker, type NginxMethod } from './picker.ts'
 import { createRoundRobinState } from './roundRobin.ts'
 import { parseUpstream, type UpstreamServer } from './upstream.ts'
 
@@ -56,8 +56,8 @@ export function servers(text: string): UpstreamServer[] {
 }
 
 /** The server a fresh upstream (no failures, round robin at rest) picks first for `key`. */
-export function firstPick(policy: Policy, list: readonly UpstreamServer[], key: string): string | null {
-  const picker = createPicker(policy, peerViewAt(createPeerHealth(list), 0), key, createRoundRobinState(list))
+export function firstPick(method: NginxMethod, list: readonly UpstreamServer[], key: string): string | null {
+  const picker = createPicker(method, peerViewAt(createPeerHealth(list), 0), key, createRoundRobinState(list))
   const { index } = picker.next()
   return index === null ? null : (list[index]?.name ?? null)
 }

@@ -189,7 +189,7 @@ describe('shared-store', () => {
     expect(s.servers[1]!.status).toBe('crashed')
     expect(s.counters.sessionsLost).toBe(0)
     expect(s.counters.unexpectedLogouts).toBe(0)
-    expect(s.store.sessions.size).toBeGreaterThan(10)
+    expect(s.sessionStore.sessions.size).toBeGreaterThan(10)
   })
 })
 
