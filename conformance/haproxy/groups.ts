@@ -2,6 +2,7 @@
 // hash groups (balance source / hdr × map-based / consistent), cookie-insert groups and stick-table groups.
 
 import {
+  assignIds,
   createRrState,
   createStickTable,
   formatHashType,
@@ -70,23 +71,6 @@ function randomIds(rnd: Random, n: number): (number | null)[] {
   return ids
 }
 
-/** Numbers servers as HAProxy does (explicit ids first reserved, then a counter). */
-function numbered(servers: Omit<HaproxyServer, 'id'>[], ids: (number | null)[]): HaproxyServer[] {
-  const used = new Set(ids.filter((x): x is number => x !== null))
-  let next = 1
-  return servers.map((s, i) => {
-    const explicit = ids[i]
-    if (explicit !== null && explicit !== undefined) {
-      next++
-      return { ...s, id: explicit, explicitId: true }
-    }
-    while (used.has(next)) next++
-    const id = next++
-    used.add(id)
-    return { ...s, id, explicitId: false }
-  })
-}
-
 export interface GroupOptions {
   kind: GroupKind
   /** Servers on closed ports: how many, and whether they get `check`. */
@@ -103,7 +87,7 @@ export function randomGroup(rnd: Random, name: string, live: readonly number[], 
   const dead = new Set<number>()
   const deadAt = new Set(rnd.shuffle([...Array(n).keys()]).slice(0, opts.deadCount))
   const liveShuffled = rnd.shuffle([...live])
-  const bare: Omit<HaproxyServer, 'id'>[] = []
+  const bare: Omit<HaproxyServer, 'id' | 'explicitId'>[] = []
   for (let i = 0; i < n; i++) {
     if (deadAt.has(i)) {
       dead.add(i)
@@ -111,9 +95,11 @@ export function randomGroup(rnd: Random, name: string, live: readonly number[], 
     } else ports.push(liveShuffled[i % liveShuffled.length] as number)
     const weight = rnd.chance(0.5) ? 1 : rnd.chance(0.1) ? 0 : big ? rnd.int(10, 60) : rnd.int(1, 6)
     const cookie = opts.kind === 'cookie' && !rnd.chance(0.08) ? (rnd.chance(0.1) && i > 0 ? `c${i - 1}` : `c${i}`) : null
-    bare.push({ name: `s${i}`, address: `127.0.0.1:${ports[i]}`, weight, explicitId: false, state: 'ready', cookie })
+    bare.push({ name: `s${i}`, address: `127.0.0.1:${ports[i]}`, weight, state: 'ready', cookie })
   }
-  const servers = numbered(bare, randomIds(rnd, n))
+  // Explicit ids where drawn; the others are numbered by the model's assignIds(), which the run checks.
+  const ids = randomIds(rnd, n)
+  const servers = assignIds(bare.map((s, i) => ({ ...s, id: ids[i] ?? 0, explicitId: ids[i] != null })))
   const drainAtStart = new Set<number>()
   servers.forEach((s, i) => {
     const r = rnd.int(0, 99)
