@@ -59,7 +59,8 @@ function parseServer(words: string[]): HaproxyServer {
   if (!NAME.test(name)) throw new BackendParseError(`server name "${name}" may only use letters, digits, "-", "_", "." and ":"`)
   const server: HaproxyServer = { name, address: null, weight: 1, id: 0, explicitId: false, state: 'ready', cookie: null }
   let i = 0
-  if (rest[0] !== undefined && !KEYWORDS.has(rest[0])) {
+  // An address ("10.0.0.1:80", "web.internal:8080", "/run/app.sock", "ipv4@…") has a digit, ".", ":", "/" or "@".
+  if (rest[0] !== undefined && !KEYWORDS.has(rest[0]) && /[\d.:/@]/.test(rest[0])) {
     server.address = rest[0]
     i = 1
   }
