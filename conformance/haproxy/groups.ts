@@ -44,7 +44,8 @@ export const KEY_HEADER = 'X-Key'
 export function label(g: Group): string {
   const b = g.cfg.balance.kind === 'source' ? 'source' : 'hdr'
   const extra = g.kind === 'hash' ? '' : ` +${g.kind}`
-  return `${b} ${g.cfg.hashType.type}${extra}${g.dead.size > g.checked.size ? ' (dead, no check)' : ''}`
+  const unchecked = [...g.dead].some((i) => !g.checked.has(i))
+  return `${b} ${g.cfg.hashType.type}${extra}${unchecked ? ' (dead, no check)' : ''}`
 }
 
 function randomHashType(rnd: Random): HashType {
