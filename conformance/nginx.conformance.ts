@@ -12,7 +12,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { realIpFromHeader, type Policy } from '../src/sim/nginx/index.ts'
+import { realIpFromHeader, type NginxMethod } from '../src/sim/nginx/index.ts'
 import { closeServer, FlappingBackend, startBackends } from './lib/backends.ts'
 import { findNginx } from './lib/checkConfig.ts'
 import { freePort, portIsFree, sleep, waitForPort } from './lib/net.ts'
@@ -70,7 +70,7 @@ function buildGroups(rnd: Random, ports: Ports, flappyAddr: string): { fast: Gro
   const fast: Group[] = []
   const timed: Group[] = []
   let n = 0
-  const plan: [Policy, number, number][] = [
+  const plan: [NginxMethod, number, number][] = [
     ['ip-hash', 6, 3],
     ['hash', 5, 2],
     ['hash-consistent', 5, 2],
@@ -162,13 +162,13 @@ class Checker {
     if (result.outcome === 'no-live-upstreams') seen.noLive++
     if (result.tries.some((i) => disabledBefore[i])) seen.probes++
     if (result.served !== null && (group.health.peers[result.served]?.fails ?? 0) === 0 && failsBefore[result.served]) seen.recovered++
-    if (result.steps.some((s) => s.kind === 'fallback')) seen.hashFallback++
+    if (result.explain.some((s) => s.kind === 'fallback')) seen.hashFallback++
     if (group.policy !== 'ip-hash' && group.policy !== 'round-robin' && !input.k) seen.emptyKey++
     if (group.policy === 'ip-hash' && input.ip && !realIpFromHeader(input.ip)) seen.realipIgnored++
     const ok = same(answer, actual)
     this.tally.count(`${group.policy}${group.timed ? ' (dead backends)' : ''}`, ok)
     if (!ok) {
-      const steps = result.steps.map((s) => s.text)
+      const steps = result.explain.map((s) => s.text)
       this.mismatches.push({ group, input, expected: answer, actual, steps, flappyUp: this.flappy.up, at: before })
     }
     return actual
@@ -180,7 +180,7 @@ async function fastPhase(rnd: Random, checker: Checker, fast: Group[]): Promise<
   const jobs: [Group, Input][] = []
   const ipGroup = fast.find((g) => g.policy === 'ip-hash')
   if (ipGroup) for (let i = 1; i <= 254; i++) jobs.push([ipGroup, { ip: `10.20.30.${i}` }])
-  const quota: Record<Policy, number> = { 'ip-hash': 230, hash: 160, 'hash-consistent': 160, 'round-robin': 60 }
+  const quota: Record<NginxMethod, number> = { 'ip-hash': 230, hash: 160, 'hash-consistent': 160, 'round-robin': 60 }
   for (const g of fast) for (let i = 0; i < quota[g.policy]; i++) jobs.push([g, randomInput(rnd, g.policy)])
   for (const [g, input] of rnd.shuffle(jobs)) await checker.check(g, input)
 }

@@ -7,7 +7,7 @@ import {
   createRoundRobinState,
   parseUpstream,
   type PeerHealth,
-  type Policy,
+  type NginxMethod,
   type Ring,
   type RoundRobinState,
   type UpstreamServer,
@@ -16,7 +16,7 @@ import type { Random } from '../lib/random.ts'
 
 export interface Group {
   name: string
-  policy: Policy
+  policy: NginxMethod
   /** The upstream as the lab would write it ("127.0.0.1:41001 weight=2; …"). */
   text: string
   servers: UpstreamServer[]
@@ -32,7 +32,7 @@ export interface Group {
 }
 
 
-export const DIRECTIVE: Record<Policy, string> = {
+export const DIRECTIVE: Record<NginxMethod, string> = {
   'round-robin': '',
   'ip-hash': 'ip_hash;',
   hash: 'hash $arg_k;',
@@ -40,7 +40,7 @@ export const DIRECTIVE: Record<Policy, string> = {
 }
 
 
-export function makeGroup(name: string, policy: Policy, entries: string[], dead: ReadonlySet<string>, flappyAddr = ''): Group {
+export function makeGroup(name: string, policy: NginxMethod, entries: string[], dead: ReadonlySet<string>, flappyAddr = ''): Group {
   const text = entries.join('; ')
   const servers = parseUpstream(text)
   const deadIdx = new Set<number>()
@@ -73,7 +73,7 @@ export function entry(rnd: Random, addr: string, opts: { down?: boolean; failure
   return parts.join(' ')
 }
 
-export function randomGroup(rnd: Random, name: string, policy: Policy, live: number[], deadPorts: number[], deadCount: number): Group {
+export function randomGroup(rnd: Random, name: string, policy: NginxMethod, live: number[], deadPorts: number[], deadCount: number): Group {
   const n = rnd.int(Math.max(2, deadCount + 1), deadCount > 0 ? 6 : 10)
   const addrs = rnd.shuffle(live.map((p) => `127.0.0.1:${p}`)).slice(0, n - deadCount)
   const deadAddrs = rnd.shuffle(deadPorts.map((p) => `127.0.0.1:${p}`)).slice(0, deadCount)

@@ -1,7 +1,7 @@
 // Random nginx conformance inputs: ip_hash client addresses (IPv4, IPv6 in many spellings, values at the
 // edge of nginx's parser) and raw `k` query values for `hash $arg_k`.
 
-import type { Policy } from '../../src/sim/nginx/index.ts'
+import type { NginxMethod } from '../../src/sim/nginx/index.ts'
 import type { Random } from '../lib/random.ts'
 
 /** One request: an ip_hash client IP (null = no X-Real-IP header) or a raw `k` query value (null = no k). */
@@ -81,7 +81,7 @@ function randomKey(rnd: Random): string | null {
   return key
 }
 
-export function randomInput(rnd: Random, policy: Policy, pool?: Input[]): Input {
+export function randomInput(rnd: Random, policy: NginxMethod, pool?: Input[]): Input {
   if (pool && pool.length > 0) return rnd.pick(pool)
   if (policy === 'ip-hash') return { ip: rnd.chance(0.01) ? null : randomIp(rnd) }
   return { k: randomKey(rnd) }

@@ -57,7 +57,7 @@ export function modelKey(group: Group, input: Input): string | Uint8Array {
 
 export function predict(group: Group, input: Input, nowMs: number, flappy: FlappingBackend): { answer: Answer; result: RequestResult } {
   const result = simulateRequest({
-    policy: group.policy,
+    method: group.policy,
     health: group.health,
     rr: group.rr,
     ring: group.ring,

@@ -13,13 +13,9 @@ import {
   type NginxMethod,
   type UpstreamServer,
 } from '../sim/nginx/index.ts'
+import type { CommandResult } from './commandResult.ts'
 import { routeHaproxyCommand } from './routeHaproxy.ts'
 
-export interface CommandResult {
-  stdout: string
-  stderr: string
-  code: number
-}
 
 export const ROUTE_USAGE = `usage: route [--lb nginx] --policy ip-hash|hash|hash-consistent|round-robin --upstream "SERVERS" --key KEY [--key KEY]... [--failed SERVER]... [--explain]
 

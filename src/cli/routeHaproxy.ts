@@ -17,7 +17,7 @@ import {
   viewOf,
   type HaproxyServer,
 } from '../sim/haproxy/index.ts'
-import type { CommandResult } from './route.ts'
+import type { CommandResult } from './commandResult.ts'
 
 export const ROUTE_HAPROXY_USAGE = `usage: route --lb haproxy --balance source|"hdr(NAME)" [--hash-type map-based|consistent] --backend "SERVERS" --key KEY [--key KEY]... [--down SERVER]... [--explain]
 
