@@ -494,7 +494,8 @@ function restore(g: Group, snap: Snapshot): void {
 const same = (a: Answer, b: Answer): boolean => a.status === b.status && a.body === b.body && a.upstream === b.upstream
 
 // ---------------------------------------------------------------------------------------------------
-// Golden vectors from lb-facts §12.4 (only when ports 18081–18084 are free to reuse the same server strings)
+// Golden vectors: docs/facts/nginx.md, "Reference answers from real nginx" (only when ports 18081–18084
+// are free to reuse the same server strings)
 
 const GOLDEN_IPS: [string, string, string, string][] = [
   ['1.2.3.4', '18082', '18083', '18081'],
@@ -765,7 +766,7 @@ async function main(): Promise<number> {
     }
     console.log(`${'total'.padEnd(36)}${String(total).padStart(8)}  ${String(bad).padStart(10)}`)
     if (golden.checks.length > 0) {
-      console.log(`golden vectors (lb-facts §12.4): ${golden.checks.length - goldenBad}/${golden.checks.length} as recorded`)
+      console.log(`golden vectors (docs/facts/nginx.md): ${golden.checks.length - goldenBad}/${golden.checks.length} as recorded`)
     } else {
       console.log('golden vectors skipped (ports 18081–18084 busy)')
     }
