@@ -3,7 +3,9 @@
 // with direct engine calls on any earlier state. Afterwards every state ever produced must be byte
 // for byte what it was when it appeared (snapshot.ts, exact mode), and each must equal the state a
 // straight run from the start reaches (canonical mode), also when replayed from any checkpoint.
-// Runs are small (1–3 users and servers, under 12 simulated seconds) so 10,000 sequences stay fast.
+// Runs are small (1–3 users and servers, a 10-second horizon) so 10,000 sequences stay fast.
+// COW_N=500 runs fewer sequences and COW_SEED=n replays fast-check's seed n (for profiling; a failure
+// prints its own seed and shrunk counterexample).
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
