@@ -1,8 +1,10 @@
 // Copy-on-write, guarded by a property that can fail: random sequences of what a learner does to a
 // timeline (advance, seek, step back and forward, intervene — in the past that forks the run) mixed
 // with direct engine calls on any earlier state. Afterwards every state ever produced must be byte
-// for byte what it was when it appeared (snapshot.ts, exact mode), and each must equal the state a
-// straight run from the start reaches (canonical mode), also when replayed from any checkpoint.
+// for byte what it was when it appeared (stateDiff.ts MutationWatch, via testkit.ts StateGuard); the
+// final state and one earlier state picked at random must equal a straight run from the start to the
+// same moment, and replaying from a random checkpoint must reach the final state (canonical mode:
+// copy-on-write bookkeeping aside).
 // Runs are small (1–3 users and servers, a 10-second horizon) so 10,000 sequences stay fast.
 // COW_N=500 runs fewer sequences and COW_SEED=n replays fast-check's seed n (for profiling; a failure
 // prints its own seed and shrunk counterexample).
