@@ -18,7 +18,7 @@ import { createSim } from './state.ts'
 import { diffStates, formatDifference } from './stateDiff.ts'
 import { StateGuard } from './testkit.ts'
 import { createTimeline, intervene, play, seek, stepBack, stepOnce, type Timeline } from './timeline.ts'
-import { POLICY_IDS, STORAGE_KINDS, type ServerId, type SimConfig, type SimState } from './types.ts'
+import { POLICY_IDS, STORAGE_KINDS, type ServerId, type SimState } from './types.ts'
 
 const SEQUENCES = Number(process.env.COW_N ?? 10_000)
 const HORIZON_MS = 10_000
@@ -99,35 +99,16 @@ interface Produced {
   readonly by: string
 }
 
-/** Straight runs from the start, one per (script, moment), computed once. */
-class StraightRuns {
-  private readonly memo = new Map<Script, Map<string, SimState>>()
-  constructor(
-    private readonly config: SimConfig,
-    private readonly seed: number,
-  ) {}
-
-  /**
-   * The straight run to where `s` is. A state that processed everything up to its
-   * time is compared with `advanceTo(start, s.now)`; one stopped between items at the same moment
-   * (step back, step forward, advanceToStep) with `advanceToStep(start, s.step)`.
-   */
-  to(s: SimState, script: Script): SimState {
-    const next = nextItemTime(s, script)
-    // Nothing may be left behind: no unprocessed item earlier than the state's own clock.
-    if (next !== null && next < s.now) throw new Error(`state at t=${s.now} still has an item at t=${next} to process`)
-    const midMoment = next !== null && next === s.now
-    const key = midMoment ? `step ${s.step}` : `time ${s.now}`
-    let byScript = this.memo.get(script)
-    if (!byScript) this.memo.set(script, (byScript = new Map()))
-    let straight = byScript.get(key)
-    if (straight === undefined) {
-      const start = createSim(this.config, this.seed)
-      straight = midMoment ? advanceToStep(start, s.step, script) : advanceTo(start, s.now, script)
-      byScript.set(key, straight)
-    }
-    return straight
-  }
+/**
+ * The straight run from `start` to where `s` is. A state that processed everything up to its time is
+ * compared with `advanceTo(start, s.now)`; one stopped between items at the same moment (step back,
+ * step forward, advanceToStep) with `advanceToStep(start, s.step)`.
+ */
+function straightRun(start: SimState, s: SimState, script: Script): SimState {
+  const next = nextItemTime(s, script)
+  // Nothing may be left behind: no unprocessed item earlier than the state's own clock.
+  if (next !== null && next < s.now) throw new Error(`state at t=${s.now} still has an item at t=${next} to process`)
+  return next === s.now ? advanceToStep(start, s.step, script) : advanceTo(start, s.now, script)
 }
 
 interface Stats {
@@ -157,6 +138,8 @@ function checkSequence(input: RunInput, stats: Stats): void {
     return tl
   }
 
+  // One initial state for every straight run below (itself an input the runs must not touch).
+  const start = guard.track(createSim(config, input.seed), 'createSim')
   let tl = recordTimeline(createTimeline(config, input.seed, planned), 'createTimeline')
   let cur = tl.checkpoints[0]!
   for (const o of input.ops) {
@@ -200,10 +183,9 @@ function checkSequence(input: RunInput, stats: Stats): void {
     // 2. The final state, and one picked at random (often from an abandoned branch), equal the straight
     //    run from the start to the same moment. (Comparing every state costs three times as much;
     //    across 10,000 sequences every kind of state gets picked many times.)
-    const straight = new StraightRuns(config, input.seed)
     const final: Produced = { state: cur, script: tl.script, by: `the final state (after ${input.ops.map((o) => o.kind).join(', ')})` }
     for (const p of [final, produced[input.compare % produced.length]!]) {
-      const d = diffStates(straight.to(p.state, p.script), p.state, 'canonical')
+      const d = diffStates(straightRun(start, p.state, p.script), p.state, 'canonical')
       if (d) throw new Error(`${p.by} (t=${p.state.now}, step ${p.state.step}) is not what a straight run reaches: ${formatDifference(d)}`)
     }
 
