@@ -1,7 +1,11 @@
-// Lint: TypeScript rules everywhere, React hooks rules in the UI, and the fence around src/sim —
-// the engine stays pure (no UI, no DOM, no clocks, no Math.random) so it runs anywhere and replays.
+// Lint: TypeScript rules everywhere, React hooks rules in the UI, the fence around src/sim — the
+// engine stays pure (no UI, no DOM, no clocks, no Math.random) so it runs anywhere and replays — and
+// the fences between layers (docs/ARCHITECTURE.md): a feature never imports another feature; only
+// the store, the lab package and the drawing code import the engine's values (pages may import its
+// types); generic components know nothing of the engine or the stores.
 
 import js from '@eslint/js'
+import { readdirSync } from 'node:fs'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -11,12 +15,32 @@ const impure = [
   { name: 'document', message: 'src/sim is pure: no DOM.' },
   { name: 'setTimeout', message: 'src/sim is pure: time comes from the event queue.' },
   { name: 'setInterval', message: 'src/sim is pure: time comes from the event queue.' },
-  { name: 'requestAnimationFrame', message: 'src/sim is pure: only src/store/playback.ts drives frames.' },
+  { name: 'requestAnimationFrame', message: 'src/sim is pure: frames are driven by src/store/playback.ts.' },
   { name: 'performance', message: 'src/sim is pure: no wall clock.' },
 ]
 
+// A specifier (relative or not) that reaches into src/<dir>/.
+const into = (dir) => `(^|/)${dir}/`
+/** One fence: files in `files` may not import from the listed source folders. */
+const fence = (files, rules, ignores = []) => ({
+  files,
+  ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/testFixtures.ts', 'src/**/testArbitraries.ts', ...ignores],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: rules.map(({ dir, message, types }) => ({ regex: into(dir), message, ...(types ? { allowTypeImports: true } : {}) })),
+      },
+    ],
+  },
+})
+const FEATURES = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+const engineForPages = { dir: 'sim', types: true, message: 'Pages take engine values through src/lab-ui/engine.ts (types may be imported directly).' }
+
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'content/**/*.mdx'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'content/**/*.mdx'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -59,4 +83,33 @@ export default tseslint.config(
       ],
     },
   },
+  fence(['src/draw/**/*.ts'], [
+    ...['store', 'lab-ui', 'features', 'components', 'app', 'course', 'embed'].map((dir) => ({ dir, message: 'src/draw is framework-free drawing: it imports only the engine.' })),
+  ]),
+  fence(['src/store/**/*.{ts,tsx}'], [
+    ...['lab-ui', 'features', 'components', 'app', 'course', 'embed', 'draw'].map((dir) => ({ dir, message: 'src/store sits under the UI: it imports only the engine.' })),
+  ]),
+  fence(['src/course/**/*.{ts,tsx}'], [
+    ...['store', 'lab-ui', 'features', 'components', 'app', 'embed', 'draw'].map((dir) => ({ dir, message: 'src/course is content data: it imports only the engine\'s catalog.' })),
+  ]),
+  fence(['src/components/**/*.{ts,tsx}'], [
+    ...['sim', 'store', 'lab-ui', 'features', 'course', 'embed', 'draw'].map((dir) => ({ dir, message: 'src/components are generic UI primitives: no engine, store or feature knowledge.' })),
+  ]),
+  fence(['src/lab-ui/**/*.{ts,tsx}'], [
+    ...['features', 'app', 'embed', 'course'].map((dir) => ({ dir, message: 'src/lab-ui is a package used by pages: it never imports a page or an entry.' })),
+  ]),
+  fence(['src/embed/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'], [
+    engineForPages,
+    { dir: 'features', message: 'Entries reach pages only through route.ts discovery.' },
+  ]),
+  ...FEATURES.map((name) =>
+    fence([`src/features/${name}/**/*.{ts,tsx}`], [
+      engineForPages,
+      { dir: 'embed', message: 'A page never imports the embed entry.' },
+      ...FEATURES.filter((other) => other !== name).map((other) => ({
+        dir: other,
+        message: `A feature never imports another feature (${name} → ${other}): move the shared piece into src/lab-ui, src/course or src/components.`,
+      })),
+    ], [`src/features/${name}/build/**`]),
+  ),
 )

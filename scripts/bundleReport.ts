@@ -48,6 +48,6 @@ function firstLoad(name: string, keys: string[]) {
 const page = (feature: string) => Object.keys(manifest).filter((k) => k.startsWith(`src/features/${feature}/`) && k.endsWith('Page.tsx'))
 firstLoad('#/ and #/lab', ['index.html', 'src/features/lab/LabRoutePage.tsx'])
 if (manifest['embed.html']) firstLoad('embed.html', ['embed.html'])
-for (const f of ['lessons', 'cards', 'compare', 'share']) if (page(f).length > 0) firstLoad(`#/${f}`, ['index.html', ...page(f)])
+for (const f of ['lessons', 'cards', 'compare', 'embedGenerator']) if (page(f).length > 0) firstLoad(`#/${f}`, ['index.html', ...page(f)])
 const mermaid = Object.entries(manifest).filter(([k]) => k.includes('node_modules/mermaid'))
 if (mermaid.length > 0) process.stdout.write(JSON.stringify({ name: 'mermaid core chunk (gzip, lazy)', value: kb(gz(mermaid[0]![1].file)), unit: 'KB' }) + '\n')

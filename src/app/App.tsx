@@ -4,7 +4,7 @@ import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
 import { Suspense, useEffect } from 'react'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Layout } from './Layout.tsx'
-import { applyTheme, usePrefs } from './prefs.ts'
+import { applyTheme, usePrefs } from '../store/prefs.ts'
 import { resolvePage } from './routes.ts'
 import { useRoute } from './router.ts'
 

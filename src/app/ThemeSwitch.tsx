@@ -1,6 +1,6 @@
 // Light / dark / system theme switch (a labelled select: simple, keyboard-friendly, screen-reader clear).
 
-import { prefs, usePrefs, type ThemePref } from './prefs.ts'
+import { prefs, usePrefs, type ThemePref } from '../store/prefs.ts'
 
 export function ThemeSwitch() {
   const theme = usePrefs((p) => p.theme)

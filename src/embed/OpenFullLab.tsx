@@ -3,7 +3,7 @@
 
 import type { SyntheticEvent } from 'react'
 import { useLabStore } from '../store/LabContext.tsx'
-import { appUrl, runOf, shareHash } from '../features/share/shareLink.ts'
+import { appUrl, runOf, shareHash } from '../lab-ui/links/shareLink.ts'
 
 export function OpenFullLab() {
   const store = useLabStore()

@@ -2,8 +2,8 @@
 // block): light, dark, or auto = follow the reader's system setting, live.
 
 import { useEffect } from 'react'
-import { applyTheme } from '../app/prefs.ts'
-import type { EmbedTheme } from '../features/share/embedParams.ts'
+import { applyTheme } from '../store/prefs.ts'
+import type { EmbedTheme } from '../lab-ui/links/embedParams.ts'
 
 export function useEmbedTheme(theme: EmbedTheme): void {
   useEffect(() => {

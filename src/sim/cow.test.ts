@@ -12,12 +12,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from './config.ts'
-import { advanceTo, advanceToStep, nextItemTime, stepForward, type Script } from './engine.ts'
+import { advanceTo, advanceToItem, advanceToNextTraced, nextItemTime, type Script } from './engine.ts'
 import type { Intervention, ScriptItem } from './interventions.ts'
 import { createSim } from './state.ts'
 import { diffStates, formatDifference } from './stateDiff.ts'
 import { StateGuard } from './testkit.ts'
-import { createTimeline, intervene, play, seek, stepBack, stepOnce, type Timeline } from './timeline.ts'
+import { createTimeline, intervene, play, seek, stepBack, stepForward, type Timeline } from './timeline.ts'
 import { POLICY_IDS, STORAGE_KINDS, type ServerId, type SimState } from './types.ts'
 
 const SEQUENCES = Number(process.env.COW_N ?? 10_000)
@@ -57,22 +57,22 @@ type Op =
   | { readonly kind: 'seek'; readonly t: number }
   | { readonly kind: 'stepBack' }
   | { readonly kind: 'stepForward' }
-  | { readonly kind: 'advanceToStep'; readonly items: number }
+  | { readonly kind: 'advanceToItem'; readonly items: number }
   | { readonly kind: 'intervene'; readonly iv: Intervention }
   /** Call the engine directly on an earlier state (picked by index), with that state's own script. */
-  | { readonly kind: 'revisit'; readonly pick: number; readonly ms: number; readonly how: 'advanceTo' | 'stepForward' }
+  | { readonly kind: 'revisit'; readonly pick: number; readonly ms: number; readonly how: 'advanceTo' | 'advanceToNextTraced' }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 5_000 }).map((ms) => ({ kind: 'advance', ms }) as const) },
   { weight: 2, arbitrary: fc.integer({ min: 0, max: HORIZON_MS }).map((t) => ({ kind: 'seek', t }) as const) },
   { weight: 2, arbitrary: fc.constant({ kind: 'stepBack' } as const) },
   { weight: 2, arbitrary: fc.constant({ kind: 'stepForward' } as const) },
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }).map((items) => ({ kind: 'advanceToStep', items }) as const) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 40 }).map((items) => ({ kind: 'advanceToItem', items }) as const) },
   { weight: 3, arbitrary: intervention.map((iv) => ({ kind: 'intervene', iv }) as const) },
   {
     weight: 2,
     arbitrary: fc
-      .record({ pick: fc.nat(), ms: fc.integer({ min: 0, max: 4_000 }), how: fc.constantFrom('advanceTo' as const, 'stepForward' as const) })
+      .record({ pick: fc.nat(), ms: fc.integer({ min: 0, max: 4_000 }), how: fc.constantFrom('advanceTo' as const, 'advanceToNextTraced' as const) })
       .map((r) => ({ kind: 'revisit', ...r }) as const),
   },
 )
@@ -102,13 +102,13 @@ interface Produced {
 /**
  * The straight run from `start` to where `s` is. A state that processed everything up to its time is
  * compared with `advanceTo(start, s.now)`; one stopped between items at the same moment (step back,
- * step forward, advanceToStep) with `advanceToStep(start, s.step)`.
+ * step forward, advanceToItem) with `advanceToItem(start, s.itemCount)`.
  */
 function straightRun(start: SimState, s: SimState, script: Script): SimState {
   const next = nextItemTime(s, script)
   // Nothing may be left behind: no unprocessed item earlier than the state's own clock.
   if (next !== null && next < s.now) throw new Error(`state at t=${s.now} still has an item at t=${next} to process`)
-  return next === s.now ? advanceToStep(start, s.step, script) : advanceTo(start, s.now, script)
+  return next === s.now ? advanceToItem(start, s.itemCount, script) : advanceTo(start, s.now, script)
 }
 
 interface Stats {
@@ -154,10 +154,10 @@ function checkSequence(input: RunInput, stats: Stats): void {
         cur = stepBack(tl, cur)
         break
       case 'stepForward':
-        cur = stepOnce(tl, cur)
+        cur = stepForward(tl, cur)
         break
-      case 'advanceToStep':
-        cur = advanceToStep(cur, cur.step + o.items, tl.script)
+      case 'advanceToItem':
+        cur = advanceToItem(cur, cur.itemCount + o.items, tl.script)
         break
       case 'intervene': {
         const fork = cur.scriptCursor < tl.script.length || tl.checkpoints.some((c) => c.now > cur.now)
@@ -167,7 +167,7 @@ function checkSequence(input: RunInput, stats: Stats): void {
       }
       case 'revisit': {
         const earlier = produced[o.pick % produced.length]!
-        const s = o.how === 'advanceTo' ? advanceTo(earlier.state, earlier.state.now + o.ms, earlier.script) : stepForward(earlier.state, earlier.script, earlier.state.now + o.ms)
+        const s = o.how === 'advanceTo' ? advanceTo(earlier.state, earlier.state.now + o.ms, earlier.script) : advanceToNextTraced(earlier.state, earlier.script, earlier.state.now + o.ms)
         record(s, earlier.script, `revisit ${o.how} from ${earlier.by}`)
         continue
       }
@@ -186,14 +186,14 @@ function checkSequence(input: RunInput, stats: Stats): void {
     const final: Produced = { state: cur, script: tl.script, by: `the final state (after ${input.ops.map((o) => o.kind).join(', ')})` }
     for (const p of [final, produced[input.compare % produced.length]!]) {
       const d = diffStates(straightRun(start, p.state, p.script), p.state, 'canonical')
-      if (d) throw new Error(`${p.by} (t=${p.state.now}, step ${p.state.step}) is not what a straight run reaches: ${formatDifference(d)}`)
+      if (d) throw new Error(`${p.by} (t=${p.state.now}, item ${p.state.itemCount}) is not what a straight run reaches: ${formatDifference(d)}`)
     }
 
     // 3. Replaying the final timeline from a checkpoint before the current state reaches that state.
-    const before = tl.checkpoints.filter((c) => c.step <= cur.step && c.now <= cur.now)
+    const before = tl.checkpoints.filter((c) => c.itemCount <= cur.itemCount && c.now <= cur.now)
     const from = before[input.replayFrom % before.length]!
     const midMoment = nextItemTime(cur, tl.script) === cur.now
-    const replayed = midMoment ? advanceToStep(from, cur.step, tl.script) : advanceTo(from, cur.now, tl.script)
+    const replayed = midMoment ? advanceToItem(from, cur.itemCount, tl.script) : advanceTo(from, cur.now, tl.script)
     const d = diffStates(cur, replayed, 'canonical')
     if (d) throw new Error(`replaying from the checkpoint at t=${from.now} does not reach the state at t=${cur.now}: ${formatDifference(d)}`)
     stats.replays += 1

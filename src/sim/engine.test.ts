@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { advanceTo, advanceToStep, stepForward } from './engine.ts'
+import { advanceTo, advanceToItem, advanceToNextTraced } from './engine.ts'
 import { expectRun } from './expectRun.ts'
 import { lab } from './harness.ts'
 import { StateGuard, assertSameState, fingerprint } from './testkit.ts'
@@ -24,8 +24,8 @@ describe('engine', () => {
     const s0 = guard.track(advanceTo(start, 25_000, b.scriptItems), 's0')
     // Every kind of transition, from the same input, across the crash at 30 s; outputs too.
     guard.track(advanceTo(s0, 60_000, b.scriptItems), 'advanceTo 60 s')
-    guard.track(stepForward(s0, b.scriptItems), 'stepForward')
-    guard.track(advanceToStep(s0, s0.step + 500, b.scriptItems), 'advanceToStep')
+    guard.track(advanceToNextTraced(s0, b.scriptItems), 'advanceToNextTraced')
+    guard.track(advanceToItem(s0, s0.itemCount + 500, b.scriptItems), 'advanceToItem')
     guard.track(advanceTo(s0, 35_000, [...b.scriptItems, { at: 31_000, do: { kind: 'addServer' } }]), 'another future')
     guard.expectUnchanged()
   })
@@ -40,7 +40,7 @@ describe('engine', () => {
   it('step forward jumps to the next traced event', () => {
     const b = lab().scenario('cookie-affinity')
     const s0 = advanceTo(b.start(), 10_000, b.scriptItems)
-    const s1 = stepForward(s0, b.scriptItems)
+    const s1 = advanceToNextTraced(s0, b.scriptItems)
     expect(s1.traceSeq).toBe(s0.traceSeq + 1)
     expect(s1.now).toBeGreaterThanOrEqual(s0.now)
   })
@@ -58,7 +58,7 @@ describe('engine', () => {
       expect(e.user).toBeTypeOf('number')
       // Just before: the user believes they are logged in, with a session id the server that
       // answered does not hold, while another server's memory does — belief and knowledge disagree.
-      s = advanceToStep(s, e.step - 1, b.scriptItems)
+      s = advanceToItem(s, e.item - 1, b.scriptItems)
       const user = s.users[e.user!]!
       const req = s.inflight[user.id]
       expect(user.believesLoggedIn).toBe(true)
@@ -68,7 +68,7 @@ describe('engine', () => {
       expect(holders).toHaveLength(1)
       expect(holders).not.toContain(req!.server)
       // Just after: the user knows it too (a login page) — and it counted as one more logout.
-      const after = advanceToStep(s, e.step, b.scriptItems)
+      const after = advanceToItem(s, e.item, b.scriptItems)
       expect(after.users[user.id]!.believesLoggedIn).toBe(false)
       expect(after.users[user.id]!.logouts).toBe(user.logouts + 1)
       expect(after.counters.unexpectedLogouts).toBe(s.counters.unexpectedLogouts + 1)

@@ -32,7 +32,7 @@ const cases: [what: string, path: RegExp, mutate: (s: SimState) => void][] = [
   ['the global rng drawn from', /^rng\.getState\(\)\[\d\]/, (s) => void s.rng.next()],
   ['a user’s rng drawn from', /^users\[2\]\.rng\.getState\(\)\[\d\]/, (s) => void s.users[2]!.rng.next()],
   ['an affinity cookie’s expiry', /^users\[0\]\.jar\.affinity\.expiresAt/, (s) => (s.users[0]!.jar.affinity!.expiresAt += 1)],
-  ['a session in the shared store', /^store\.sessions\.get\("s\d+"\)\.lastSeen/, (s) => ([...s.store.sessions.values()][0]!.lastSeen += 1)],
+  ['a session in the shared store', /^sessionStore\.sessions\.get\("s\d+"\)\.lastSeen/, (s) => ([...s.sessionStore.sessions.values()][0]!.lastSeen += 1)],
   ['a session added to a server’s memory', /^servers\[0\]\.memory\.size/, (s) => s.servers[0]!.memory.set('x', { v: 0, sid: 'x', user: 0, cart: 0, createdAt: 0, lastSeen: 0 })],
   ['the deny list', /^deny\.get\("t1"\)/, (s) => s.deny.set('t1', 1)],
   ['the ClientIP affinity table', /^lb\.clientIp\.get\("203\.0\.113\.9"\)\.lastSeen/, (s) => (s.lb.clientIp.get('203.0.113.9')!.lastSeen += 1)],

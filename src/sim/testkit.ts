@@ -33,7 +33,7 @@ export class StateGuard {
   /** Remember `s` as it is now (once per state object); returns `s`. */
   track<S extends SimState>(s: S, label = `state ${this.labels.size + 1}`): S {
     if (!this.labels.has(s)) {
-      this.labels.set(s, `${label} (t=${s.now}, step ${s.step})`)
+      this.labels.set(s, `${label} (t=${s.now}, item ${s.itemCount})`)
       this.watch.remember(s)
     }
     return s

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { StateGuard, assertSameState } from './testkit.ts'
 import { lab } from './harness.ts'
-import { createTimeline, intervene, play, seek, stepBack, stepOnce } from './timeline.ts'
+import { createTimeline, intervene, play, seek, stepBack, stepForward } from './timeline.ts'
 import { lastTraced } from './trace.ts'
 
 const scenario = lab().scenario('crash-sticky-memory')
@@ -30,7 +30,7 @@ describe('timeline', () => {
     const { state, timeline } = play(tl, tl.checkpoints[0]!, 31_000)
     const back = stepBack(timeline, state)
     expect(back.traceSeq).toBe(state.traceSeq - 1)
-    const again = stepOnce(timeline, back)
+    const again = stepForward(timeline, back)
     expect(lastTraced(again)).toEqual(lastTraced(state))
     expect(again.counters).toEqual(state.counters)
     // Stepping back twice goes further.

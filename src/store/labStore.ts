@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { resolveConfig, type ConfigPatch } from '../sim/config.ts'
 import type { Intervention } from '../sim/interventions.ts'
 import { SCENARIOS, type ScenarioId } from '../sim/scenarios/index.ts'
-import { createTimeline, intervene, play, seek, stepBack, stepOnce, type Timeline } from '../sim/timeline.ts'
+import { createTimeline, intervene, play, seek, stepBack, stepForward, type Timeline } from '../sim/timeline.ts'
 import type { PolicyId, ServerId, SimMs, SimState, StorageKind } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
 import type { PlaybackActions } from './playback.ts'
@@ -94,7 +94,7 @@ export function createLabStore(init: LabInit): LabStore {
 
     stepForward() {
       const { timeline, sim, horizon } = get()
-      const state = stepOnce(timeline, sim)
+      const state = stepForward(timeline, sim)
       set({ sim: state, playing: false, horizon: Math.max(horizon, state.now) })
     },
 

@@ -1,11 +1,9 @@
 // The only playback clock: wall-clock time × speed → simulated time, one requestAnimationFrame loop
 // per lab (or one for all the compare view's columns). Frames longer than 100 ms (a background tab,
-// a stall) are clamped so the simulation never lurches.
-
-import { useEffect } from 'react'
+// a stall) are clamped so the simulation never lurches. Framework-free: the React hook is usePlayback.ts.
 
 /** Wall-clock milliseconds (never mixed with simulated milliseconds). */
-type WallMs = number
+export type WallMs = number
 
 const MAX_FRAME: WallMs = 100
 
@@ -46,8 +44,4 @@ export function startPlayback(store: Playable, onFrame?: (wallMs: WallMs) => voi
   }
   raf = requestAnimationFrame(frame)
   return () => cancelAnimationFrame(raf)
-}
-
-export function usePlayback(store: Playable, onFrame?: (wallMs: WallMs) => void): void {
-  useEffect(() => startPlayback(store, onFrame), [store, onFrame])
 }

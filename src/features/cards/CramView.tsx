@@ -1,7 +1,7 @@
 // Cram mode: all cards (or one tag) in random order, "Again" or "Got it", no scheduling at all.
 
 import { useRef, useState } from 'react'
-import { usePrefs } from '../../app/prefs.ts'
+import { usePrefs } from '../../store/prefs.ts'
 import { href } from '../../app/router.ts'
 import { cardKeyHandler } from './cardKeys.ts'
 import { cramAgain, cramKnown, startCram, type CramSession } from './cram.ts'

@@ -4,7 +4,7 @@
 
 import { AnimatePresence, m, useReducedMotion } from 'framer-motion'
 import { useId, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
-import { usePrefs } from '../../app/prefs.ts'
+import { usePrefs } from '../../store/prefs.ts'
 import { CardText } from './CardText.tsx'
 import type { DeckCard } from './deckSchema.ts'
 import { lessonTitle } from './lessonTitle.ts'

@@ -2,7 +2,7 @@
 // the shortcut keys and "reset everything".
 
 import { useState, type ChangeEvent } from 'react'
-import { usePrefs } from '../../app/prefs.ts'
+import { usePrefs } from '../../store/prefs.ts'
 import { toAnkiTsv } from './anki.ts'
 import { DECK } from './deck.ts'
 import { downloadText } from './download.ts'

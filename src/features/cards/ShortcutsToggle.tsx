@@ -1,6 +1,6 @@
 // The page's switch for single-key shortcuts; the same app-wide preference the lab uses.
 
-import { usePrefs } from '../../app/prefs.ts'
+import { usePrefs } from '../../store/prefs.ts'
 import { Toggle } from '../../components/Toggle.tsx'
 
 export function ShortcutsToggle() {

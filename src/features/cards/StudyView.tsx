@@ -3,7 +3,7 @@
 
 import { useRef, useState } from 'react'
 import type { Grade } from 'ts-fsrs'
-import { usePrefs } from '../../app/prefs.ts'
+import { usePrefs } from '../../store/prefs.ts'
 import { href, navigate } from '../../app/router.ts'
 import { Notice } from '../../components/Notice.tsx'
 import { cardKeyHandler } from './cardKeys.ts'

@@ -2,9 +2,7 @@
 // typo in content/cards/deck.json (an unknown scene, a policy that doesn't exist) fails loudly.
 
 import { z } from 'zod'
-import { MAX_SERVERS, MAX_USERS } from '../../sim/config.ts'
-import { SCENARIO_IDS } from '../../sim/scenarios/scenario.ts'
-import { POLICY_IDS, STORAGE_KINDS } from '../../sim/types.ts'
+import { MAX_SERVERS, MAX_USERS, SCENARIO_IDS, POLICY_IDS, STORAGE_KINDS } from '../../lab-ui/engine.ts'
 
 /** Card ids are stable keys for saved progress and URLs: lowercase words joined by dashes. */
 export const CARD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

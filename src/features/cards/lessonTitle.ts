@@ -1,7 +1,7 @@
 // The title of the lesson a card comes from, from the lessons catalog's small frontmatter index
 // (no lesson bodies are loaded); the slug in words if the lesson is missing.
 
-import { lessonBySlug } from '../lessons/catalog.ts'
+import { lessonBySlug } from '../../course/catalog.ts'
 
 export function lessonTitle(slug: string): string {
   const title = lessonBySlug(slug)?.title

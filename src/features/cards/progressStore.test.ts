@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSafeStorage } from '../../app/safeStorage.ts'
+import { createSafeStorage } from '../../store/safeStorage.ts'
 import { BACKUP_KEY, createProgressStore, STORAGE_KEY } from './progressStore.ts'
 import { createScheduler, Rating } from './scheduler.ts'
 

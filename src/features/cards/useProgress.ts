@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react'
 import { useStore } from 'zustand'
-import { storage } from '../../app/safeStorage.ts'
+import { storage } from '../../store/safeStorage.ts'
 import { createProgressStore, STORAGE_KEY, type ProgressState } from './progressStore.ts'
 import { createScheduler } from './scheduler.ts'
 

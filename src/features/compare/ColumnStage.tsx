@@ -6,14 +6,14 @@
 
 import { useReducedMotion } from 'framer-motion'
 import { memo, useRef } from 'react'
-import { usePrefs } from '../../app/prefs.ts'
+import { usePrefs } from '../../store/prefs.ts'
 import type { Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
-import { USER_COLORS } from '../../sim/users.ts'
-import { serverStatusText } from '../lab/format.ts'
-import { avatarStyle, userFill } from '../lab/palette.ts'
-import { RequestLayer } from '../lab/stage/RequestLayer.tsx'
-import { useAnchors } from '../lab/stage/useAnchors.ts'
-import { MARK_MS } from '../lab/stage/UsersColumn.tsx'
+import { USER_COLORS } from '../../lab-ui/engine.ts'
+import { serverStatusText } from '../../lab-ui/format.ts'
+import { avatarStyle, userFill } from '../../draw/palette.ts'
+import { RequestLayer } from '../../lab-ui/stage/RequestLayer.tsx'
+import { useAnchors } from '../../lab-ui/stage/useAnchors.ts'
+import { MARK_MS } from '../../lab-ui/stage/UsersColumn.tsx'
 
 const MAX_CHIPS = 24
 
@@ -33,7 +33,7 @@ export function ColumnStage({ sim }: { sim: SimState }) {
         LB
       </div>
       <Servers servers={sim.servers} now={sim.now} idleMs={sim.config.sessionIdleMs} memoryHolds={memoryHolds} />
-      {usesStore && <StoreTile store={storage === 'database' ? sim.db : sim.store} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
+      {usesStore && <StoreTile store={storage === 'database' ? sim.database : sim.sessionStore} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
       <RequestLayer anchors={anchors} reduced={systemReduced || appReduced} />
     </div>
   )

@@ -1,22 +1,10 @@
-// The React binding for the compare controller: one store per page, provided by context.
+// The React binding for the compare controller (see store/createStoreContext.tsx): one store per page.
 
-import { createContext, useContext, type ReactNode } from 'react'
-import { useStore } from 'zustand'
-import type { CompareState, CompareStore } from './compareStore.ts'
+import { createStoreContext } from '../../store/createStoreContext.tsx'
+import type { CompareState } from './compareStore.ts'
 
-const CompareContext = createContext<CompareStore | null>(null)
+const compare = createStoreContext<CompareState>({ provider: 'CompareProvider', hook: 'useCompare' })
 
-export function CompareProvider({ store, children }: { store: CompareStore; children: ReactNode }) {
-  return <CompareContext.Provider value={store}>{children}</CompareContext.Provider>
-}
-
-export function useCompareStore(): CompareStore {
-  const store = useContext(CompareContext)
-  if (!store) throw new Error('useCompare must be used inside a <CompareProvider>.')
-  return store
-}
-
-/** Select a slice of the compare state (primitives or stable references). */
-export function useCompare<T>(selector: (s: CompareState) => T): T {
-  return useStore(useCompareStore(), selector)
-}
+export const CompareProvider = compare.Provider
+export const useCompareStore = compare.useStoreApi
+export const useCompare = compare.useSelect

@@ -1,8 +1,8 @@
 // One playback bar for every column: the shared controls wired to the compare controller, which
 // moves all designs to the same moment together.
 
-import { SCENARIOS } from '../../sim/scenarios/index.ts'
-import { PlaybackControls } from '../lab/PlaybackControls.tsx'
+import { SCENARIOS } from '../../lab-ui/engine.ts'
+import { PlaybackControls } from '../../lab-ui/PlaybackControls.tsx'
 import { useCompare, useCompareStore } from './CompareContext.tsx'
 import { useThrottledCompare } from './useThrottledCompare.ts'
 

@@ -4,12 +4,12 @@
 
 import { announce } from '@react-aria/live-announcer'
 import { useId, useMemo, useState } from 'react'
-import { MAX_SERVERS } from '../../sim/config.ts'
+import { MAX_SERVERS } from '../../lab-ui/engine.ts'
 import type { Intervention } from '../../sim/interventions.ts'
 import type { ServerId, SimState } from '../../sim/types.ts'
 import { Button } from '../../components/Button.tsx'
-import { formatClock } from '../lab/format.ts'
-import { interventionLabel } from '../lab/interventionLabel.ts'
+import { formatClock } from '../../lab-ui/format.ts'
+import { interventionLabel } from '../../lab-ui/interventionLabel.ts'
 import { useCompareStore } from './CompareContext.tsx'
 import { useThrottledCompare } from './useThrottledCompare.ts'
 
@@ -30,7 +30,7 @@ function fleetOf(sims: readonly SimState[]): Fleet {
     if (live.length < MAX_SERVERS) full = false
     for (const x of live) byId.set(x.id, (byId.get(x.id) ?? false) || x.status === 'crashed')
     const usesStore = s.config.storage === 'shared' || s.config.storage === 'database' || (s.config.storage === 'jwt' && s.config.jwt.carts === 'shared')
-    if (usesStore && store === 'none') store = (s.config.storage === 'database' ? s.db.up : s.store.up) ? 'up' : 'down'
+    if (usesStore && store === 'none') store = (s.config.storage === 'database' ? s.database.up : s.sessionStore.up) ? 'up' : 'down'
   }
   return { servers: [...byId].map(([id, crashed]) => ({ id, crashed })), full, store }
 }

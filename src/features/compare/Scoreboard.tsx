@@ -1,7 +1,7 @@
 // The scoreboard: every design's numbers side by side at the current moment, the best of each row
 // marked with a star and the word "best" (never by colour alone).
 
-import { formatClock } from '../lab/format.ts'
+import { formatClock } from '../../lab-ui/format.ts'
 import { designLabel } from './design.ts'
 import { bestColumns, formatCell, SCORE_ROWS } from './scoreboard.ts'
 import { useThrottledCompare } from './useThrottledCompare.ts'

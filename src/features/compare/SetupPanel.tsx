@@ -1,7 +1,7 @@
 // What is compared: a preset (the comparisons the lessons point at) or your own choice of scenario,
 // users and designs. Every change goes into the URL.
 
-import { SCENARIO_LIST, SCENARIOS, type ScenarioId } from '../../sim/scenarios/index.ts'
+import { SCENARIO_LIST, SCENARIOS, type ScenarioId } from '../../lab-ui/engine.ts'
 import { Button } from '../../components/Button.tsx'
 import { Select } from '../../components/Select.tsx'
 import { useCompare } from './CompareContext.tsx'

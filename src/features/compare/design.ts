@@ -3,7 +3,7 @@
 // override on top of the shared scenario, so every column keeps the scenario's seed and traffic.
 
 import type { ConfigPatch } from '../../sim/config.ts'
-import { POLICIES } from '../../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../../lab-ui/engine.ts'
 import type { PolicyId, StorageKind } from '../../sim/types.ts'
 
 export interface Design {
@@ -37,7 +37,7 @@ export function designOverrides(d: Design): ConfigPatch {
 
 /** The design in a few words, e.g. "Sticky: cookie affinity + server memory". */
 export function designLabel(d: Design): string {
-  const base = `${POLICIES[d.policy].label} + ${STORAGE_SHORT[d.storage]}`
+  const base = `${ROUTING_POLICIES[d.policy].label} + ${STORAGE_SHORT[d.storage]}`
   const kind = d.policy === 'cookie' && d.storage === 'memory' ? 'Sticky: ' : d.policy === 'round-robin' && d.storage === 'shared' ? 'Stateless: ' : ''
   const opts = designOptions(d)
   return `${kind}${base}${opts.length > 0 ? ` (${opts.join(', ')})` : ''}`

@@ -1,7 +1,7 @@
 // Chart columns from the engine's one-second history samples (HistorySample): per-server load of
 // one design, and unexpected logouts over time across designs. Pure, so charts stay thin.
 
-import { formatClock } from '../../sim/trace.ts'
+import { formatClock } from '../../lab-ui/engine.ts'
 import type { HistorySample, ServerId } from '../../sim/types.ts'
 
 /** Time-axis ticks fall on whole seconds (5 s, 10 s, 15 s, 30 s, a minute…). */

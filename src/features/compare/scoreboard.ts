@@ -2,7 +2,7 @@
 // and which direction is better, plus the rule that marks the best column of a row. Pure, so the
 // "best" logic is unit-tested apart from the table that shows it.
 
-import { imbalance, latency } from '../../sim/metrics.ts'
+import { imbalance, latency } from '../../lab-ui/engine.ts'
 import type { SimState } from '../../sim/types.ts'
 
 export type Cell = number | 'yes' | 'no'

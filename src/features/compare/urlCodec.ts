@@ -4,9 +4,7 @@
 
 import * as z from 'zod/mini'
 import type { core } from 'zod/mini'
-import { MAX_SERVERS, MAX_USERS } from '../../sim/config.ts'
-import { SCENARIO_IDS, type ScenarioId } from '../../sim/scenarios/index.ts'
-import { POLICY_IDS, STORAGE_KINDS } from '../../sim/types.ts'
+import { MAX_SERVERS, MAX_USERS, SCENARIO_IDS, type ScenarioId, POLICY_IDS, STORAGE_KINDS } from '../../lab-ui/engine.ts'
 import { designToken, type Design } from './design.ts'
 import { DEFAULT_PRESET, PRESET_IDS, PRESETS, type PresetId } from './presets.ts'
 

@@ -1,8 +1,8 @@
 // #/: one sentence, the lab with "scale out and users get logged out" ready to play, and the way on.
 
-import { LANDING_SCENARIO } from '../../sim/scenarios/index.ts'
+import { LANDING_SCENARIO } from '../../lab-ui/engine.ts'
 import { LabProvider } from '../../store/LabContext.tsx'
-import { Lab } from './Lab.tsx'
+import { Lab } from '../../lab-ui/Lab.tsx'
 
 export default function HomePage() {
   return (

@@ -3,15 +3,13 @@
 // adds a way back to that card.
 
 import { useEffect, useRef } from 'react'
-import { isScenarioId, LANDING_SCENARIO, type ScenarioId } from '../../sim/scenarios/index.ts'
+import { isScenarioId, LANDING_SCENARIO, type ScenarioId, MAX_SERVERS, MAX_USERS, type ConfigPatch, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
 import { Notice } from '../../components/Notice.tsx'
 import { href, navigate, useRoute } from '../../app/router.ts'
-import { MAX_SERVERS, MAX_USERS, type ConfigPatch } from '../../sim/config.ts'
-import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../sim/types.ts'
 import { LabProvider, useLabStore } from '../../store/LabContext.tsx'
-import { Lab } from './Lab.tsx'
-import { SharedRun } from '../share/SharedRun.tsx'
-import { useShareRequest } from '../share/useShareRequest.ts'
+import { Lab } from '../../lab-ui/Lab.tsx'
+import { SharedRun } from '../../lab-ui/share/SharedRun.tsx'
+import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
 
 export default function LabPage() {
   const route = useRoute()

@@ -3,7 +3,7 @@
 
 import { href } from '../../app/router.ts'
 import { Button } from '../../components/Button.tsx'
-import { LESSONS } from './catalog.ts'
+import { LESSONS } from '../../course/catalog.ts'
 import { progressStore, useProgress, type Progress } from './progress.ts'
 import { useDocumentTitle } from './useDocumentTitle.ts'
 

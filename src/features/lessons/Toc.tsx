@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'react'
 import { href } from '../../app/router.ts'
-import type { TocEntry } from './catalog.ts'
+import type { TocEntry } from '../../course/catalog.ts'
 
 export function useActiveHeading(ids: readonly string[]): string | null {
   const [active, setActive] = useState<string | null>(null)

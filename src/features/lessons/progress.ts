@@ -4,7 +4,7 @@
 
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
-import { storage } from '../../app/safeStorage.ts'
+import { storage } from '../../store/safeStorage.ts'
 
 export const PROGRESS_KEY = 'ssl:lessons:v1'
 

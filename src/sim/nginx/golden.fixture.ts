@@ -3,7 +3,7 @@
 // observations listed on that page.
 
 import { createPeerHealth, peerViewAt } from './peerHealth.ts'
-import { createPicker, type Policy } from './picker.ts'
+import { createPicker, type NginxMethod } from './picker.ts'
 import { createRoundRobinState } from './roundRobin.ts'
 import { parseUpstream, type UpstreamServer } from './upstream.ts'
 
@@ -58,8 +58,8 @@ export function servers(text: string): UpstreamServer[] {
 }
 
 /** The server a fresh upstream (no failures, round robin at rest) picks first for `key`. */
-export function firstPick(policy: Policy, list: readonly UpstreamServer[], key: string): string | null {
-  const picker = createPicker(policy, peerViewAt(createPeerHealth(list), 0), key, createRoundRobinState(list))
+export function firstPick(method: NginxMethod, list: readonly UpstreamServer[], key: string): string | null {
+  const picker = createPicker(method, peerViewAt(createPeerHealth(list), 0), key, createRoundRobinState(list))
   const { index } = picker.next()
   return index === null ? null : (list[index]?.name ?? null)
 }

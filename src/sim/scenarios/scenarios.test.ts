@@ -177,7 +177,7 @@ describe('shared-store', () => {
     const s = lab().scenario('shared-store').run(90_000)
     expect(expectRun(s).server('B').status).toBe('crashed')
     expectRun(s).sessionsLost(0).logouts(0)
-    expect(s.store.sessions.size).toBeGreaterThan(10)
+    expect(s.sessionStore.sessions.size).toBeGreaterThan(10)
   })
 })
 

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs'
 import type { Plugin } from 'vite'
-import { lessonFrontmatter } from '../lessonSchema.ts'
+import { lessonFrontmatter } from '../../../course/lessonSchema.ts'
 import { analyzeLesson } from './analyzeLesson.ts'
 
 const META = /^(.*\.mdx)\?meta$/

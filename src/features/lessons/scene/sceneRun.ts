@@ -2,7 +2,7 @@
 // minute, slow enough to follow; and which config overrides a scene may set (and link to the lab).
 
 import type { ConfigPatch } from '../../../sim/config.ts'
-import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../../sim/types.ts'
+import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../../lab-ui/engine.ts'
 
 const RUN_SPEEDS = [2, 4, 8, 16] as const
 const TARGET_WALL_MS = 40_000

@@ -1,0 +1,74 @@
+// The architecture as tests: the lint fences between layers really fail on a forbidden import, and
+// the source tree has no import cycles (docs/ARCHITECTURE.md).
+
+import { ESLint } from 'eslint'
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = path.resolve(import.meta.dirname, '..')
+const eslint = new ESLint({ cwd: root })
+
+async function fenceErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) })
+  return (result?.messages ?? []).filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => m.message)
+}
+
+describe('layer fences', () => {
+  it('a feature importing another feature fails lint', async () => {
+    const errors = await fenceErrors('src/features/lab/Probe.ts', "import { route } from '../compare/route.ts'\nexport const x = route\n")
+    expect(errors.join()).toMatch(/never imports another feature \(lab → compare\)/)
+  })
+  it('a page may import engine types, but engine values only through src/lab-ui/engine.ts', async () => {
+    expect(await fenceErrors('src/features/cards/Probe.ts', "import type { SimState } from '../../sim/types.ts'\nexport type X = SimState\n")).toEqual([])
+    expect(await fenceErrors('src/features/cards/Probe.ts', "import { SCENARIOS } from '../../sim/scenarios/index.ts'\nexport const x = SCENARIOS\n")).toHaveLength(1)
+    expect(await fenceErrors('src/features/cards/Probe.ts', "import { SCENARIOS } from '../../lab-ui/engine.ts'\nexport const x = SCENARIOS\n")).toEqual([])
+  })
+  it('generic components know nothing of the engine or the stores', async () => {
+    expect(await fenceErrors('src/components/Probe.ts', "import { useLab } from '../store/LabContext.tsx'\nexport const x = useLab\n")).toHaveLength(1)
+    expect(await fenceErrors('src/components/Probe.ts', "import type { SimState } from '../sim/types.ts'\nexport type X = SimState\n")).toHaveLength(1)
+  })
+  it('the lab package never imports a page; the drawing code never imports React-side folders', async () => {
+    expect(await fenceErrors('src/lab-ui/Probe.ts', "import { route } from '../features/lab/route.ts'\nexport const x = route\n")).toHaveLength(1)
+    expect(await fenceErrors('src/draw/Probe.ts', "import { useLab } from '../store/LabContext.tsx'\nexport const x = useLab\n")).toHaveLength(1)
+  })
+})
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name)
+    if (d.isDirectory()) return sourceFiles(p)
+    return /\.(ts|tsx)$/.test(d.name) ? [p] : []
+  })
+}
+
+/** Static imports between source files (type-only imports included: they still tie modules together). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>()
+  for (const file of sourceFiles(path.join(root, 'src'))) {
+    const text = readFileSync(file, 'utf8')
+    const deps = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gm)].map((m) => path.resolve(path.dirname(file), m[1]!))
+    graph.set(file, deps)
+  }
+  return graph
+}
+
+describe('import graph', () => {
+  it('has no cycles', () => {
+    const graph = importGraph()
+    const state = new Map<string, 'visiting' | 'done'>()
+    const cycles: string[] = []
+    const visit = (f: string, trail: string[]) => {
+      if (state.get(f) === 'done') return
+      if (state.get(f) === 'visiting') {
+        cycles.push([...trail.slice(trail.indexOf(f)), f].map((x) => path.relative(root, x)).join(' → '))
+        return
+      }
+      state.set(f, 'visiting')
+      for (const d of graph.get(f) ?? []) if (graph.has(d)) visit(d, [...trail, f])
+      state.set(f, 'done')
+    }
+    for (const f of graph.keys()) visit(f, [])
+    expect(cycles).toEqual([])
+  })
+})

@@ -1,0 +1,34 @@
+// The lab's playback bar: the shared controls wired to this lab's store.
+
+import { SCENARIOS } from '../sim/scenarios/index.ts'
+import { PlaybackControls } from './PlaybackControls.tsx'
+import { useThrottledLab } from '../store/useThrottled.ts'
+import { useLab, useLabStore } from '../store/LabContext.tsx'
+
+const IDS = { play: 'play', clock: 'clock', timeline: 'timeline' }
+
+export function PlaybackBar({ compact = false }: { compact?: boolean }) {
+  const store = useLabStore()
+  const playing = useLab((s) => s.playing)
+  const speed = useLab((s) => s.speed)
+  // The clock and the timeline's end move every frame while playing; 20 updates a second is plenty.
+  const now = useThrottledLab((s) => s.sim.now, 50, { crowd: false })
+  const horizon = useThrottledLab((s) => s.horizon, 50, { crowd: false })
+  const duration = useLab((s) => SCENARIOS[s.scenarioId].durationMs)
+  const script = useLab((s) => s.timeline.script)
+  return (
+    <PlaybackControls
+      label="Playback"
+      resetLabel="Reset to the start"
+      compact={compact}
+      spaceShortcut
+      playing={playing}
+      speed={speed}
+      now={now}
+      end={Math.max(horizon, duration, now)}
+      script={script}
+      actions={store.getState()}
+      ids={IDS}
+    />
+  )
+}

@@ -1,0 +1,105 @@
+// The playback controls shared by the lab and the compare view: reset, step back, play/pause, step
+// forward, speed, the simulated clock, and a timeline to scrub with a marker for every intervention
+// (scenario-planned or the learner's own). Presentational: each caller wires it to its own store.
+
+import { useId } from 'react'
+import type { ScriptItem } from '../sim/interventions.ts'
+import { Button } from '../components/Button.tsx'
+import { Icon } from '../components/Icon.tsx'
+import { SPEEDS } from '../store/labStore.ts'
+import type { PlaybackActions } from '../store/playback.ts'
+import { formatClock } from './format.ts'
+import { interventionLabel } from './interventionLabel.ts'
+
+export interface PlaybackControlsProps {
+  /** Accessible name of the group ("Playback", "Playback for every design"). */
+  label: string
+  resetLabel: string
+  /** Hide the Reset word (icon only) where space is tight. */
+  compact?: boolean
+  /** Advertise Space as the play/pause shortcut (only where the shortcut exists). */
+  spaceShortcut?: boolean
+  playing: boolean
+  speed: number
+  now: number
+  end: number
+  script: readonly ScriptItem[]
+  /** The store the buttons drive (the lab's, or the compare controller). */
+  actions: PlaybackActions
+  /** Test ids of the play button, the clock and the timeline. */
+  ids: { play: string; clock: string; timeline: string }
+}
+
+export function PlaybackControls(p: PlaybackControlsProps) {
+  const speedId = useId()
+  const { reset, stepBack, toggle, stepForward, setSpeed, seek } = p.actions
+  return (
+    <div className="flex flex-wrap items-center gap-2" role="group" aria-label={p.label}>
+      <Button look="ghost" onClick={reset} aria-label={p.resetLabel} title="Reset">
+        <Icon name="reset" />
+        {!p.compact && <span className="max-sm:sr-only">Reset</span>}
+      </Button>
+      <Button look="ghost" onClick={stepBack} aria-label="Step back one event" title={p.spaceShortcut ? 'Step back (←)' : 'Step back'}>
+        <Icon name="stepBack" />
+      </Button>
+      <Button
+        look="primary"
+        onClick={toggle}
+        aria-label={p.playing ? 'Pause' : 'Play'}
+        {...(p.spaceShortcut ? { 'aria-keyshortcuts': 'Space' } : {})}
+        className="min-w-[5.5rem]"
+        data-testid={p.ids.play}
+      >
+        <Icon name={p.playing ? 'pause' : 'play'} />
+        <span>{p.playing ? 'Pause' : 'Play'}</span>
+      </Button>
+      <Button look="ghost" onClick={stepForward} aria-label="Step forward one event" title={p.spaceShortcut ? 'Step forward (→)' : 'Step forward'}>
+        <Icon name="stepForward" />
+      </Button>
+      <div className="flex items-center gap-1">
+        <label htmlFor={speedId} className="text-xs text-muted">
+          Speed
+        </label>
+        <select id={speedId} value={p.speed} onChange={(e) => setSpeed(Number(e.target.value))} className="rounded border border-line bg-card px-1.5 py-1 text-sm">
+          {SPEEDS.map((x) => (
+            <option key={x} value={x}>
+              {x}×
+            </option>
+          ))}
+        </select>
+      </div>
+      <output className="tabular min-w-[4.5rem] text-right font-mono text-sm" aria-label="Simulated time" data-testid={p.ids.clock}>
+        {formatClock(p.now)}
+      </output>
+      <div className="relative min-w-[12rem] flex-1 py-2">
+        <input
+          type="range"
+          min={0}
+          max={p.end}
+          step={100}
+          value={p.now}
+          onChange={(e) => seek(Number(e.target.value))}
+          aria-label="Timeline"
+          aria-valuetext={`${formatClock(p.now)} of ${formatClock(p.end)}`}
+          className="h-6 w-full accent-[var(--color-accent)]"
+          data-testid={p.ids.timeline}
+        />
+        <ul className="pointer-events-none absolute inset-x-0 -top-2.5 h-6" aria-label="Interventions on the timeline">
+          {p.script.map((item, i) => (
+            <li key={i} className="absolute -translate-x-1/2" style={{ left: `${(item.at / p.end) * 100}%` }}>
+              <button
+                type="button"
+                onClick={() => seek(item.at)}
+                className="pointer-events-auto flex h-6 w-6 items-center justify-center rounded"
+                title={`${formatClock(item.at)} ${interventionLabel(item.do)}`}
+                aria-label={`Jump to ${formatClock(item.at)}: ${interventionLabel(item.do)}${item.by === 'scenario' ? ' (planned by the scenario)' : ' (yours)'}`}
+              >
+                <span aria-hidden="true" className={`block h-3 w-3 rotate-45 border ${item.by === 'scenario' ? 'border-accent bg-accent' : 'border-warn bg-warn'}`} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+// Measures where the stage's nodes are (user chips, the LB, server cards, the store) so the canvas can
+// draw requests between them, and where the stage itself sits in the page (so the canvas can find its
+// on-screen slice each frame without asking for layout). Re-measured on resize, when nodes come and
+// go (at most ten times a second), and a few times a second as well.
+
+import { useEffect, useRef, type RefObject } from 'react'
+import type { ServerId } from '../../sim/types.ts'
+import type { Anchors, Point } from '../../draw/geometry.ts'
+
+export interface AnchorMap extends Anchors {
+  readonly users: ReadonlyMap<number, Point>
+  readonly servers: ReadonlyMap<string, Point>
+  /** The stage's box: its top in page coordinates (add the window's scroll), width and height. */
+  readonly stage: { readonly pageTop: number; readonly width: number; readonly height: number }
+}
+
+/** Re-measuring forces a layout; mutations come in bursts, so at most this often. */
+const MIN_GAP_MS = 100
+
+function measure(root: HTMLElement): AnchorMap {
+  const box = root.getBoundingClientRect()
+  const center = (el: Element): Point => {
+    const r = el.getBoundingClientRect()
+    return { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 }
+  }
+  const users = new Map<number, Point>()
+  const servers = new Map<string, Point>()
+  let lb: Point = { x: box.width / 2, y: box.height / 2 }
+  for (const el of root.querySelectorAll<HTMLElement>('[data-anchor]')) {
+    const [kind, id] = (el.dataset.anchor ?? '').split(':')
+    if (kind === 'user') users.set(Number(id), center(el))
+    else if (kind === 'server') servers.set(id!, center(el))
+    else if (kind === 'lb') lb = center(el)
+  }
+  return {
+    users,
+    servers,
+    stage: { pageTop: box.top + window.scrollY, width: box.width, height: box.height },
+    lb,
+    user: (id: number) => users.get(id),
+    server: (id: ServerId) => servers.get(id),
+  }
+}
+
+export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<AnchorMap | null> {
+  const anchors = useRef<AnchorMap | null>(null)
+  useEffect(() => {
+    const el = root.current
+    if (!el) return
+    let pending = 0
+    let timer = 0
+    let last = -Infinity
+    const update = () => {
+      if (pending !== 0 || timer !== 0) return
+      timer = window.setTimeout(() => {
+        timer = 0
+        pending = requestAnimationFrame(() => {
+          pending = 0
+          last = performance.now()
+          anchors.current = measure(el)
+        })
+      }, Math.max(0, last + MIN_GAP_MS - performance.now()))
+    }
+    update()
+    const resize = new ResizeObserver(update)
+    resize.observe(el)
+    // Content above the stage growing or shrinking moves it down the page.
+    resize.observe(document.body)
+    // Cards appear, vanish and grow (users arrive, servers are added, session chips pile up).
+    const mutations = new MutationObserver(update)
+    mutations.observe(el, { childList: true, subtree: true })
+    // A card growing moves its neighbours without resizing anything we observe: re-measure a few
+    // times a second as well (≈220 rectangles at most: well under a millisecond).
+    const interval = setInterval(update, 400)
+    return () => {
+      cancelAnimationFrame(pending)
+      clearTimeout(timer)
+      clearInterval(interval)
+      resize.disconnect()
+      mutations.disconnect()
+    }
+  }, [root])
+  return anchors
+}
