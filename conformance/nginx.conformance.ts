@@ -222,7 +222,7 @@ async function timedPhase(rnd: Random, checker: Checker, timed: Group[], flappy:
 
 function report(checker: Checker, goldenTotal: number, goldenBad: number, started: number): void {
   checker.tally.print('policy')
-  if (goldenTotal > 0) console.log(`golden vectors (lb-facts §12.4): ${goldenTotal - goldenBad}/${goldenTotal} as recorded`)
+  if (goldenTotal > 0) console.log(`golden vectors (docs/facts/nginx.md): ${goldenTotal - goldenBad}/${goldenTotal} as recorded`)
   else console.log('golden vectors skipped (ports 18081–18084 busy)')
   const seen = checker.seen
   console.log(
