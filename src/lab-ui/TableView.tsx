@@ -1,4 +1,4 @@
-// The lab as text (DESIGN.md §9): every server and every user in accessible tables, updated live.
+// The lab as text (docs/ARCHITECTURE.md, "Accessibility"): every server and every user in accessible tables, updated live.
 // Equivalent to the animated stage for screen readers, and handy for anyone who likes numbers.
 
 import { useThrottledLab } from '../store/useThrottled.ts'

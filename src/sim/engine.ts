@@ -39,6 +39,14 @@ export function advanceToNextTraced(prev: SimState, script: Script = [], horizon
   return s
 }
 
+/** Time of the next item to process, or null when nothing is scheduled. */
+export function nextItemTime(s: SimState, script: Script): SimMs | null {
+  const t = heapTopTime(s.heap)
+  const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
+  if (iv && iv.at < t) return iv.at
+  return t === Infinity ? null : t
+}
+
 function run(s: SimState, script: Script, untilTime: SimMs, untilItem: number, untilTrace: number): void {
   const heap = s.heap
   while (s.itemCount < untilItem && s.traceSeq < untilTrace) {

@@ -63,8 +63,9 @@ describe('share codec', () => {
     const run: LinkedRun = { at: 91_000, seed: 3, script: Array.from({ length: 40 }, (_, i) => ({ at: i * 997, do: { kind: 'setRate', rate: 1 + (i % 8) / 4 } as const })) }
     const s = encodeRun(run)
     expect(s).toContain('+')
-    const viaQuery = new URLSearchParams(`s=${s}`).get('s')!
-    expect(decodeRun(viaQuery)).toEqual({ ok: true, run })
+    const viaQuery = new URLSearchParams(`s=${s}`).get('s')
+    expect(viaQuery).not.toBeNull()
+    expect(decodeRun(viaQuery ?? '')).toEqual({ ok: true, run })
   })
 
   it('refuses well-formed but wrong payloads with a plain sentence, never echoing the input', () => {

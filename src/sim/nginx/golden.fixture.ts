@@ -1,4 +1,6 @@
-// Test fixtures: decisions of real nginx 1.22.1 (lb-facts §12.4), used by the unit and CLI tests.
+// Test fixtures: decisions of real nginx 1.22.1 (docs/facts/nginx.md, "Reference answers from real
+// nginx"), used by the unit and CLI tests. The O-numbers in test names (O7, O9, O10, …) are the
+// observations listed on that page.
 
 import { createPeerHealth, peerViewAt } from './peerHealth.ts'
 import { createPicker, type NginxMethod } from './picker.ts'
@@ -10,7 +12,7 @@ export const B2 = '127.0.0.1:18082'
 export const B3 = '127.0.0.1:18083'
 export const B4 = '127.0.0.1:18084'
 
-/** The upstream groups of lb-facts §12.2, in the lab's one-line syntax. */
+/** The upstream groups of docs/facts/nginx.md ("Reference answers from real nginx"), in the lab's one-line syntax. */
 export const GROUPS = {
   iph3: `${B1}; ${B2}; ${B3}`,
   iph3d: `${B1}; ${B2} down; ${B3}`,
