@@ -16,9 +16,9 @@ export function DesignSwitchNote() {
   if (!mark) return null
   return (
     <div role="note" aria-label="Design switch" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-warn bg-card px-3 py-2 text-sm" data-testid="design-switch">
-      <p className="min-w-0 flex-1">
+      <p className="min-w-0 flex-1 basis-64">
         <span className="font-semibold">Design changed at {formatClock(mark.at)}</span>
-        <span className="text-muted"> — now {now}. The metrics also count what happened since the switch; the stage shows users and sessions from before it too.</span>
+        <span className="text-muted"> — now {now}. Under each counter: what happened since the switch.</span>
       </p>
       <Button size="sm" onClick={() => store.getState().reset()}>
         Replay from the start with this design

@@ -39,13 +39,14 @@ export function ModeControls() {
   const carts = useLab((s) => s.sim.config.jwt.carts)
   const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
   const changed = useLab(designChanged)
+  const servers = useLab((s) => s.sim.servers.filter((x) => x.status !== 'removed').length)
   const { intervene, setMode, restoreDefaults } = store.getState()
   const design = { policy, storage, jwt: { carts } }
   const kind = designKind(design)
   const policyTerm = POLICY_TERMS[policy]
   const storageTerm = STORAGE_TERMS[storage]
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex flex-col gap-3" data-mode-controls>
       <div className="flex flex-wrap items-end gap-x-3 gap-y-1">
         <Segmented
           label="Design"
@@ -56,12 +57,12 @@ export function ModeControls() {
             { value: 'stateless', label: 'Stateless', hint: 'Routing free to pick any server, with sessions outside them (one click: round robin + shared store)' },
           ]}
         />
-        <Button size="sm" look="ghost" onClick={restoreDefaults} disabled={!changed} title="Restart at 0:00 with the scenario’s own routing, storage, servers and users" className="mb-1">
+        <Button size="sm" look="ghost" onClick={restoreDefaults} disabled={!changed} title="Restart at 0:00 with the design this lab opened with: the scenario’s own, plus any settings its link or lesson gave it" className="mb-1">
           Scenario defaults
         </Button>
       </div>
       <p className="-mt-1 flex items-start gap-1 text-sm text-muted" data-testid="design-kind-line">
-        <span data-testid="design-kind">{designSummary(design)}</span>
+        <span data-testid="design-kind">{designSummary(design, servers)}</span>
         {kind !== 'mixed' && <Explain id={DESIGN_TERMS[kind]} label={kind === 'sticky' ? 'Sticky session' : 'Stateless service'} className="-my-0.5" />}
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -73,7 +74,7 @@ export function ModeControls() {
               </option>
             ))}
           </Select>
-          <p className="flex items-start gap-1 text-xs text-muted">
+          <p className="flex items-start gap-1 text-xs text-muted" data-picker-note>
             <span data-testid="storage-description">{STORAGE_DESCRIPTION[storage]}</span>
             <Explain id={storageTerm.id} label={storageTerm.word} className="-my-1" />
           </p>
@@ -86,7 +87,7 @@ export function ModeControls() {
               </option>
             ))}
           </Select>
-          <p className="flex items-start gap-1 text-xs text-muted">
+          <p className="flex items-start gap-1 text-xs text-muted" data-picker-note>
             <span data-testid="policy-description">{describe}</span>
             {policyTerm && <Explain id={policyTerm.id} label={policyTerm.word} className="-my-1" />}
           </p>

@@ -29,6 +29,9 @@ describe('design words (14.8)', () => {
     expect(designSummary(cfg('round-robin', 'memory'))).toMatch(/^Neither — Round robin, sessions in server memory/)
     expect(designSummary(cfg('cookie', 'shared'))).toMatch(/^Sticky routing over shared state — Cookie affinity/)
     for (const p of POLICY_IDS) for (const s of STORAGE_KINDS) expect(designSummary(cfg(p, s)).length).toBeGreaterThan(10)
+    // One server: nothing to route wrongly.
+    expect(designSummary(cfg('round-robin', 'memory'), 1)).toMatch(/^One server — Round robin, sessions in server memory/)
+    expect(designSummary(cfg('round-robin', 'memory'), 3)).toMatch(/^Neither/)
   })
 })
 

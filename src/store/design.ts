@@ -45,9 +45,14 @@ function where(c: DesignConfig): string {
   return `${WHERE.jwt}, carts in ${c.jwt.carts === 'memory' ? 'server memory' : 'the shared store'}`
 }
 
-/** "Sticky — IP hash (nginx ip_hash), sessions in server memory", "Stateless — …", or a named mix. */
-export function designSummary(c: DesignConfig): string {
+/**
+ * "Sticky — IP hash (nginx ip_hash), sessions in server memory", "Stateless — …", or a named mix.
+ * `servers` (in the fleet now): with one, routing can't send anyone to the wrong place, so a
+ * memory design without affinity is not called broken.
+ */
+export function designSummary(c: DesignConfig, servers?: number): string {
   const routing = POLICIES[c.policy].label
+  if (servers === 1 && designKind(c) === 'mixed' && !POLICIES[c.policy].sticky) return `One server — ${routing}, ${where(c)}: every request reaches the server that holds the state, until a second one joins`
   switch (designKind(c)) {
     case 'sticky':
       return `Sticky — ${routing}, ${where(c)}`

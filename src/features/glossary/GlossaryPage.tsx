@@ -30,7 +30,10 @@ function Terms() {
   const terms = [...use(loadGlossary())].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))
   const { anchor } = useRoute()
   useEffect(() => {
-    if (!anchor) return
+    if (!anchor) {
+      window.scrollTo(0, 0)
+      return
+    }
     const el = document.getElementById(anchor)
     if (!el) return
     el.scrollIntoView({ block: 'start' })
@@ -55,17 +58,23 @@ function Terms() {
   )
 }
 
+/** The aliases worth showing: not a mere plural of the term or of another alias. */
+function otherNames(t: GlossaryEntry): string[] {
+  const names = [t.term, ...t.aliases].map((n) => n.toLowerCase())
+  return t.aliases.filter((a) => !(a.toLowerCase().endsWith('s') && names.includes(a.toLowerCase().slice(0, -1))))
+}
+
 function Term({ entry: t }: { entry: GlossaryEntry }) {
   const lessons = t.lessons.map((slug) => lessonBySlug(slug)).filter((l) => l !== undefined)
   return (
-    <div className="scroll-mt-4 rounded-xl border border-line bg-card p-4">
-      <dt id={t.id} tabIndex={-1} className="text-lg font-semibold">
+    <div className="rounded-xl border border-line bg-card p-4">
+      <dt id={t.id} tabIndex={-1} className="scroll-mt-6 text-lg font-semibold">
         {t.term}
       </dt>
       <dd className="mt-1 flex flex-col gap-2">
         <p className="font-medium">{t.short}</p>
         <p className="text-muted">{t.body}</p>
-        {t.aliases.length > 0 && <p className="text-sm text-muted">Also: {t.aliases.join(', ')}</p>}
+        {otherNames(t).length > 0 && <p className="text-sm text-muted">Also: {otherNames(t).join(', ')}</p>}
         {lessons.length > 0 && (
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {lessons.map((l) => (
