@@ -5,7 +5,7 @@
 // simulation as interventions at the current moment; "Scenario defaults" restarts with the
 // scenario's own design. Each picker's choice is explained in words, with its glossary entry.
 
-import { POLICIES } from '../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
 import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
 import { Button } from '../components/Button.tsx'
 import { Segmented } from '../components/Segmented.tsx'
@@ -37,7 +37,7 @@ export function ModeControls() {
   const policy = useLab((s) => s.sim.config.policy)
   const storage = useLab((s) => s.sim.config.storage)
   const carts = useLab((s) => s.sim.config.jwt.carts)
-  const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
+  const describe = useLab((s) => ROUTING_POLICIES[s.sim.config.policy].describe(s.sim.config))
   const changed = useLab(designChanged)
   const servers = useLab((s) => s.sim.servers.filter((x) => x.status !== 'removed').length)
   const { intervene, setMode, restoreDefaults } = store.getState()
@@ -83,7 +83,7 @@ export function ModeControls() {
           <Select<PolicyId> label="How does the LB route?" value={policy} onChange={(v) => intervene({ kind: 'setPolicy', policy: v })}>
             {POLICY_IDS.map((p) => (
               <option key={p} value={p}>
-                {POLICIES[p].label}
+                {ROUTING_POLICIES[p].label}
               </option>
             ))}
           </Select>

@@ -1,7 +1,8 @@
-// The lab as text: every server and every user in accessible tables, updated live. Equivalent to
-// the animated stage for screen readers, and handy for anyone who likes numbers. The two tables
-// sit side by side only when the lab's card is wide enough for both (a container query): beside
-// the metrics column on a 1366 px laptop, the servers table would be cut off.
+// The lab as text (docs/ARCHITECTURE.md, "Accessibility"): every server and every user in
+// accessible tables, updated live. Equivalent to the animated stage for screen readers, and handy
+// for anyone who likes numbers. The two tables sit side by side only when the lab's card is wide
+// enough for both (a container query): beside the metrics column on a 1366 px laptop, the servers
+// table would be cut off.
 
 import { stateInMemory } from '../store/design.ts'
 import { useThrottledLab } from '../store/useThrottled.ts'
@@ -26,7 +27,7 @@ export function TableView() {
 
 function ServersTable({ sim }: { sim: SimState }) {
   const rows = serverMetrics(sim)
-  const storeKind = sim.config.storage === 'database' ? 'db' : 'store'
+  const storeKind = sim.config.storage === 'database' ? 'database' : 'sessionStore'
   const store = sim[storeKind]
   const usesStore = sim.config.storage === 'shared' || sim.config.storage === 'database' || (sim.config.storage === 'jwt' && sim.config.jwt.carts === 'shared')
   // Copies left in memory after sessions moved to a store are never read again: as on the stage, none.
@@ -64,7 +65,7 @@ function ServersTable({ sim }: { sim: SimState }) {
           ))}
           {usesStore && (
             <tr>
-              <th scope="row" className="py-1 pr-3 text-left font-semibold">{storeKind === 'db' ? 'Database' : 'Shared store'}</th>
+              <th scope="row" className="py-1 pr-3 text-left font-semibold">{storeKind === 'database' ? 'Database' : 'Shared store'}</th>
               <td className="py-1 pr-3">{store.up ? 'up' : 'DOWN'}</td>
               <td className="py-1 pr-3 text-right">{store.sessions.size} sessions</td>
               <td colSpan={3} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../sim/config.ts'
-import { POLICIES } from '../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
 import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
 import { designKind, designSummary, learnerDesign, mergePatches } from './design.ts'
 
@@ -8,16 +8,16 @@ const cfg = (policy: PolicyId, storage: StorageKind, carts: 'memory' | 'shared' 
 
 describe('design words (14.8)', () => {
   it('any affinity policy with sessions in server memory is Sticky, and says which kind', () => {
-    for (const p of POLICY_IDS.filter((id) => POLICIES[id].sticky)) {
+    for (const p of POLICY_IDS.filter((id) => ROUTING_POLICIES[id].sticky)) {
       expect(designKind(cfg(p, 'memory'))).toBe('sticky')
-      expect(designSummary(cfg(p, 'memory'))).toBe(`Sticky — ${POLICIES[p].label}, sessions in server memory`)
+      expect(designSummary(cfg(p, 'memory'))).toBe(`Sticky — ${ROUTING_POLICIES[p].label}, sessions in server memory`)
     }
     expect(designSummary(cfg('ip-hash', 'memory'))).toBe('Sticky — IP hash (nginx ip_hash), sessions in server memory')
     expect(designKind(cfg('client-ip', 'jwt', 'memory'))).toBe('sticky')
   })
 
   it('routing free to pick any server with state outside the servers is Stateless', () => {
-    for (const p of POLICY_IDS.filter((id) => !POLICIES[id].sticky)) {
+    for (const p of POLICY_IDS.filter((id) => !ROUTING_POLICIES[id].sticky)) {
       for (const st of ['shared', 'database'] as const) expect(designKind(cfg(p, st))).toBe('stateless')
       expect(designKind(cfg(p, 'jwt', 'shared'))).toBe('stateless')
       expect(designKind(cfg(p, 'jwt', 'memory'))).toBe('mixed')

@@ -7,7 +7,7 @@
 
 import { clampInt, MAX_SERVERS, type ConfigPatch } from '../sim/config.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
-import { POLICIES } from '../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
 import type { PolicyId, SimConfig, StorageKind } from '../sim/types.ts'
 
 export type DesignKind = 'sticky' | 'stateless' | 'mixed'
@@ -26,7 +26,7 @@ export function stateInMemory(c: DesignConfig): boolean {
 }
 
 export function designKind(c: DesignConfig): DesignKind {
-  const sticky = POLICIES[c.policy].sticky
+  const sticky = ROUTING_POLICIES[c.policy].sticky
   const memory = stateInMemory(c)
   if (sticky && memory) return 'sticky'
   if (!sticky && !memory) return 'stateless'
@@ -51,15 +51,15 @@ function where(c: DesignConfig): string {
  * memory design without affinity is not called broken.
  */
 export function designSummary(c: DesignConfig, servers?: number): string {
-  const routing = POLICIES[c.policy].label
-  if (servers === 1 && designKind(c) === 'mixed' && !POLICIES[c.policy].sticky) return `One server — ${routing}, ${where(c)}: every request reaches the server that holds the state, until a second one joins`
+  const routing = ROUTING_POLICIES[c.policy].label
+  if (servers === 1 && designKind(c) === 'mixed' && !ROUTING_POLICIES[c.policy].sticky) return `One server — ${routing}, ${where(c)}: every request reaches the server that holds the state, until a second one joins`
   switch (designKind(c)) {
     case 'sticky':
       return `Sticky — ${routing}, ${where(c)}`
     case 'stateless':
       return `Stateless — ${routing}, ${where(c)}`
     case 'mixed':
-      return POLICIES[c.policy].sticky
+      return ROUTING_POLICIES[c.policy].sticky
         ? `Sticky routing over shared state — ${routing}, ${where(c)}: affinity is only a cache here`
         : `Neither — ${routing}, ${where(c)}: nothing keeps a user on the server that holds their state`
   }

@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { resolveConfig, type ConfigPatch } from '../sim/config.ts'
 import type { Intervention } from '../sim/interventions.ts'
 import { SCENARIOS, type ScenarioId } from '../sim/scenarios/index.ts'
-import { appliedScript, createTimeline, intervene, play, seek, stepBack, stepOnce, type Timeline } from '../sim/timeline.ts'
+import { appliedScript, createTimeline, intervene, play, seek, stepBack, stepForward, type Timeline } from '../sim/timeline.ts'
 import type { ServerId, SimMs, SimState } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
 import { designKind, learnerDesign, mergePatches, MODES } from './design.ts'
@@ -104,7 +104,7 @@ export function createLabStore(init: LabInit): LabStore {
 
     stepForward() {
       const { timeline, sim, horizon } = get()
-      const state = stepOnce(timeline, sim)
+      const state = stepForward(timeline, sim)
       set({ sim: state, playing: false, horizon: Math.max(horizon, state.now) })
     },
 

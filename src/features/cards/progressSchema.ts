@@ -1,5 +1,5 @@
 // Saved study progress, one schema per version ever written. v2 is current; v0 and v1 stay here so
-// migrate.ts can still read what older builds saved (and old export files).
+// progressUpgrade.ts can still read what older builds saved (and old export files).
 
 import { z } from 'zod'
 

@@ -3,7 +3,7 @@
 // override on top of the shared scenario, so every column keeps the scenario's seed and traffic.
 
 import type { ConfigPatch } from '../../sim/config.ts'
-import { POLICIES } from '../../lab-ui/engine.ts'
+import { ROUTING_POLICIES } from '../../lab-ui/engine.ts'
 import type { PolicyId, StorageKind } from '../../sim/types.ts'
 import { designKind } from '../../store/design.ts'
 
@@ -42,7 +42,7 @@ export function designOverrides(d: Design): ConfigPatch {
  * are taken to be in memory, the engine's default.
  */
 export function designLabel(d: Design): string {
-  const base = `${POLICIES[d.policy].label} + ${STORAGE_SHORT[d.storage]}`
+  const base = `${ROUTING_POLICIES[d.policy].label} + ${STORAGE_SHORT[d.storage]}`
   const k = designKind({ policy: d.policy, storage: d.storage, jwt: { carts: 'memory' } })
   const kind = k === 'sticky' ? 'Sticky: ' : k === 'stateless' ? 'Stateless: ' : ''
   const opts = designOptions(d)

@@ -92,7 +92,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, l) => {
   })
 
   it('lists exactly the scenarios its scenes use', () => {
-    expect(new Set(l.meta.scenarios)).toEqual(new Set(scenes(l).map((s) => s.props.id)))
+    expect(new Set(l.meta.scenarios)).toEqual(new Set(scenes(l).map((s) => s.props.scenario)))
   })
 
   it('has well-formed callouts, diagrams and code blocks', () => {
@@ -116,8 +116,8 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, l) => {
 
 function checkScene(s: ElementUse) {
   const where = `<Scene> at line ${s.line}`
-  const { id, question, choices, answer, overrides } = s.props
-  expect(typeof id === 'string' && isScenarioId(id), `${where}: unknown scenario "${String(id)}"`).toBe(true)
+  const { scenario, question, choices, answer, overrides } = s.props
+  expect(typeof scenario === 'string' && isScenarioId(scenario), `${where}: unknown scenario "${String(scenario)}"`).toBe(true)
   expect(typeof question === 'string' && question.length >= 15, `${where}: needs a question`).toBe(true)
   expect(Array.isArray(choices) && choices.length >= 2 && choices.length <= 4 && choices.every((c) => typeof c === 'string' && c.length > 0), `${where}: 2–4 choices`).toBe(true)
   expect(new Set(choices as string[]).size, `${where}: choices repeat`).toBe((choices as string[]).length)
@@ -164,7 +164,7 @@ describe('the course as a whole', () => {
   })
 
   it('shows every scenario somewhere, and each scenario’s own lesson shows or links it', () => {
-    const shown = (l: Lesson, id: string) => scenes(l).some((s) => s.props.id === id) || l.a.links.some((x) => x.url.startsWith(`#/lab?scenario=${id}`))
+    const shown = (l: Lesson, id: string) => scenes(l).some((s) => s.props.scenario === id) || l.a.links.some((x) => x.url.startsWith(`#/lab?scenario=${id}`))
     for (const id of SCENARIO_IDS) {
       expect(lessons.some((l) => shown(l, id)), `scenario ${id} appears in no lesson`).toBe(true)
       const home = bySlug.get(SCENARIOS[id].lesson)

@@ -1,5 +1,5 @@
-// Lesson 12's hands-on part: the five migration steps as buttons that act on a running lab, with
-// the unexpected-logout counter in plain sight. Each step unlocks after the previous one has had
+// Lesson 12's hands-on part: the five migration stages as buttons that act on a running lab, with
+// the unexpected-logout counter in plain sight. Each stage unlocks after the previous one has had
 // 10 s of simulated time to show its effect.
 
 import { useId, useState } from 'react'
@@ -11,7 +11,7 @@ import { LabProvider } from '../../../store/LabContext.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { formatClock, formatDuration } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
-import { MIGRATION_STEPS, nextStep, stepTimes, WALKTHROUGH_INIT } from './migrationSteps.ts'
+import { MIGRATION_STAGES, nextStage, stageTimes, WALKTHROUGH_INIT } from './migrationStages.ts'
 
 export function MigrationWalkthrough() {
   const [store] = useState<LabStore>(() => createLabStore(WALKTHROUGH_INIT))
@@ -44,7 +44,7 @@ function snapshot(s: LabState) {
           ? { id: srv.id, sessions: liveSessionCount(sim, srv), carts: [...srv.memory.values()].filter((x) => x.cart > 0 && sim.now - x.lastSeen < sim.config.sessionIdleMs).length }
           : { id: srv.id, sessions: 0, carts: 0 },
       ),
-    inStore: sim.store.sessions.size,
+    inStore: sim.sessionStore.sessions.size,
   }
 }
 
@@ -53,15 +53,15 @@ function Walkthrough({ store }: { store: LabStore }) {
   const [inventoryAt, setInventoryAt] = useState<number | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const headingId = useId()
-  const times = stepTimes(view.applied, inventoryAt, view.now)
-  const next = nextStep(times, view.now)
+  const times = stageTimes(view.applied, inventoryAt, view.now)
+  const next = nextStage(times, view.now)
   const finished = next === null && view.now - times[times.length - 1]! >= 10_000
 
   const apply = (index: number) => {
     const lab = store.getState()
     const at = lab.sim.now
     if (index === 0) setInventoryAt(at)
-    for (const iv of MIGRATION_STEPS[index]!.apply) store.getState().intervene(iv)
+    for (const iv of MIGRATION_STAGES[index]!.apply) store.getState().intervene(iv)
     if (!store.getState().playing) {
       store.getState().setSpeed(4)
       store.getState().play()
@@ -101,17 +101,17 @@ function Walkthrough({ store }: { store: LabStore }) {
       </p>
 
       <ol className="lesson-steps">
-        {MIGRATION_STEPS.map((step, i) => {
+        {MIGRATION_STAGES.map((stage, i) => {
           const doneAt = times[i] ?? null
           const isNext = next?.index === i
           const waiting = isNext && next.waitMs > 0
           return (
-            <li key={step.title} className="lesson-step" data-done={doneAt !== null || undefined} data-testid={`walk-step-${i + 1}`}>
+            <li key={stage.title} className="lesson-step" data-done={doneAt !== null || undefined} data-testid={`walk-step-${i + 1}`}>
               <div className="flex-1">
                 <p className="font-semibold">
-                  {i + 1}. {step.title}
+                  {i + 1}. {stage.title}
                 </p>
-                <p className="text-sm text-muted">{step.does}</p>
+                <p className="text-sm text-muted">{stage.does}</p>
                 {doneAt !== null && (
                   <p className="text-sm text-ok">
                     <span aria-hidden="true">✓ </span>Applied at {formatClock(doneAt)}

@@ -16,7 +16,8 @@ import { progressStore } from '../progress.ts'
 import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
 
 export interface SceneProps {
-  id: string
+  /** The scenario the scene runs (an id from src/sim/scenarios). */
+  scenario: string
   question: string
   choices: readonly string[]
   answer: number
@@ -27,19 +28,19 @@ export interface SceneProps {
 }
 
 export function Scene(props: SceneProps) {
-  if (!isScenarioId(props.id) || props.choices.length < 2 || !props.choices[props.answer]) {
+  if (!isScenarioId(props.scenario) || props.choices.length < 2 || !props.choices[props.answer]) {
     return (
       <Notice tone="warn" title="This scene can't be shown">
-        The lesson asks for a scene that doesn’t exist or is incomplete (“{props.id}”). The rest of the lesson still works.
+        The lesson asks for a scene that doesn’t exist or is incomplete (“{props.scenario}”). The rest of the lesson still works.
       </Notice>
     )
   }
-  return <SceneCard {...props} id={props.id} />
+  return <SceneCard {...props} scenario={props.scenario} />
 }
 
 type Phase = 'predict' | 'running' | 'revealed'
 
-function SceneCard({ id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { id: ScenarioId }) {
+function SceneCard({ scenario: id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { scenario: ScenarioId }) {
   const lesson = useLesson()
   const index = Number(sceneIndex ?? 0)
   const scenario = SCENARIOS[id]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readProgress, upgrade } from './migrate.ts'
+import { readProgress, upgrade } from './progressUpgrade.ts'
 import { emptyProgress, grade, toCard, undoLast } from './progress.ts'
 import { createScheduler, Rating, State } from './scheduler.ts'
 
