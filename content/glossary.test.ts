@@ -1,5 +1,7 @@
 // Content check for the glossary: shape (zod), unique ids and names, lessons that exist, every term
-// the lab's "?" buttons link to, and texts short enough for the lab's popover.
+// the lab's "?" buttons link to, and texts short enough for the lab's popover. Product facts in the
+// glossary follow docs/facts/ (alb.md "AWSALB", kubernetes.md "sessionAffinity: ClientIP", nginx.md
+// "ip_hash" and "hash $key consistent"); change them together.
 
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
