@@ -38,6 +38,25 @@ describe('timeline', () => {
     expect(twice.traceSeq).toBe(state.traceSeq - 2)
   })
 
+  it('(14.3) step back lands where the step forward started: the clock reads the newest event’s time', () => {
+    const tl = fresh()
+    const c0 = tl.checkpoints[0]!
+    const forward = [c0]
+    for (let i = 0; i < 6; i++) forward.push(stepForward(tl, forward.at(-1)!))
+    let s = forward.at(-1)!
+    for (let i = 5; i >= 0; i--) {
+      s = stepBack(tl, s)
+      expect(s.now).toBe(forward[i]!.now)
+      expect(s.traceSeq).toBe(forward[i]!.traceSeq)
+    }
+    // From a moment reached by playing: back to the time of the event that is now the newest.
+    const { state, timeline } = play(tl, c0, 31_000)
+    for (let i = 0, b = state; i < 20; i++) {
+      b = stepBack(timeline, b)
+      expect(b.now).toBe(lastTraced(b)?.t ?? 0)
+    }
+  })
+
   it('an intervention in the past forks the run: the learner’s old future is dropped, planned events stay', () => {
     let tl = fresh()
     const guard = new StateGuard()

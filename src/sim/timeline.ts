@@ -1,7 +1,7 @@
 // Time travel (RaftScope's state.js, made pure): a run is seed + config + script. Checkpoints every
 // few simulated seconds make `seek(t)` a restore plus a short replay; stepping back one event
-// replays to the item before the latest trace entry; an intervention in the past forks the run and
-// drops the old future.
+// replays to just after the trace entry before the latest one; an intervention in the past forks the
+// run and drops the old future.
 
 import { advanceTo, advanceToItem, advanceToNextTraced, type Script } from './engine.ts'
 import type { Intervention, ScriptItem } from './interventions.ts'
@@ -74,14 +74,24 @@ export function seek(tl: Timeline, t: SimMs): { timeline: Timeline; state: SimSt
   return play(tl, from, Math.max(t, from.now))
 }
 
-/** The state just before the latest traced item of `state` (one event back). */
+/**
+ * One event back: the state right after the traced item before the latest one — exactly where a step
+ * forward would have started — so the clock reads that item's time (not the time of whatever untraced
+ * item came just before the latest one). Before the first traced item: the start of the run.
+ */
 export function stepBack(tl: Timeline, state: SimState): SimState {
   const latest = lastTraced(state)
   if (!latest) return tl.checkpoints[0]!
-  const target = latest.item - 1
-  const from = checkpointBefore(tl, latest.t, target)
-  if (from.itemCount > target) return from
-  return advanceToItem(from, target, tl.script)
+  const previous = lastTraced(replayToItem(tl, latest.t, latest.item - 1))
+  if (!previous) return tl.checkpoints[0]!
+  return replayToItem(tl, previous.t, previous.item)
+}
+
+/** The state after exactly `item` items (or the first checkpoint, if that is already past them). */
+function replayToItem(tl: Timeline, t: SimMs, item: number): SimState {
+  const from = checkpointBefore(tl, t, item)
+  if (from.itemCount >= item) return from
+  return advanceToItem(from, item, tl.script)
 }
 
 /** One meaningful event forward. */

@@ -47,7 +47,8 @@ let nextId = 1
 
 function column(scenario: ScenarioId, users: number | null, design: Design, from?: { script: readonly ScriptItem[]; at: SimMs; slot?: number | undefined }): ColumnRun {
   const overrides = { ...designOverrides(design), ...(users !== null ? { users } : {}) }
-  const store = createLabStore({ scenario, overrides, ...(from ? { script: from.script, at: from.at } : {}) })
+  // Reset goes back to the column's design as the URL states it (not folding in an added server).
+  const store = createLabStore({ scenario, overrides, keepDesign: false, ...(from ? { script: from.script, at: from.at } : {}) })
   const id = nextId++
   return { slot: from?.slot ?? id, id, design, store }
 }

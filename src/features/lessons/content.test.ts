@@ -15,6 +15,8 @@ import { TOPIC_KEYS } from '../../course/syllabus.ts'
 const DIR = join(import.meta.dirname, '../../../content/lessons')
 const DECK = JSON.parse(readFileSync(join(import.meta.dirname, '../../../content/cards/deck.json'), 'utf8')) as { cards: { id: string }[] }
 const CARD_IDS = new Set(DECK.cards.map((c) => c.id))
+const GLOSSARY = JSON.parse(readFileSync(join(import.meta.dirname, '../../../content/glossary.json'), 'utf8')) as { terms: { id: string }[] }
+const GLOSSARY_IDS = new Set(GLOSSARY.terms.map((t) => t.id))
 
 interface Lesson {
   file: string
@@ -150,6 +152,7 @@ function linkProblem(url: string): string | null {
     const card = q.get('card')
     return card === null || CARD_IDS.has(card) ? null : `no card "${card}" in content/cards/deck.json`
   }
+  if (path === '/glossary') return anchor === undefined || GLOSSARY_IDS.has(anchor) ? null : `no term #${anchor} in content/glossary.json`
   if (path === '/compare' || path === '/') return null
   return `unknown route ${path}`
 }
@@ -184,5 +187,7 @@ describe('the course as a whole', () => {
     expect(linkProblem('#/cards?card=nope')).toMatch(/no card/)
     expect(linkProblem('#section')).toMatch(/hash routes/)
     expect(linkProblem('#/nowhere')).toMatch(/unknown route/)
+    expect(linkProblem('#/glossary#jwt')).toBeNull()
+    expect(linkProblem('#/glossary#nope')).toMatch(/no term/)
   })
 })

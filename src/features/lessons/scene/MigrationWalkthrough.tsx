@@ -5,6 +5,7 @@
 import { useId, useState } from 'react'
 import { Button } from '../../../components/Button.tsx'
 import { liveSessionCount, liveSessions, appliedScript } from '../../../lab-ui/engine.ts'
+import { stateInMemory } from '../../../store/design.ts'
 import { createLabStore, type LabState, type LabStore } from '../../../store/labStore.ts'
 import { LabProvider } from '../../../store/LabContext.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
@@ -33,9 +34,16 @@ function snapshot(s: LabState) {
     canary: sim.config.canaryPercent,
     idempotency: sim.config.idempotencyKeys,
     applied: appliedScript(s.timeline, sim),
+    // Once sessions live in the store, the copies a server still has in memory are never read again:
+    // it keeps nothing a user depends on (as the stage, which stops drawing them).
+    inMemory: stateInMemory(sim.config),
     memory: sim.servers
       .filter((srv) => srv.status !== 'removed')
-      .map((srv) => ({ id: srv.id, sessions: liveSessionCount(sim, srv), carts: liveSessions(srv.memory, sim.now, sim.config.sessionIdleMs).filter((x) => x.cart > 0).length })),
+      .map((srv) =>
+        stateInMemory(sim.config)
+          ? { id: srv.id, sessions: liveSessionCount(sim, srv), carts: liveSessions(srv.memory, sim.now, sim.config.sessionIdleMs).filter((x) => x.cart > 0).length }
+          : { id: srv.id, sessions: 0, carts: 0 },
+      ),
     inStore: sim.sessionStore.sessions.size,
   }
 }
@@ -129,6 +137,7 @@ function Walkthrough({ store }: { store: LabStore }) {
               <li key={m.id}>
                 Server {m.id}: {m.sessions} session{m.sessions === 1 ? '' : 's'}
                 {m.carts > 0 ? `, ${m.carts} with a cart` : ''}
+                {!view.inMemory && ' — nothing a user depends on'}
               </li>
             ))}
             <li>Shared store: {view.inStore} session{view.inStore === 1 ? '' : 's'}</li>

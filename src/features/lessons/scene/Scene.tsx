@@ -142,7 +142,12 @@ function SceneCard({ scenario: id, question, choices, answer, overrides, childre
         </LabProvider>
       </div>
 
-      <div aria-live="polite">
+      {/* One sentence for screen readers; the explanation below is read where it stands (a live
+          region around it read the verdict and the text as one run-on string: "None.None."). */}
+      <p className="sr-only" aria-live="polite" data-testid="scene-verdict-live">
+        {phase === 'revealed' && verdictSentence(correct, choices[picked ?? 0] ?? '', choices[answer] ?? '')}
+      </p>
+      <div>
         {phase === 'revealed' && (
           <div id={explainId} tabIndex={-1} className={`lesson-scene-result ${correct ? 'is-right' : 'is-wrong'}`} data-testid="scene-result" data-correct={correct}>
             <p className="lesson-scene-verdict">
@@ -155,7 +160,7 @@ function SceneCard({ scenario: id, question, choices, answer, overrides, childre
                   <strong>
                     <span aria-hidden="true">✗ </span>Not quite.
                   </strong>{' '}
-                  You guessed “{choices[picked ?? 0]}”. What happens: {choices[answer]}.
+                  You guessed “{choices[picked ?? 0]}”. What happens: {fullStop(choices[answer] ?? '')}
                 </>
               )}
             </p>
@@ -165,6 +170,13 @@ function SceneCard({ scenario: id, question, choices, answer, overrides, childre
       </div>
     </section>
   )
+}
+
+const fullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
+
+function verdictSentence(correct: boolean, guess: string, answer: string): string {
+  const rest = 'The explanation is below the lab.'
+  return correct ? `Your prediction was right: ${fullStop(answer)} ${rest}` : `Not quite. You guessed “${guess}”. What happens: ${fullStop(answer)} ${rest}`
 }
 
 // The hash router owns "#…", so in-page jumps move focus and scroll themselves.

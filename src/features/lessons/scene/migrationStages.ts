@@ -29,9 +29,11 @@ export const MIGRATION_STAGES: readonly MigrationStage[] = [
 /**
  * Where the walkthrough starts: the sticky fleet of the migration-plan scenario (3 servers, 18 users,
  * cookie affinity, sessions in memory, seed 15) but without its scripted stages — the learner applies
- * them. Started 30 s in, so every server already holds sessions to take stock of.
+ * them. Started 30 s in, so every server already holds sessions to take stock of. The lab's Reset
+ * goes back to this sticky start (the stages are derived from the run's script, so a Reset that
+ * kept the migrated design would leave the list of stages out of step with the lab).
  */
-export const WALKTHROUGH_INIT: LabInit = { scenario: 'cookie-affinity', seed: 15, overrides: { users: 18, natGroups: [] }, at: 30_000 }
+export const WALKTHROUGH_INIT: LabInit = { scenario: 'cookie-affinity', seed: 15, overrides: { users: 18, natGroups: [] }, at: 30_000, keepDesign: false }
 
 /** Simulated time to watch after a stage before the next one unlocks. */
 export const SETTLE_MS = 10_000
