@@ -69,14 +69,21 @@ export function recordSuccess(s: SimState, server: ServerId): void {
   if (srv.fails !== 0) mutServer(s, serverIndex(server)).fails = 0
 }
 
-/** One round of active health checks (every `health.intervalMs`). Returns servers that just became healthy. */
-export function healthCheck(s: SimState): ServerId[] {
+/** The model's probe: a process that is up (or draining) answers its health check. */
+export const answersProbe = (srv: Server): boolean => srv.status === 'up' || srv.status === 'draining'
+
+/**
+ * One round of active health checks (every `health.intervalMs`). Returns servers that just became
+ * healthy. `probe` says whether a server answered; the replay on real software (real/) passes the
+ * answers of real probes.
+ */
+export function healthCheck(s: SimState, probe: (srv: Server) => boolean = answersProbe): ServerId[] {
   const recovered: ServerId[] = []
   const { unhealthyThreshold, healthyThreshold, intervalMs } = s.config.health
   for (let i = 0; i < s.servers.length; i++) {
     const current = s.servers[i]!
     if (current.status === 'removed') continue
-    const ok = current.status === 'up' || current.status === 'draining'
+    const ok = probe(current)
     if (ok && current.healthy && current.probeFails === 0) continue
     if (!ok && !current.healthy && current.probeOks === 0) continue
     const srv = mutServer(s, i)

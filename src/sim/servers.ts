@@ -1,6 +1,7 @@
 // App servers A–J: addresses, status, capacity and the busy-time bookkeeping behind utilisation.
 
 import { createHistogram } from './histogram.ts'
+import { createRng, type Rng } from './rng.ts'
 import { isLive } from './storage.ts'
 import { SERVER_IDS, type Server, type ServerId, type SimMs, type SimState } from './types.ts'
 
@@ -9,7 +10,16 @@ function serverAddress(index: number): string {
   return `10.0.0.${11 + index}:3000`
 }
 
-export function makeServer(index: number, now: SimMs, status: 'up' | 'starting'): Server {
+/**
+ * The random stream of one server process's service times: its own per (server, incarnation), so a
+ * server's work does not depend on who else is served, and a restarted process starts a fresh stream
+ * — which a real app server can draw itself (real/app/, docs/DECISIONS.md 2026-12-01).
+ */
+export function serverRng(seed: number, index: number, version: number): Rng {
+  return createRng(seed, 100_000 + index * 10_000 + version)
+}
+
+export function makeServer(seed: number, index: number, now: SimMs, status: 'up' | 'starting'): Server {
   return {
     v: 0,
     id: SERVER_IDS[index]!,
@@ -18,6 +28,7 @@ export function makeServer(index: number, now: SimMs, status: 'up' | 'starting')
     status,
     statusSince: now,
     version: 1,
+    rng: serverRng(seed, index, 1),
     healthy: status === 'up',
     probeFails: 0,
     probeOks: 0,

@@ -32,6 +32,8 @@ export interface Server {
   status: ServerStatus
   statusSince: SimMs
   version: number
+  /** Service-time randomness of this incarnation of the process (servers.ts `serverRng`). */
+  rng: Rng
   /** Active health checks as the LB sees them. */
   healthy: boolean
   probeFails: number
