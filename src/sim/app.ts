@@ -133,19 +133,32 @@ function applyCartAction(s: SimState, req: SimRequest, session: { cart: number }
 }
 
 function placeOrder(s: SimState, req: SimRequest): string {
+  const verdict = orderVerdict(s.config.idempotencyKeys, s.users[req.user]!.committedIntent, req.intent)
+  recordOrder(s, req, verdict)
+  if (verdict === 'idempotent') return `idempotency key seen → original order returned`
+  return verdict === 'duplicate' ? `order placed AGAIN → duplicate order` : `order placed`
+}
+
+export type OrderVerdict = 'placed' | 'duplicate' | 'idempotent'
+
+/**
+ * A checkout against the orders table, which remembers each user's last committed checkout (intent):
+ * with an idempotency key a repeat returns the original order; without one it is placed again — a
+ * duplicate. The real app server (real/app/shop.ts) decides with this same rule.
+ */
+export function orderVerdict(idempotencyKeys: boolean, committedIntent: number, intent: number): OrderVerdict {
+  if (idempotencyKeys && committedIntent === intent) return 'idempotent'
+  return committedIntent === intent ? 'duplicate' : 'placed'
+}
+
+/** Counts an order (and a duplicate) against the user who placed it. */
+export function recordOrder(s: SimState, req: SimRequest, verdict: OrderVerdict): void {
+  if (verdict === 'idempotent') return
   const user = mutUser(s, req.user)
-  if (s.config.idempotencyKeys && user.committedIntent === req.intent) {
-    return `idempotency key seen → original order returned`
-  }
-  const duplicate = user.committedIntent === req.intent
   user.committedIntent = req.intent
   user.orders += 1
   s.counters.orders += 1
-  if (duplicate) {
-    s.counters.duplicateOrders += 1
-    return `order placed AGAIN → duplicate order`
-  }
-  return `order placed`
+  if (verdict === 'duplicate') s.counters.duplicateOrders += 1
 }
 
 function where(home: SessionHome, id: string): string {

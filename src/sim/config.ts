@@ -41,6 +41,7 @@ export const DEFAULT_CONFIG: SimConfig = {
   clientTimeoutMs: 3_000,
   clientRetryDelayMs: 1_000,
   websockets: false,
+  serverAddresses: [],
 }
 
 /** A config override: any top-level field, nested objects partially; `undefined` means "keep". */

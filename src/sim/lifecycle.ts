@@ -73,7 +73,7 @@ export function addServer(s: SimState): ServerId | null {
   const slot = s.servers.findIndex((srv) => srv.status === 'removed')
   const idx = slot >= 0 ? slot : s.servers.length
   if (idx >= SERVER_IDS.length) return null
-  const fresh = makeServer(s.seed, idx, s.now, 'starting')
+  const fresh = makeServer(s.seed, s.config, idx, s.now, 'starting')
   if (slot >= 0) s.servers[idx] = { ...fresh, v: s.gen, version: s.servers[idx]!.version }
   else s.servers.push({ ...fresh, v: s.gen })
   boot(s, fresh.id, 'added')

@@ -1,0 +1,337 @@
+// The replay on the model's clock (`--clock virtual`): the engine's own event queue decides what
+// happens next, in the engine's order — users arrive, think, send and judge what they get with the
+// engine's browser code (src/sim/browser.ts) — while everything behind the browser is real: each
+// request goes out as HTTP to nginx or HAProxy, which chooses (and retries) servers; real app
+// servers admit it to their queue and serve it, against real stores. Time is the model's: an app
+// server holds a request until the model says it arrived and its response until the model's finish
+// time. The bookkeeping around real decisions — counters, retries, queues, latency — is the
+// engine's own (src/sim/backend.ts with the real load balancer and app passed in), so a difference
+// between real and simulated counts is a difference in behaviour, never in counting.
+
+import { type Router, type Serve, onDone, onForward } from '../../src/sim/backend.ts'
+import { onAtClient, onClientTimeout } from '../../src/sim/browser.ts'
+import { recordOrder } from '../../src/sim/app.ts'
+import { handleEvent, takeItem } from '../../src/sim/engine.ts'
+import { applyIntervention, type Intervention } from '../../src/sim/interventions.ts'
+import { answersProbe, healthCheck } from '../../src/sim/lb.ts'
+import { noServer } from '../../src/sim/policies/policy.ts'
+import { serverIndex } from '../../src/sim/servers.ts'
+import { createSim } from '../../src/sim/state.ts'
+import type { Outcome, ServerId, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
+import type { FromApp, Served } from '../app/protocol.ts'
+import { H } from '../app/protocol.ts'
+import type { Plan } from '../plan.ts'
+import type { AppEvents, AppProcess } from '../stack/apps.ts'
+import { fleetView } from '../stack/balancer.ts'
+import { Stack } from '../stack/stack.ts'
+import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
+import { Divergence, Flight } from './flight.ts'
+import type { ReplayLog } from './log.ts'
+
+type Hop = { readonly kind: 'refused'; readonly server: ServerId } | { readonly kind: 'arrived'; readonly server: ServerId } | { readonly kind: 'lbError'; readonly status: number }
+
+type AdmitAnswer = Extract<FromApp, { t: 'queued' | 'started' | 'rejected' }>
+
+/** What the app's page said, in the model's outcome words. */
+function outcomeOf(a: HttpAnswer): Outcome {
+  if (a.status >= 500) return 'error'
+  if (a.status === 401) return 'revoked'
+  const r = a.headers[H.result]
+  return r === 'notLoggedIn' || r === 'cartMissing' || r === 'revoked' ? r : 'ok'
+}
+
+export class VirtualReplay implements AppEvents {
+  readonly s: SimState
+  private readonly flights = new Map<number, Flight>()
+  /** JWT text by token id (the model's jar keeps only the id and expiry). */
+  private readonly tokens = new Map<string, string>()
+  private readonly chains = new Map<number, Hop[]>()
+  private stack!: Stack
+
+  constructor(
+    readonly plan: Plan,
+    private readonly log: ReplayLog,
+  ) {
+    this.s = createSim(plan.config, plan.seed)
+  }
+
+  // ---- app server events ----------------------------------------------------------------------
+
+  arrived(app: AppProcess, id: number): void {
+    const f = this.flights.get(id)
+    if (!f) return this.log.warn(`app ${app.server} reported request ${id}, which the replay did not send`)
+    f.arrive(app.server)
+  }
+  done(): void {}
+  listening(): void {}
+  exited(): void {
+    for (const f of this.flights.values()) f.notify()
+  }
+
+  // ---- the run -----------------------------------------------------------------------------------
+
+  async run(stack: Stack): Promise<SimState> {
+    this.stack = stack
+    const s = this.s
+    for (const srv of s.servers) await stack.spawnApp(serverIndex(srv.id), srv.version, s.config)
+    await Promise.all(s.servers.map((srv) => stack.app(srv.id).ask({ t: 'listen' }, 'listening')))
+    await stack.lb.start(fleetView(s))
+    this.log.started(stack)
+    const until = this.plan.durationMs
+    for (;;) {
+      const item = takeItem(s, this.plan.script, until)
+      if (item === null) break
+      if (item.type === 'intervention') await this.intervene(item.item.do)
+      else if (item.type === 'event') await this.event(item.event)
+      else if (item.kind === 'request.forward') await this.forward(item.user, item.request)
+      else if (item.kind === 'request.done') await this.finish(item.user, item.request, item.server!)
+      else if (item.kind === 'request.atClient') this.atClient(item.user, item.request, false)
+      else this.atClient(item.user, item.request, true)
+    }
+    if (until > s.now) s.now = until
+    return s
+  }
+
+  /** Live sessions in each app server's memory now (the report's per-server sessions). */
+  async sessionsNow(): Promise<Map<ServerId, number>> {
+    const out = new Map<ServerId, number>()
+    for (const srv of this.s.servers) {
+      const app = this.stack.apps.get(srv.id)
+      if (!app || !app.alive || srv.status === 'removed' || srv.status === 'crashed') continue
+      out.set(srv.id, (await app.ask({ t: 'sessions', now: this.s.now }, 'sessions')).live)
+    }
+    return out
+  }
+
+  // ---- requests ----------------------------------------------------------------------------------
+
+  private token(user: UserId): string | null {
+    const jwt = this.s.users[user]!.jar.jwt
+    return jwt === null ? null : (this.tokens.get(jwt.jti) ?? null)
+  }
+
+  /** Sends the request to the real load balancer and watches where it goes: refused, arrived, or answered by the LB. */
+  private async observe(req: SimRequest): Promise<Hop[]> {
+    const s = this.s
+    const f = new Flight(req.id, req.user)
+    this.flights.set(req.id, f)
+    const user = s.users[req.user]!
+    f.start(send(this.stack.lb.port, outgoing(req, user, s.config, s.now, this.token(req.user), this.stack.lb.affinityCookie)))
+    await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
+    const chain: Hop[] = []
+    for (const a of this.stack.lb.failedAttempts(req.id)) {
+      const server = this.serverAt(a.address)
+      if (a.why !== 'refused') throw new Divergence(`request ${req.id}: ${this.stack.lb.product} logged a ${a.why} connection to ${server} before any server was killed`)
+      chain.push({ kind: 'refused', server })
+    }
+    if (f.arrivals.length > 0) chain.push({ kind: 'arrived', server: f.arrivals[0]! })
+    else chain.push({ kind: 'lbError', status: f.answer().status })
+    return chain
+  }
+
+  private serverAt(address: string): ServerId {
+    const srv = this.s.servers.find((x) => x.address === address)
+    if (!srv) throw new Error(`no server has the address ${address}`)
+    return srv.id
+  }
+
+  /** `request.forward`: the first attempt goes out for real; every attempt is booked by the engine. */
+  private async forward(userId: UserId, id: number): Promise<void> {
+    const s = this.s
+    const req = s.inflight[userId]
+    if (!req || req.id !== id) return
+    let chain = this.chains.get(id)
+    if (!chain) {
+      chain = await this.observe(req)
+      this.chains.set(id, chain)
+    }
+    const hop = chain[req.refused.length]
+    if (!hop) throw new Divergence(`request ${id}: the model tries a server after ${req.refused.length} refusals; ${this.stack.lb.product} stopped there`)
+    let admitted: AdmitAnswer | null = null
+    if (hop.kind === 'arrived') admitted = await this.stack.app(hop.server).ask({ t: 'admit', id, now: s.now }, 'queued', 'started', 'rejected')
+    const product = this.stack.lb.product
+    const router: Router = (_s, _u, tried) => {
+      const h = chain[tried.length]
+      if (!h) return noServer(`${product}: nothing left to try`)
+      if (h.kind === 'lbError') return { ...noServer(`${product} answered ${h.status}`, h.status) }
+      return { server: h.server, decision: `${product} → ${h.server}` }
+    }
+    const served = admitted?.t === 'started' ? admitted.served : null
+    const serveFn = this.serveWith(served)
+    const refusedBefore = req.refused.length
+    onForward(s, userId, id, router, serveFn.fn)
+    const after = s.inflight[userId]!
+    if (hop.kind === 'refused' && after.refused.length === refusedBefore) {
+      throw new Divergence(`request ${id}: ${product} found ${hop.server} refusing connections; the model's ${hop.server} accepts them`)
+    }
+    if (hop.kind === 'arrived') {
+      if (after.refused.length > refusedBefore) throw new Divergence(`request ${id}: ${hop.server} accepted it; the model's ${hop.server} refuses connections`)
+      if ((admitted!.t === 'started') !== serveFn.used()) {
+        throw new Divergence(`request ${id}: app ${hop.server} ${admitted!.t === 'started' ? 'started serving it' : `answered ${admitted!.t}`}; the model ${serveFn.used() ? 'started serving it' : 'queued it'}`)
+      }
+    }
+    if (hop.kind === 'lbError' || admitted?.t === 'rejected') {
+      const f = this.flights.get(id)!
+      await f.wait(() => f.settled, `the error response to request ${id}`)
+      this.applyAnswer(after, f.answer())
+    }
+  }
+
+  /** A Serve that returns what the real app did at the start of service (the model's `serve` is not run). */
+  private serveWith(first: Served | null): { fn: Serve; used: () => boolean } {
+    let pending = first
+    let used = false
+    const fn: Serve = (s, req) => {
+      if (pending === null || pending.id !== req.id) throw new Divergence(`the model starts serving request ${req.id}; the app server started ${pending?.id ?? 'nothing'}`)
+      const served = pending
+      pending = null
+      used = true
+      req.outcome = served.result
+      req.status = served.status
+      req.detail = `${served.result} (${served.status})`
+      if (served.order) recordOrder(s, req, served.order)
+      return served.cost
+    }
+    return { fn, used: () => used }
+  }
+
+  /** `request.done`: the model's finish time — the app server releases the response. */
+  private async finish(userId: UserId, id: number, server: ServerId): Promise<void> {
+    const s = this.s
+    const req = s.inflight[userId]
+    if (!req || req.id !== id || req.doneAt !== -1 || req.server !== server) return
+    const released = await this.stack.app(server).ask({ t: 'release', id, now: s.now }, 'released')
+    const f = this.flights.get(id)!
+    await f.wait(() => f.settled, `the response to request ${id}`)
+    this.applyAnswer(req, f.answer())
+    const serveFn = this.serveWith(released.next)
+    onDone(s, userId, id, server, serveFn.fn)
+    if ((released.next !== null) !== serveFn.used()) {
+      throw new Divergence(`after request ${id}, app ${server} ${released.next ? `started ${released.next.id}` : 'went idle'}; the model ${serveFn.used() ? 'started another' : 'went idle'}`)
+    }
+  }
+
+  /** What the browser got: cookies and token into the request's `sets` (the engine's jar applies them on arrival). */
+  private applyAnswer(req: SimRequest, a: HttpAnswer): void {
+    const got = readSets(a, this.stack.lb.affinityCookie)
+    if (got.token !== null && got.sets?.jwt) this.tokens.set(got.sets.jwt.jti, got.token)
+    req.sets = got.sets
+    if (got.affinity) req.affinity = got.affinity
+    const outcome = outcomeOf(a)
+    if (req.outcome !== null && req.outcome !== outcome) throw new Divergence(`request ${req.id}: the browser got ${a.status} ${outcome}; the model says ${req.status} ${req.outcome}`)
+    req.outcome = outcome
+    req.status = a.status
+  }
+
+  private atClient(userId: UserId, id: number, timeout: boolean): void {
+    const s = this.s
+    const req = s.inflight[userId]
+    if (req && req.id === id) {
+      this.flights.delete(id)
+      this.chains.delete(id)
+    }
+    if (timeout) onClientTimeout(s, userId, id)
+    else onAtClient(s, userId, id)
+  }
+
+  // ---- other events ------------------------------------------------------------------------------
+
+  private async event(e: SimEvent): Promise<void> {
+    const s = this.s
+    switch (e.kind) {
+      case 'user.arrive':
+      case 'metrics.sample':
+      case 'sessions.sweep':
+        return handleEvent(s, e)
+      case 'lb.healthCheck':
+        return this.healthChecks()
+      case 'server.started': {
+        const srv = s.servers[serverIndex(e.server)]
+        const app = this.stack.apps.get(e.server)
+        if (srv && srv.status === 'starting' && srv.version === e.version && app && app.version === e.version) await app.ask({ t: 'listen' }, 'listening')
+        return handleEvent(s, e)
+      }
+      default:
+        throw new Divergence(`the replay cannot play the model's "${e.kind}" event yet`)
+    }
+  }
+
+  /**
+   * The model's health checks, on the model's schedule, with real probes: the harness asks each app
+   * server's /healthz; the model's thresholds turn answers into verdicts; a changed verdict is applied
+   * to the real load balancer (nginx: `down` + reload). See docs/DECISIONS.md.
+   */
+  private async healthChecks(): Promise<void> {
+    const s = this.s
+    const answers = new Map<ServerId, boolean>()
+    await Promise.all(
+      s.servers.filter((srv) => srv.status !== 'removed').map(async (srv) => answers.set(srv.id, await probe(srv.address))),
+    )
+    for (const srv of s.servers) {
+      const real = answers.get(srv.id)
+      if (real !== undefined && real !== answersProbe(srv)) throw new Divergence(`health check: ${srv.id} ${real ? 'answered' : 'did not answer'}, the model's ${srv.id} is ${srv.status}`)
+    }
+    healthCheck(s, (srv) => answers.get(srv.id) ?? false)
+    await this.stack.lb.apply(fleetView(s))
+  }
+
+  // ---- interventions -----------------------------------------------------------------------------
+
+  private async intervene(iv: Intervention): Promise<void> {
+    const s = this.s
+    this.log.intervention(s.now, iv)
+    switch (iv.kind) {
+      // What users do: the model's own intervention (the browsers are the model's).
+      case 'setRate':
+      case 'setUsers':
+      case 'addNatGroup':
+      case 'addHeavyUsers':
+      case 'changeUserIp':
+      case 'forgeHeader':
+      case 'setHeaderSource':
+      case 'setIdempotency':
+        return applyIntervention(s, iv)
+      case 'crashServer':
+        return this.crash(iv.server)
+      default:
+        throw new Divergence(`the replay cannot play the "${iv.kind}" intervention yet`)
+    }
+  }
+
+  /** SIGKILL a server's process; nginx decides what happens to the requests it held. */
+  private async crash(id: ServerId): Promise<void> {
+    const s = this.s
+    const srv = s.servers[serverIndex(id)]
+    if (!srv || srv.status === 'crashed' || srv.status === 'removed') return applyIntervention(s, { kind: 'crashServer', server: id })
+    const app = this.stack.app(id)
+    const { live } = await app.ask({ t: 'sessions', now: s.now }, 'sessions')
+    const held = s.inflight.filter((r): r is SimRequest => r != null && r.server === id && r.doneAt === -1 && r.serverAt >= 0)
+    app.kill()
+    await app.exited()
+    for (const r of held) {
+      const f = this.flights.get(r.id)!
+      const before = f.arrivals.length
+      await f.wait(() => f.settled || f.arrivals.length > before, `what ${this.stack.lb.product} does with request ${r.id} when ${id} dies`)
+      if (f.arrivals.length > before) {
+        throw new Divergence(
+          `request ${r.id} (${r.kind}) died with ${id}; ${this.stack.lb.product} retried it on ${f.arrivals[before]}, the model answers 502 (docs/facts/nginx-products.md §2)`,
+        )
+      }
+    }
+    applyIntervention(s, { kind: 'crashServer', server: id })
+    s.counters.sessionsLost += live
+    for (const r of held) this.applyAnswer(s.inflight[r.user]!, this.flights.get(r.id)!.answer())
+    await this.stack.lb.apply(fleetView(s))
+  }
+}
+
+/** A real health probe: GET /healthz on the server's own address. */
+async function probe(address: string): Promise<boolean> {
+  try {
+    const res = await fetch(`http://${address}/healthz`, { signal: AbortSignal.timeout(2000), headers: { connection: 'close' } })
+    await res.text()
+    return res.status === 200
+  } catch {
+    return false
+  }
+}
