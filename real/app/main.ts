@@ -182,6 +182,8 @@ async function onMessage(m: ToApp): Promise<void> {
         if (redis) await waitStatus(redis, 'ready', false)
       }
       return send({ t: 'store', up: m.up })
+    case 'verify':
+      return send({ t: 'verified', accepted: await shop.accepts(m.token, m.now) })
     case 'stop':
       server.close()
       process.exit(0)

@@ -61,6 +61,8 @@ export type ToApp =
   | { readonly t: 'sessions'; readonly now: number }
   | { readonly t: 'settings'; readonly settings: AppSettings; readonly now: number }
   | { readonly t: 'store'; readonly up: boolean }
+  /** Check a (stolen) token the way a request would: signature, expiry and, when on, the deny list. */
+  | { readonly t: 'verify'; readonly token: string; readonly now: number }
   | { readonly t: 'stop' }
 
 export type FromApp =
@@ -76,6 +78,7 @@ export type FromApp =
   | { readonly t: 'sessions'; readonly live: number }
   | { readonly t: 'settings'; readonly migrated: number }
   | { readonly t: 'store'; readonly up: boolean }
+  | { readonly t: 'verified'; readonly accepted: boolean }
   /** Real clock: a request finished (for the live log and the harness's bookkeeping). */
   | { readonly t: 'done'; readonly id: number; readonly served: Served; readonly startedAt: number; readonly doneAt: number }
   | { readonly t: 'error'; readonly message: string }

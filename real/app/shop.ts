@@ -181,6 +181,19 @@ export class Shop {
     return { result: 'ok', status: 200, store, ...(order ? { order } : {}) }
   }
 
+  /** Would a request carrying `token` be accepted as logged in (signature, expiry, deny list)? */
+  async accepts(token: string, now: number): Promise<boolean> {
+    const claims = await this.verify(token, now)
+    if (claims === null) return false
+    if (!this.d.settings.denyList || !this.d.redis) return true
+    try {
+      return !(await this.d.redis.denied(claims.jti))
+    } catch {
+      // The deny list is unreachable: only the signature can be checked.
+      return true
+    }
+  }
+
   /** The token's id if its signature is good and it has not expired at model time `now`. */
   private async verify(token: string | null, now: number): Promise<{ jti: string } | null> {
     if (token === null) return null

@@ -39,7 +39,8 @@ export class NginxErrorLog {
         const m = LINE.exec(line)
         if (!m) continue
         const id = Number(m[2])
-        const why = m[1]!.startsWith('connect() failed (111') ? 'refused' : m[1]!.startsWith('upstream prematurely') ? 'closed' : 'other'
+        const what = m[1]!
+        const why = what.includes('failed (111:') ? 'refused' : what.includes('upstream prematurely closed') ? 'closed' : 'other'
         const list = this.byRequest.get(id) ?? []
         list.push({ address: m[3]!, why })
         this.byRequest.set(id, list)

@@ -17,7 +17,8 @@ import { answersProbe, healthCheck } from '../../src/sim/lb.ts'
 import { noServer } from '../../src/sim/policies/policy.ts'
 import { serverIndex } from '../../src/sim/servers.ts'
 import { createSim } from '../../src/sim/state.ts'
-import type { Outcome, ServerId, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
+import { isLive, storeInUse } from '../../src/sim/storage.ts'
+import type { Outcome, ServerId, SessionStoreName, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
 import type { FromApp, Served } from '../app/protocol.ts'
 import { H } from '../app/protocol.ts'
 import type { Plan } from '../plan.ts'
@@ -121,7 +122,7 @@ export class VirtualReplay implements AppEvents {
     const chain: Hop[] = []
     for (const a of this.stack.lb.failedAttempts(req.id)) {
       const server = this.serverAt(a.address)
-      if (a.why !== 'refused') throw new Divergence(`request ${req.id}: ${this.stack.lb.product} logged a ${a.why} connection to ${server} before any server was killed`)
+      if (a.why !== 'refused') throw new Divergence(`request ${req.id}: ${this.stack.lb.product} logged a${a.why === 'closed' ? ' closed' : 'n unexpected'} connection to ${server} before it reached a server`)
       chain.push({ kind: 'refused', server })
     }
     if (f.arrivals.length > 0) chain.push({ kind: 'arrived', server: f.arrivals[0]! })
@@ -245,6 +246,8 @@ export class VirtualReplay implements AppEvents {
         return handleEvent(s, e)
       case 'lb.healthCheck':
         return this.healthChecks()
+      case 'token.replay':
+        return this.tokenReplay(e)
       case 'server.started': {
         const srv = s.servers[serverIndex(e.server)]
         const app = this.stack.apps.get(e.server)
@@ -292,17 +295,63 @@ export class VirtualReplay implements AppEvents {
       case 'setIdempotency':
         return applyIntervention(s, iv)
       case 'crashServer':
-        return this.crash(iv.server)
-      default:
-        throw new Divergence(`the replay cannot play the "${iv.kind}" intervention yet`)
+        return this.fleet(iv, this.running(iv.server) ? iv.server : null)
+      case 'restartServer': {
+        const srv = s.servers[serverIndex(iv.server)]
+        return this.fleet(iv, srv && srv.status !== 'crashed' && srv.status !== 'starting' && this.running(iv.server) ? iv.server : null)
+      }
+      case 'addServer':
+        return this.fleet(iv, null)
+      case 'removeServer':
+        if (iv.mode !== 'kill') break
+        return this.fleet(iv, this.running(iv.server) ? iv.server : null)
+      case 'storeDown':
+        return this.storeDown(iv)
+      case 'storeUp':
+        return this.storeUp(iv)
+      case 'setStorePersistence':
+        applyIntervention(s, iv)
+        return this.stack.redis?.setPersistent(iv.persistent)
+      case 'setStorage':
+        if (s.config.storage === 'jwt' || iv.storage === 'jwt') break
+        applyIntervention(s, iv)
+        return this.tellApps()
+      case 'setDenyList':
+        applyIntervention(s, iv)
+        return this.tellApps()
+      case 'revokeToken':
+        return this.revoke(iv)
     }
+    throw new Divergence(`the replay cannot play the "${iv.kind}" intervention${'mode' in iv ? ` (${iv.mode})` : ''} yet`)
   }
 
-  /** SIGKILL a server's process; nginx decides what happens to the requests it held. */
-  private async crash(id: ServerId): Promise<void> {
+  private running(id: ServerId): boolean {
+    return this.stack.apps.get(id)?.alive === true
+  }
+
+  /**
+   * A change to the fleet. `victim`'s process dies first, for real (SIGKILL), and the load balancer
+   * decides what becomes of the requests it held; then the model books the change and the harness
+   * makes the fleet match it: new processes for servers that boot, the LB's configuration.
+   */
+  private async fleet(iv: Intervention, victim: ServerId | null): Promise<void> {
     const s = this.s
-    const srv = s.servers[serverIndex(id)]
-    if (!srv || srv.status === 'crashed' || srv.status === 'removed') return applyIntervention(s, { kind: 'crashServer', server: id })
+    const killed = victim ? await this.killReal(victim) : null
+    applyIntervention(s, iv)
+    if (killed) {
+      s.counters.sessionsLost += killed.live
+      if (s.deploy) s.deploy.sessionsLost += killed.live
+      for (const r of killed.held) {
+        const now = s.inflight[r.user]
+        if (now && now.id === r.id) this.applyAnswer(now, this.flights.get(r.id)!.answer())
+      }
+    }
+    await this.syncFleet()
+  }
+
+  /** SIGKILL a server's process; the load balancer decides what happens to the requests it held. */
+  private async killReal(id: ServerId): Promise<{ live: number; held: SimRequest[] }> {
+    const s = this.s
     const app = this.stack.app(id)
     const { live } = await app.ask({ t: 'sessions', now: s.now }, 'sessions')
     const held = s.inflight.filter((r): r is SimRequest => r != null && r.server === id && r.doneAt === -1 && r.serverAt >= 0)
@@ -318,10 +367,127 @@ export class VirtualReplay implements AppEvents {
         )
       }
     }
-    applyIntervention(s, { kind: 'crashServer', server: id })
-    s.counters.sessionsLost += live
-    for (const r of held) this.applyAnswer(s.inflight[r.user]!, this.flights.get(r.id)!.answer())
+    return { live, held }
+  }
+
+  /** Processes and load balancer as the model's fleet now is. */
+  private async syncFleet(): Promise<void> {
+    const s = this.s
+    for (const srv of s.servers) {
+      const app = this.stack.apps.get(srv.id)
+      const wantsProcess = srv.status === 'starting' || srv.status === 'up' || srv.status === 'draining'
+      if (wantsProcess && !(app && app.alive && app.version === srv.version)) {
+        if (app?.alive) throw new Divergence(`the model replaced ${srv.id} (version ${srv.version}) while its process ${app.version} still runs`)
+        if (srv.status !== 'starting') throw new Divergence(`the model's ${srv.id} is ${srv.status} but no process runs for it`)
+        await this.stack.spawnApp(serverIndex(srv.id), srv.version, s.config)
+      }
+      if (!wantsProcess && app?.alive) throw new Divergence(`the model's ${srv.id} is ${srv.status} but its process still runs`)
+    }
     await this.stack.lb.apply(fleetView(s))
+  }
+
+  /** Settings every app server reads (where sessions live, the deny list). */
+  private async tellApps(): Promise<void> {
+    const settings = this.stack.settings(this.s.config)
+    await Promise.all([...this.stack.apps.values()].filter((a) => a.alive).map((a) => a.ask({ t: 'settings', settings, now: this.s.now }, 'settings')))
+  }
+
+  private storeName(): SessionStoreName {
+    return storeInUse(this.s) === this.s.database ? 'database' : 'sessionStore'
+  }
+
+  /** The store's process dies (SIGKILL for Redis, an immediate shutdown for PostgreSQL). */
+  private async storeDown(iv: Intervention): Promise<void> {
+    const s = this.s
+    const which = this.storeName()
+    if (s[which].up) {
+      if (which === 'sessionStore') {
+        const redis = this.stack.redis
+        if (!redis) throw new Divergence('the model takes the shared store down, but this replay runs no Redis')
+        this.lastSeenAtOutage = await sessionLastSeens(redis)
+        redis.kill()
+      } else {
+        if (!this.stack.postgres) throw new Divergence('the model takes the database down, but this replay runs no PostgreSQL')
+        this.stack.postgres.kill()
+      }
+      await Promise.all([...this.stack.apps.values()].filter((a) => a.alive).map((a) => a.ask({ t: 'store', up: false }, 'store')))
+    }
+    applyIntervention(s, iv)
+  }
+
+  private lastSeenAtOutage: number[] = []
+
+  /** The store starts again: with its data (Redis's append-only file, PostgreSQL's data dir) or empty. */
+  private async storeUp(iv: Intervention): Promise<void> {
+    const s = this.s
+    const which = this.storeName()
+    const wasDown = !s[which].up
+    if (wasDown) {
+      if (which === 'sessionStore') await this.stack.redis!.start()
+      else await this.stack.postgres!.start()
+      await Promise.all([...this.stack.apps.values()].filter((a) => a.alive).map((a) => a.ask({ t: 'store', up: true }, 'store')))
+    }
+    const persistent = s[which].persistent
+    applyIntervention(s, iv)
+    if (wasDown && which === 'sessionStore' && !persistent) {
+      // The model counts the sessions that were live when the store came back empty.
+      s.counters.sessionsLost += this.lastSeenAtOutage.filter((t) => isLive({ lastSeen: t }, s.now, s.config.sessionIdleMs)).length
+    }
+  }
+
+  /** The user logs out; with a deny list their token's id goes into Redis until the token expires. */
+  private async revoke(iv: Extract<Intervention, { kind: 'revokeToken' }>): Promise<void> {
+    const s = this.s
+    const jwt = s.users[iv.user]?.jar.jwt ?? null
+    const token = jwt ? this.tokens.get(jwt.jti) : undefined
+    if (jwt && s.config.jwt.denyList) {
+      const redis = this.stack.redis
+      if (!redis) throw new Divergence('a JWT deny list needs Redis, and this replay runs none')
+      const c = redis.client()
+      try {
+        await c.connect()
+        await c.set(`deny:${jwt.jti}`, '1')
+      } finally {
+        c.disconnect()
+      }
+    }
+    if (jwt && token) this.stolen.set(jwt.jti, token)
+    applyIntervention(s, iv)
+  }
+
+  /** Tokens an attacker copied before their owner logged out, by token id. */
+  private readonly stolen = new Map<string, string>()
+
+  /** `token.replay`: the stolen copy is checked by an app server's own verification code. */
+  private async tokenReplay(e: Extract<SimEvent, { kind: 'token.replay' }>): Promise<void> {
+    const s = this.s
+    const token = this.stolen.get(e.jti)
+    const app = [...this.stack.apps.values()].find((a) => a.alive)
+    const [accepted0, refused0] = [s.counters.revokedTokenAccepted, s.counters.revokedTokenRefused]
+    handleEvent(s, e)
+    const modelAccepted = s.counters.revokedTokenAccepted > accepted0
+    const modelRefused = s.counters.revokedTokenRefused > refused0
+    if (!token || !app || (!modelAccepted && !modelRefused)) return
+    const { accepted } = await app.ask({ t: 'verify', token, now: s.now }, 'verified')
+    if (accepted !== modelAccepted) throw new Divergence(`the stolen token ${e.jti} was ${accepted ? 'accepted' : 'refused'} by app ${app.server}; the model ${modelAccepted ? 'accepts' : 'refuses'} it`)
+  }
+}
+
+/** lastSeen of every session in Redis (what a non-persistent Redis loses). */
+async function sessionLastSeens(redis: NonNullable<Stack['redis']>): Promise<number[]> {
+  const c = redis.client()
+  try {
+    await c.connect()
+    const keys = await c.keys('s:*')
+    const out: number[] = []
+    for (const k of keys) {
+      if (k.startsWith('s:cart:')) continue
+      const v = await c.get(k)
+      if (v) out.push((JSON.parse(v) as { lastSeen: number }).lastSeen)
+    }
+    return out
+  } finally {
+    c.disconnect()
   }
 }
 

@@ -24,6 +24,8 @@ export interface ClockOptions {
   readonly clock: 'virtual' | 'real'
   /** Model ms per wall ms (real clock). */
   readonly speed: number
+  /** Real clock: keep everything running after the scenario until Ctrl-C. */
+  readonly hold?: boolean
 }
 
 async function choosePorts(): Promise<{ lb: number; apps: number[]; redis: number }> {
