@@ -11,7 +11,7 @@ import { compareReports, formatComparison } from './compare.ts'
 import { Divergence } from './drive/flight.ts'
 import { liveLog, quietLog } from './drive/log.ts'
 import { makePlan, NotReplayable, type Balancer } from './plan.ts'
-import { replay, simulate } from './replay.ts'
+import { replay, simulate, type ReplayResult } from './replay.ts'
 import { MissingProgram } from './stack/binaries.ts'
 
 const USAGE = `usage: npm run real -- --scenario ID [--seed N] [--policy ID] [--storage ID] [--lb nginx|haproxy]
@@ -58,18 +58,28 @@ export async function main(argv: readonly string[]): Promise<CliOutput> {
       ...(lb !== undefined ? { lb: lb as Balancer } : {}),
     })
     const json = p.flags.has('json')
-    const result = await replay(plan, { clock, speed, hold: p.flags.has('hold') }, clock === 'real' && !json ? liveLog() : quietLog)
     const title = SCENARIOS[id].title
-    const header = `on real ${result.plan.lb === 'nginx' ? 'nginx' : 'HAProxy'}${result.plan.redis ? ' + Redis' : ''}${result.plan.postgres ? ' + PostgreSQL' : ''}, ${clock} clock${clock === 'real' ? ` ×${speed}` : ''}, ${(result.wallMs / 1000).toFixed(1)} s`
-    if (!p.flags.has('compare')) {
-      if (json) return { stdout: JSON.stringify(result.report) + '\n', stderr: '', code: 0 }
-      return { stdout: `${formatReport(result.report, title)}\n${header}\n`, stderr: '', code: 0 }
+    let out: CliOutput = { stdout: '', stderr: '', code: 0 }
+    // Printed while everything is still up: with --hold, the report comes before the wait for Ctrl-C.
+    const print = (result: ReplayResult): void => {
+      const header = `on real ${result.plan.lb === 'nginx' ? 'nginx' : 'HAProxy'}${result.plan.redis ? ' + Redis' : ''}${result.plan.postgres ? ' + PostgreSQL' : ''}, ${clock} clock${clock === 'real' ? ` ×${speed}` : ''}, ${(result.wallMs / 1000).toFixed(1)} s`
+      if (!p.flags.has('compare')) {
+        out = json ? { stdout: JSON.stringify(result.report) + '\n', stderr: '', code: 0 } : { stdout: `${formatReport(result.report, title)}\n${header}\n`, stderr: '', code: 0 }
+      } else {
+        const sim = simulate(result.plan)
+        const rows = compareReports(result.report, sim.report, clock === 'virtual' ? 'exact' : 'tolerant')
+        const code = rows.some((r) => !r.same) ? 1 : 0
+        out = json
+          ? { stdout: JSON.stringify({ real: result.report, simulated: sim.report, differences: rows.filter((r) => !r.same) }) + '\n', stderr: '', code }
+          : { stdout: formatComparison(rows, `${id} (seed ${result.plan.seed}) — ${title}\n${header}`), stderr: '', code }
+      }
+      if (p.flags.has('hold')) {
+        process.stdout.write(out.stdout)
+        out = { ...out, stdout: '' }
+      }
     }
-    const sim = simulate(result.plan)
-    const rows = compareReports(result.report, sim.report, clock === 'virtual' ? 'exact' : 'tolerant')
-    const differs = rows.some((r) => !r.same)
-    if (json) return { stdout: JSON.stringify({ real: result.report, simulated: sim.report, differences: rows.filter((r) => !r.same) }) + '\n', stderr: '', code: differs ? 1 : 0 }
-    return { stdout: formatComparison(rows, `${id} (seed ${result.plan.seed}) — ${title}\n${header}`), stderr: '', code: differs ? 1 : 0 }
+    await replay(plan, { clock, speed, hold: p.flags.has('hold') }, clock === 'real' && !json ? liveLog() : quietLog, print)
+    return out
   } catch (err) {
     if (err instanceof CliError || err instanceof NotReplayable) return { stdout: '', stderr: `error: ${err.message}\n`, code: 2 }
     if (err instanceof MissingProgram) return { stdout: '', stderr: `error: ${err.message}\n`, code: 1 }

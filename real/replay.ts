@@ -7,6 +7,8 @@ import { createSim } from '../src/sim/state.ts'
 import type { SimState } from '../src/sim/types.ts'
 import { quietLog, type ReplayLog } from './drive/log.ts'
 import { VirtualReplay } from './drive/virtual.ts'
+import { WallReplay } from './drive/wall.ts'
+import type { ServerId } from '../src/sim/types.ts'
 import type { Plan } from './plan.ts'
 import { Stack, type ClockOptions } from './stack/stack.ts'
 
@@ -23,19 +25,47 @@ export function simulate(plan: Plan): { state: SimState; report: RunReport } {
   return { state, report: report(state, plan.scenario) }
 }
 
-export async function replay(basePlan: Plan, clock: ClockOptions = { clock: 'virtual', speed: 1 }, log: ReplayLog = quietLog): Promise<ReplayResult> {
+/**
+ * Replays `basePlan` for real. `whileUp` runs with the result before everything is taken down (the
+ * CLI prints the report there, and with --hold keeps it all running until Ctrl-C).
+ */
+export async function replay(
+  basePlan: Plan,
+  clock: ClockOptions = { clock: 'virtual', speed: 1 },
+  log: ReplayLog = quietLog,
+  whileUp?: (r: ReplayResult) => void | Promise<void>,
+): Promise<ReplayResult> {
   const started = Date.now()
   const { plan, ports } = await Stack.prepare(basePlan)
-  if (clock.clock !== 'virtual') throw new Error('--clock real is not available yet')
-  const driver = new VirtualReplay(plan, log)
+  const driver = clock.clock === 'virtual' ? new VirtualReplay(plan, log) : new WallReplay(plan, clock.speed, log)
   const stack = await Stack.up(plan, ports, clock, driver)
   try {
     const state = await driver.run(stack)
-    const sessions = await driver.sessionsNow()
+    const sessions = await sessionsNow(stack, state)
     const r = report(state, plan.scenario)
-    const servers = r.servers.map((x) => ({ ...x, sessions: sessions.get(x.id as never) ?? 0 }))
-    return { plan, state, report: { ...r, servers }, wallMs: Date.now() - started }
+    const servers = r.servers.map((x) => ({ ...x, sessions: sessions.get(x.id as ServerId) ?? 0 }))
+    const result = { plan, state, report: { ...r, servers }, wallMs: Date.now() - started }
+    await whileUp?.(result)
+    if (clock.hold) await holdUntilInterrupted(stack, log)
+    return result
   } finally {
     stack.down()
   }
+}
+
+/** Live sessions in each running app server's memory at the end (the report's per-server sessions). */
+async function sessionsNow(stack: Stack, s: SimState): Promise<Map<ServerId, number>> {
+  const out = new Map<ServerId, number>()
+  for (const srv of s.servers) {
+    const app = stack.apps.get(srv.id)
+    if (!app || !app.alive || srv.status === 'removed' || srv.status === 'crashed') continue
+    out.set(srv.id, (await app.ask({ t: 'sessions', now: s.now }, 'sessions')).live)
+  }
+  return out
+}
+
+/** --hold: everything stays up (for curl, kill -9, a look at the logs) until Ctrl-C, which cleans up. */
+function holdUntilInterrupted(stack: Stack, log: ReplayLog): Promise<void> {
+  log.warn(`the scenario is over; everything keeps running on 127.0.0.1:${stack.lb.port} — press Ctrl-C to stop it and clean up`)
+  return new Promise(() => undefined)
 }

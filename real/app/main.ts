@@ -37,7 +37,8 @@ const shop = new Shop({
 })
 
 /** Model time under the wall clock. */
-const wallNow = (): number => Math.round((Date.now() - opts.wallT0) * opts.speed)
+let wallT0 = opts.wallT0
+const wallNow = (): number => Math.round((Date.now() - wallT0) * opts.speed)
 
 interface Held {
   readonly req: ShopRequest
@@ -166,6 +167,9 @@ async function onMessage(m: ToApp): Promise<void> {
     case 'listen':
       await listen()
       return send({ t: 'listening' })
+    case 'clock':
+      wallT0 = m.wallT0
+      return
     case 'admit':
       return send(await worker.admit(m.id, m.now))
     case 'release':
@@ -203,10 +207,7 @@ process.on('disconnect', () => process.exit(0))
 
 async function boot(): Promise<void> {
   await Promise.all([redis?.connect().catch(() => undefined), postgres?.connect().catch(() => undefined)])
-  if (opts.clock === 'real') {
-    const wait = Math.max(0, opts.startupMs / opts.speed)
-    setTimeout(() => void listen().then(() => send({ t: 'listening' })), wait)
-  }
+  // It listens when the harness says the model's boot time is over (both clocks).
   send({ t: 'ready' })
 }
 

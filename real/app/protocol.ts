@@ -18,8 +18,6 @@ export interface AppOptions {
   /** Real clock: model milliseconds per wall millisecond, and the wall time of model time 0. */
   readonly speed: number
   readonly wallT0: number
-  /** Real clock: start listening only after this much model time (the model's boot time). */
-  readonly startupMs: number
   readonly settings: AppSettings
   readonly heavyCostFactor: number
   readonly queueLimit: number
@@ -56,6 +54,8 @@ export interface Served {
 
 export type ToApp =
   | { readonly t: 'listen' }
+  /** Real clock: the wall time of model time 0 (known once everything is up). */
+  | { readonly t: 'clock'; readonly wallT0: number }
   | { readonly t: 'admit'; readonly id: number; readonly now: number }
   | { readonly t: 'release'; readonly id: number; readonly now: number }
   | { readonly t: 'sessions'; readonly now: number }

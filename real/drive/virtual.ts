@@ -18,13 +18,13 @@ import { noServer } from '../../src/sim/policies/policy.ts'
 import { serverIndex } from '../../src/sim/servers.ts'
 import { createSim } from '../../src/sim/state.ts'
 import { isLive, storeInUse } from '../../src/sim/storage.ts'
-import type { Outcome, ServerId, SessionStoreName, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
+import type { ServerId, SessionStoreName, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
 import type { FromApp, Served } from '../app/protocol.ts'
-import { H } from '../app/protocol.ts'
 import type { Plan } from '../plan.ts'
 import type { AppEvents, AppProcess } from '../stack/apps.ts'
 import { fleetView } from '../stack/balancer.ts'
 import { Stack } from '../stack/stack.ts'
+import { outcomeOf, probe } from './answers.ts'
 import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
 import { Divergence, Flight } from './flight.ts'
 import type { ReplayLog } from './log.ts'
@@ -32,14 +32,6 @@ import type { ReplayLog } from './log.ts'
 type Hop = { readonly kind: 'refused'; readonly server: ServerId } | { readonly kind: 'arrived'; readonly server: ServerId } | { readonly kind: 'lbError'; readonly status: number }
 
 type AdmitAnswer = Extract<FromApp, { t: 'queued' | 'started' | 'rejected' }>
-
-/** What the app's page said, in the model's outcome words. */
-function outcomeOf(a: HttpAnswer): Outcome {
-  if (a.status >= 500) return 'error'
-  if (a.status === 401) return 'revoked'
-  const r = a.headers[H.result]
-  return r === 'notLoggedIn' || r === 'cartMissing' || r === 'revoked' ? r : 'ok'
-}
 
 export class VirtualReplay implements AppEvents {
   readonly s: SimState
@@ -91,17 +83,6 @@ export class VirtualReplay implements AppEvents {
     }
     if (until > s.now) s.now = until
     return s
-  }
-
-  /** Live sessions in each app server's memory now (the report's per-server sessions). */
-  async sessionsNow(): Promise<Map<ServerId, number>> {
-    const out = new Map<ServerId, number>()
-    for (const srv of this.s.servers) {
-      const app = this.stack.apps.get(srv.id)
-      if (!app || !app.alive || srv.status === 'removed' || srv.status === 'crashed') continue
-      out.set(srv.id, (await app.ask({ t: 'sessions', now: this.s.now }, 'sessions')).live)
-    }
-    return out
   }
 
   // ---- requests ----------------------------------------------------------------------------------
@@ -488,16 +469,5 @@ async function sessionLastSeens(redis: NonNullable<Stack['redis']>): Promise<num
     return out
   } finally {
     c.disconnect()
-  }
-}
-
-/** A real health probe: GET /healthz on the server's own address. */
-async function probe(address: string): Promise<boolean> {
-  try {
-    const res = await fetch(`http://${address}/healthz`, { signal: AbortSignal.timeout(2000), headers: { connection: 'close' } })
-    await res.text()
-    return res.status === 200
-  } catch {
-    return false
   }
 }

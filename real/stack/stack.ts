@@ -13,6 +13,7 @@ import type { Plan } from '../plan.ts'
 import { AppProcess, bundleApp, type AppEvents } from './apps.ts'
 import { NginxBalancer, type RealBalancer } from './balancer.ts'
 import { findPrograms, type Program } from './binaries.ts'
+import { HaproxyBalancer } from './haproxy.ts'
 import { Owned } from './owned.ts'
 import { PostgresServer } from './postgres.ts'
 import { RedisServer } from './redis.ts'
@@ -72,7 +73,10 @@ export class Stack {
       const redis = plan.redis ? new RedisServer(bins.redis!, owned, ports.redis, plan.config.store.persistent) : null
       const postgres = plan.postgres ? new PostgresServer(bins.postgres!, owned) : null
       await Promise.all([redis?.start(), postgres?.init()])
-      const lb = plan.lb === 'nginx' ? new NginxBalancer(bins.nginx!, owned, ports.lb, plan.config.websockets) : unsupported('haproxy')
+      const lb: RealBalancer =
+        plan.lb === 'nginx'
+          ? new NginxBalancer(bins.nginx!, owned, ports.lb, plan.config.websockets)
+          : new HaproxyBalancer(bins.haproxy!, owned, ports.lb, plan.config, { clock: clock.clock, speed: clock.speed, ports: ports.apps })
       return new Stack(plan, owned, clock, ports, lb, redis, postgres, bundle, randomBytes(32).toString('hex'), events)
     } catch (err) {
       owned.dispose()
@@ -94,7 +98,6 @@ export class Stack {
       clock: this.clock.clock,
       speed: this.clock.speed,
       wallT0: this.wallT0,
-      startupMs: config.startupMs,
       settings: this.settings(config),
       heavyCostFactor: config.heavyCostFactor,
       queueLimit: config.queueLimit,
@@ -129,8 +132,4 @@ export class Stack {
     this.postgres?.kill()
     this.owned.dispose()
   }
-}
-
-function unsupported(what: string): never {
-  throw new Error(`${what} is not supported yet`)
 }
