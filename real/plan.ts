@@ -22,17 +22,17 @@ export interface Plan {
 
 export class NotReplayable extends Error {}
 
-/** The real product that plays each of the lab's policies (null: none can, exactly). */
-export const POLICY_PRODUCT: Record<PolicyId, Balancer | null> = {
-  'round-robin': 'nginx',
-  'least-connections': 'nginx',
-  'ip-hash': 'nginx',
-  hash: 'nginx',
-  'hash-consistent': 'nginx',
-  header: 'nginx',
-  cookie: 'haproxy',
-  random: null,
-  'client-ip': null,
+/** The real products that play each of the lab's policies (none: simulation only). */
+export const POLICY_PRODUCTS: Record<PolicyId, readonly Balancer[]> = {
+  'round-robin': ['nginx', 'haproxy'],
+  'least-connections': ['nginx'],
+  'ip-hash': ['nginx'],
+  hash: ['nginx'],
+  'hash-consistent': ['nginx'],
+  header: ['nginx'],
+  cookie: ['haproxy'],
+  random: [],
+  'client-ip': [],
 }
 
 /** Why a policy is simulation only. */
@@ -67,10 +67,9 @@ export function makePlan(o: PlanOptions): Plan {
     const why = SIMULATION_ONLY[p]
     if (why) throw new NotReplayable(`the "${p}" policy is simulation only: ${why}`)
   }
-  const products = new Set(policies.map((p) => POLICY_PRODUCT[p]!))
-  const lb = o.lb ?? (products.has('haproxy') ? 'haproxy' : 'nginx')
+  const lb = o.lb ?? (policies.some((p) => !POLICY_PRODUCTS[p].includes('nginx')) ? 'haproxy' : 'nginx')
   for (const p of policies) {
-    if (POLICY_PRODUCT[p] !== lb) {
+    if (!POLICY_PRODUCTS[p].includes(lb)) {
       throw new NotReplayable(
         lb === 'nginx'
           ? `open-source nginx 1.22 has no cookie affinity (docs/facts/nginx-products.md §5): the lab's "${p}" policy plays on --lb haproxy`

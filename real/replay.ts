@@ -10,7 +10,7 @@ import { VirtualReplay } from './drive/virtual.ts'
 import { WallReplay } from './drive/wall.ts'
 import type { ServerId } from '../src/sim/types.ts'
 import type { Plan } from './plan.ts'
-import { Stack, type ClockOptions } from './stack/stack.ts'
+import { releasePorts, Stack, type ClockOptions } from './stack/stack.ts'
 
 export interface ReplayResult {
   readonly plan: Plan
@@ -38,7 +38,13 @@ export async function replay(
   const started = Date.now()
   const { plan, ports } = await Stack.prepare(basePlan)
   const driver = clock.clock === 'virtual' ? new VirtualReplay(plan, log) : new WallReplay(plan, clock.speed, log)
-  const stack = await Stack.up(plan, ports, clock, driver)
+  let stack: Stack
+  try {
+    stack = await Stack.up(plan, ports, clock, driver)
+  } catch (err) {
+    releasePorts(ports)
+    throw err
+  }
   try {
     const state = await driver.run(stack)
     const sessions = await sessionsNow(stack, state)

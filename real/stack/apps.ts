@@ -12,20 +12,23 @@ import { stopPidSync, type Owned } from './owned.ts'
 
 const ENTRY = fileURLToPath(new URL('../app/main.ts', import.meta.url))
 
-/** Bundles the app server into the replay's temp dir (pg's optional native binding left out). */
+let bundled: Promise<string> | null = null
+
+/** Bundles the app server (once per harness process) into the replay's temp dir; pg's optional native binding is left out. */
 export async function bundleApp(owned: Owned): Promise<string> {
-  const out = owned.path('app.mjs')
-  await build({
+  bundled ??= build({
     entryPoints: [ENTRY],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: out,
+    write: false,
     external: ['pg-native'],
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  })
+  }).then((r) => r.outputFiles[0]!.text)
+  const out = owned.path('app.mjs')
+  fs.writeFileSync(out, await bundled)
   return out
 }
 

@@ -14,8 +14,23 @@ export function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
+/**
+ * Is `pid` still running? A child that died but was not yet reaped (a zombie: cleanup is synchronous,
+ * so Node cannot reap it meanwhile) counts as gone.
+ */
+export function running(pid: number): boolean {
+  if (!alive(pid)) return false
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
+  } catch {
+    return true
+  }
+}
+
 /** Sends `signal` to `pid` (ours), waits up to `timeoutMs` for it to go, then SIGKILL. */
 export function stopPidSync(pid: number, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 3000): void {
+  const alive = running
   if (!alive(pid)) return
   try {
     process.kill(pid, signal)

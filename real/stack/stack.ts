@@ -29,12 +29,20 @@ export interface ClockOptions {
   readonly hold?: boolean
 }
 
+/** Ports taken by replays running in this process (the tests run two at a time). */
+const reserved = new Set<number>()
+
 async function choosePorts(): Promise<{ lb: number; apps: number[]; redis: number }> {
   const preferred = Array.from({ length: MAX_SERVERS + 2 }, (_, i) => PREFERRED_BASE + i)
-  const free = await Promise.all(preferred.map(portIsFree))
-  if (free.every(Boolean)) return { lb: preferred[0]!, apps: preferred.slice(1, MAX_SERVERS + 1), redis: preferred[MAX_SERVERS + 1]! }
-  const ports = await freePorts(MAX_SERVERS + 2)
+  const free = preferred.some((p) => reserved.has(p)) ? [false] : await Promise.all(preferred.map(portIsFree))
+  const ports = free.every(Boolean) && !preferred.some((p) => reserved.has(p)) ? preferred : await freePorts(MAX_SERVERS + 2, [...reserved])
+  for (const p of ports) reserved.add(p)
   return { lb: ports[0]!, apps: ports.slice(1, MAX_SERVERS + 1), redis: ports[MAX_SERVERS + 1]! }
+}
+
+/** Gives a replay's ports back (the stack is down). */
+export function releasePorts(ports: { lb: number; apps: readonly number[]; redis: number }): void {
+  for (const p of [ports.lb, ...ports.apps, ports.redis]) reserved.delete(p)
 }
 
 export function programsFor(plan: Plan): Program[] {
@@ -131,5 +139,6 @@ export class Stack {
     this.redis?.kill()
     this.postgres?.kill()
     this.owned.dispose()
+    releasePorts(this.ports)
   }
 }
