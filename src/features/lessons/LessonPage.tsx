@@ -8,7 +8,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary.tsx'
 import { LESSONS, lessonBySlug, neighbours, type LessonEntry, type LessonModule } from '../../course/catalog.ts'
 import { LessonContext } from './LessonContext.ts'
 import { LESSON_COMPONENTS } from './mdx/components.tsx'
-import { useProgress } from './progress.ts'
+import { progressStore, useProgress } from './progress.ts'
 import { Toc, useActiveHeading } from './Toc.tsx'
 import { useDocumentTitle } from './useDocumentTitle.ts'
 
@@ -52,7 +52,7 @@ export function LessonPage({ slug }: { slug: string }) {
 }
 
 function LessonHeader({ entry }: { entry: LessonEntry }) {
-  const done = useProgress((p) => p[entry.slug]?.done ?? false)
+  const done = useProgress((p) => p.lessons[entry.slug]?.done ?? false)
   return (
     <header className="lesson-header">
       <p className="lesson-eyebrow">
@@ -89,6 +89,9 @@ function LessonBody({ entry }: { entry: LessonEntry }) {
   const { toc, active } = useLessonToc(mod)
   const info = useMemo(() => ({ slug: entry.slug, sceneCount: entry.sceneCount }), [entry.slug, entry.sceneCount])
   const Body = mod.default
+
+  // This lesson is where "Resume where you left off" brings the learner back.
+  useEffect(() => progressStore.getState().visit(entry.slug), [entry.slug])
 
   // Deep links: scroll to the heading named after the route's second '#', else start at the top.
   useEffect(() => {

@@ -1,6 +1,7 @@
 // A live scene in a lesson: predict → run → explain. The learner commits to an answer, runs an
 // embedded lab (its own store, never autoplaying) through the scenario, and only then sees whether
-// the guess was right and why. Several scenes on one page are fully independent.
+// the guess was right and why. Several scenes on one page are fully independent. Predictions are
+// saved (progress.ts): after a reload a scene shows the learner's last answer and its verdict.
 
 import { useEffect, useId, useState, type ReactNode } from 'react'
 import { href } from '../../../app/router.ts'
@@ -12,7 +13,7 @@ import { LabProvider } from '../../../store/LabContext.tsx'
 import { formatClock } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
 import { useLesson } from '../LessonContext.ts'
-import { progressStore } from '../progress.ts'
+import { progressStore, savedScene } from '../progress.ts'
 import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
 
 export interface SceneProps {
@@ -44,8 +45,10 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
   const index = Number(sceneIndex ?? 0)
   const scenario = SCENARIOS[id]
   const [store] = useState<LabStore>(() => createLabStore({ scenario: id, overrides: toPatch(overrides) }))
-  const [picked, setPicked] = useState<number | null>(null)
-  const [phase, setPhase] = useState<Phase>('predict')
+  // Restore the saved prediction once: revealed if it was run to the end, else picked and ready.
+  const [saved] = useState(() => (lesson ? savedScene(lesson.slug, index) : null))
+  const [picked, setPicked] = useState<number | null>(saved && choices[saved.picked] !== undefined ? saved.picked : null)
+  const [phase, setPhase] = useState<Phase>(saved?.ran && choices[saved.picked] !== undefined ? 'revealed' : 'predict')
   const name = useId()
   const questionId = useId()
   const statusId = useId()
@@ -70,6 +73,8 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
   }, [phase, store, scenario.durationMs, lesson, index])
 
   const run = () => {
+    if (picked === null) return
+    if (lesson) progressStore.getState().predict(lesson.slug, index, picked, picked === answer)
     store.getState().load({ scenario: id, overrides: toPatch(overrides), speed, playing: true })
     setPhase('running')
   }
@@ -81,7 +86,7 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
   const correct = picked === answer
 
   return (
-    <section className="lesson-scene" aria-labelledby={questionId} data-testid="scene" data-scenario={id}>
+    <section id={`scene-${index + 1}`} tabIndex={-1} className="lesson-scene" aria-labelledby={questionId} data-testid="scene" data-scenario={id}>
       <header className="lesson-scene-head">
         <p className="lesson-scene-eyebrow">
           <span>Predict, run, explain</span>
