@@ -29,8 +29,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // OUT_DIR (default dist) and E2E_PORT let several test runs share a machine.
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort${process.env.OUT_DIR ? ` --outDir ${process.env.OUT_DIR}` : ''}`,
+    // OUT_DIR (default dist) and E2E_PORT let several test runs share a machine. The SCORM packages
+    // are built too (the Learn page lists them, scorm.spec.ts frames one in a stand-in LMS).
+    command: `npx vite build && npx tsx scripts/buildScorm.ts && npx vite preview --host 127.0.0.1 --port ${port} --strictPort${process.env.OUT_DIR ? ` --outDir ${process.env.OUT_DIR}` : ''}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

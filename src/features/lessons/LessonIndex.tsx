@@ -4,6 +4,7 @@
 import { href } from '../../app/router.ts'
 import { Button } from '../../components/Button.tsx'
 import { LESSONS } from '../../course/catalog.ts'
+import { LmsNotice } from './lms/LmsNotice.tsx'
 import { progressStore, resumeTarget, tally, useProgress, type Progress } from './progress.ts'
 import { useDocumentTitle } from './useDocumentTitle.ts'
 
@@ -17,6 +18,7 @@ export function LessonIndex() {
 
   return (
     <div className="lesson-index" data-testid="lesson-index">
+      <LmsNotice />
       <header className="lesson-index-header">
         <p className="lesson-eyebrow">Course · {LESSONS.length} lessons</p>
         <h1>Sticky sessions, from the first logout to stateless</h1>

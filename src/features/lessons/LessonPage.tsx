@@ -7,6 +7,7 @@ import { href, useRoute } from '../../app/router.ts'
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx'
 import { LESSONS, lessonBySlug, neighbours, type LessonEntry, type LessonModule } from '../../course/catalog.ts'
 import { LessonContext } from './LessonContext.ts'
+import { LmsNotice } from './lms/LmsNotice.tsx'
 import { LESSON_COMPONENTS } from './mdx/components.tsx'
 import { progressStore, useProgress } from './progress.ts'
 import { Toc, useActiveHeading } from './Toc.tsx'
@@ -32,6 +33,7 @@ export function LessonPage({ slug }: { slug: string }) {
     <article className="lesson-page" data-testid="lesson" data-slug={entry.slug}>
       <div className="lesson-grid">
         <div className="lesson-main">
+          <LmsNotice />
           <LessonHeader entry={entry} />
           <ErrorBoundary>
             <Suspense fallback={<p className="lesson-loading">Loading the lesson…</p>}>
