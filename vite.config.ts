@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm'
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter'
 import { defineConfig } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { embedClientPlugin } from './src/embed/build/embedClientPlugin.ts'
 import { lessonIndexPlugin } from './src/features/lessons/build/lessonIndexPlugin.ts'
 import remarkLessonIds from './src/features/lessons/build/remarkLessonIds.ts'
 
@@ -30,6 +31,7 @@ export default defineConfig({
     },
     react({ include: /\.(jsx|js|mdx|md|tsx|ts)$/ }),
     tailwindcss(),
+    embedClientPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -4,6 +4,7 @@
 
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
 import { useEffect, useMemo } from 'react'
+import { LabProvider, useLab } from '../store/LabContext.tsx'
 import { usePrefs } from '../store/prefs.ts'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Lab } from '../lab-ui/Lab.tsx'
@@ -11,7 +12,7 @@ import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
 import { SharedRun } from '../lab-ui/share/SharedRun.tsx'
 import { readShare } from '../lab-ui/links/shareLink.ts'
 import { SCENARIOS } from '../lab-ui/engine.ts'
-import { LabProvider } from '../store/LabContext.tsx'
+import { FramedBridge } from './framed/FramedBridge.tsx'
 import { OpenFullLab } from './OpenFullLab.tsx'
 import { useEmbedTheme } from './useEmbedTheme.ts'
 
@@ -22,17 +23,17 @@ export function EmbedApp({ search }: { search: string }) {
   const reduceMotion = usePrefs((p) => p.reduceMotion)
   const title = SCENARIOS[share.scenario].title
   useEmbedTheme(options.theme)
-  useEffect(() => {
-    document.title = `${title} · Sticky Sessions Lab`
-  }, [title])
 
   return (
     <LazyMotion features={domAnimation} strict>
       <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
         <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
+          <FramedBridge />
           <main className="flex flex-col gap-2 p-2 sm:p-3" data-embed data-controls={options.controls}>
             <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-              <h1 className="min-w-0 flex-1 text-sm font-semibold leading-tight">{title}</h1>
+              <h1 className="min-w-0 flex-1 text-sm font-semibold leading-tight">
+                <ScenarioTitle />
+              </h1>
               <OpenFullLab />
             </header>
             <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
@@ -44,6 +45,15 @@ export function EmbedApp({ search }: { search: string }) {
       </MotionConfig>
     </LazyMotion>
   )
+}
+
+/** The scenario the lab shows now (a host may load another one), also as the document's title. */
+function ScenarioTitle() {
+  const title = SCENARIOS[useLab((s) => s.scenarioId)].title
+  useEffect(() => {
+    document.title = `${title} · Sticky Sessions Lab`
+  }, [title])
+  return title
 }
 
 function Failed({ message }: { message: string }) {

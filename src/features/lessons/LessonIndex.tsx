@@ -3,6 +3,7 @@
 
 import { href } from '../../app/router.ts'
 import { Button } from '../../components/Button.tsx'
+import { ScormDownloads } from '../../lms/ScormDownloads.tsx'
 import { LESSONS } from '../../course/catalog.ts'
 import { LmsNotice } from './lms/LmsNotice.tsx'
 import { progressStore, resumeTarget, tally, useProgress, type Progress } from './progress.ts'
@@ -70,6 +71,9 @@ export function LessonIndex() {
           </li>
         ))}
       </ol>
+      <div className="mt-8">
+        <ScormDownloads />
+      </div>
     </div>
   )
 }
