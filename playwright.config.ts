@@ -33,6 +33,8 @@ export default defineConfig({
     // are built too (the Learn page lists them, scorm.spec.ts frames one in a stand-in LMS).
     command: `npx vite build && npx tsx scripts/buildScorm.ts && npx vite preview --host 127.0.0.1 --port ${port} --strictPort${process.env.OUT_DIR ? ` --outDir ${process.env.OUT_DIR}` : ''}`,
     url: `http://127.0.0.1:${port}/`,
+    // oEmbed needs the site's absolute URL at build time (scenario pages, oembed/*.json).
+    env: { SITE_URL: `http://127.0.0.1:${port}/` },
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

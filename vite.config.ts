@@ -1,5 +1,7 @@
 // Vite: React + Tailwind v4 + MDX lessons. Relative `base` so dist/ works from any sub-path; two
-// entries: the app (index.html) and the small embed page (embed.html).
+// entries: the app (index.html) and the small embed page (embed.html). Beside them the build writes
+// the host API's client (embed-client.js), a static page per scenario with oEmbed, and the offline
+// service worker.
 
 import mdx from '@mdx-js/rollup'
 import rehypeShiki from '@shikijs/rehype'
@@ -11,6 +13,7 @@ import remarkMdxFrontmatter from 'remark-mdx-frontmatter'
 import { defineConfig } from 'vite'
 import { fileURLToPath } from 'node:url'
 import { embedClientPlugin } from './src/embed/build/embedClientPlugin.ts'
+import { scenarioPagesPlugin } from './src/embed/build/scenarioPages.ts'
 import { lessonIndexPlugin } from './src/features/lessons/build/lessonIndexPlugin.ts'
 import remarkLessonIds from './src/features/lessons/build/remarkLessonIds.ts'
 
@@ -32,6 +35,8 @@ export default defineConfig({
     react({ include: /\.(jsx|js|mdx|md|tsx|ts)$/ }),
     tailwindcss(),
     embedClientPlugin(),
+    // scenario/<id>.html + oembed/<id>.json; SITE_URL (e.g. https://example.org/sticky-lab/) enables oEmbed.
+    scenarioPagesPlugin(async () => (await import('./src/sim/scenarios/index.ts')).SCENARIO_LIST),
   ],
   build: {
     target: 'es2022',

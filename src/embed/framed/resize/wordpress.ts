@@ -4,7 +4,7 @@
 // secret} sent by the frame whose secret matches. We send it on start, when our height changes, and
 // when the parent says {message: 'ready'} (its script loaded after us). See docs/EMBED_API.md.
 
-import { watchHeight } from './measure.ts'
+import { contentHeight, watchHeight } from './measure.ts'
 
 export function wordpressSecret(hash: string): string | null {
   return /[#?&]secret=([A-Za-z0-9]{1,64})(?:&|$)/.exec(hash)?.[1] ?? null
@@ -24,7 +24,10 @@ export function startWordPressHeight(win: Window): () => void {
   }
   const onMessage = (e: MessageEvent) => {
     const d = e.data as { message?: unknown; secret?: unknown } | null
-    if (e.source === parent && typeof d === 'object' && d !== null && d.message === 'ready' && d.secret === secret) send()
+    if (e.source === parent && typeof d === 'object' && d !== null && d.message === 'ready' && d.secret === secret) {
+      height = contentHeight(win.document)
+      send()
+    }
   }
   win.addEventListener('message', onMessage)
   const stop = watchHeight(win, (h) => {
