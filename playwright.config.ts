@@ -39,6 +39,6 @@ export default defineConfig({
     // oEmbed needs the site's absolute URL at build time (scenario pages, oembed/*.json).
     env: { SITE_URL: `http://127.0.0.1:${port}/` },
     reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
+    timeout: 300_000,
   },
 })

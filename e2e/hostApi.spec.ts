@@ -131,6 +131,29 @@ test.describe('embed host API', () => {
     }
   })
 
+  test('a lesson scene in an embed reports sceneAnswered to its host', async ({ page, baseURL }) => {
+    const errors: string[] = []
+    await openHost(page, baseURL!, 'lesson=the-problem&scene=2&origins=http://host.test', errors)
+    const scene = page.frameLocator('#lab').getByTestId('scene')
+    await expect(scene).toHaveCount(1)
+    await expect(scene.getByRole('group', { name: /several servers behind a load balancer/ })).toBeVisible()
+    const state = await page.evaluate(async () => {
+      const w = window as unknown as Win
+      w.lab = await w.connectLab(document.getElementById('lab') as HTMLIFrameElement)
+      w.events = []
+      w.lab.on('sceneAnswered', (data) => w.events.push({ event: 'sceneAnswered', data }))
+      return w.lab.getState()
+    })
+    expect(state.scenario).toBe('scale-out-no-affinity')
+    await scene.getByRole('radio', { name: 'Many, spread across almost every user' }).check()
+    await scene.getByTestId('scene-run').click()
+    await scene.getByTestId('scene-skip').click()
+    await expect.poll(() => page.evaluate(() => (window as unknown as Win).events)).toEqual([{ event: 'sceneAnswered', data: { lesson: 'the-problem', scene: 2, choice: 2, right: true, firstTry: true } }])
+    // "Open in the full lab" leaves the embed for the app, in a new tab.
+    await expect(scene.getByRole('link', { name: /Open in the full lab/ })).toHaveAttribute('href', /^\.\/index\.html#\/lab\?scenario=scale-out-no-affinity/)
+    expect(errors).toEqual([])
+  })
+
   test('240 malformed messages: no error thrown, nothing rendered, no state change', async ({ page, baseURL }) => {
     const errors: string[] = []
     await openHost(page, baseURL!, 'origins=http://host.test', errors)

@@ -166,6 +166,21 @@ test.describe('SCORM 1.2 package in an LMS', () => {
     }
   })
 
+  test('the Learn and Embed pages offer the packages for download', async ({ page, request }) => {
+    await page.goto('./#/learn')
+    const downloads = page.getByTestId('scorm-downloads')
+    const course = downloads.getByRole('link', { name: 'Sticky Sessions Lab: the course' })
+    await expect(course).toHaveAttribute('href', './scorm/sticky-sessions-lab-course.zip')
+    await downloads.getByText(/One package per lesson \(14\)/).click()
+    await expect(downloads.getByRole('link', { name: 'Lesson 1: The problem: scale out, get logged out' })).toHaveAttribute('href', './scorm/sticky-sessions-lab-01-the-problem.zip')
+    const zipFile = await request.get('./scorm/sticky-sessions-lab-course.zip')
+    expect(zipFile.ok()).toBe(true)
+    expect(Object.keys(unzipSync(new Uint8Array(await zipFile.body())))).toContain('imsmanifest.xml')
+    await page.goto('./#/embed')
+    await expect(page.getByTestId('course-tools').getByRole('link', { name: 'Sticky Sessions Lab: the course' })).toBeVisible()
+    await expect(page.getByTestId('wordpress-link')).toHaveValue(/\/scenario\/scale-out-no-affinity\.html$/)
+  })
+
   test('opened without an LMS (straight from the folder), the lesson works and says nothing about an LMS', async ({ page }) => {
     const errors: string[] = []
     await serveLms(page, errors)

@@ -15,7 +15,5 @@ void bootRoutes().then(() => {
       <App />
     </StrictMode>,
   )
-  if (import.meta.env.PROD && 'serviceWorker' in navigator && location.protocol.startsWith('http') && !document.querySelector('meta[name="ssl-lms"]')) {
-    import('./offline/registerOffline.ts').then((m) => m.registerOffline(), () => {})
-  }
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) import('./offline/registerOffline.ts').then((m) => m.registerOffline(), () => {})
 })

@@ -3,7 +3,7 @@
 // app (LazyMotion strict + MotionConfig). Nothing here needs storage: sandboxed iframes block it.
 
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
-import { useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { LabProvider, useLab } from '../store/LabContext.tsx'
 import { usePrefs } from '../store/prefs.ts'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
@@ -18,6 +18,23 @@ import { useEmbedTheme } from './useEmbedTheme.ts'
 
 export function EmbedApp({ search }: { search: string }) {
   const query = useMemo(() => new URLSearchParams(search), [search])
+  // ?lesson=<slug>&scene=<n>: one lesson scene (scene/SceneEmbedApp.tsx, loaded on demand).
+  if (query.has('lesson')) return <LessonScene query={query} />
+  return <FreeLab query={query} />
+}
+
+const SceneEmbedApp = lazy(() => import('./scene/SceneEmbedApp.tsx').then((m) => ({ default: m.SceneEmbedApp })))
+
+function LessonScene({ query }: { query: URLSearchParams }) {
+  const { options } = readEmbedOptions(query)
+  return (
+    <Suspense fallback={null}>
+      <SceneEmbedApp lesson={query.get('lesson') ?? ''} scene={Number(query.get('scene') ?? '1')} theme={options.theme} />
+    </Suspense>
+  )
+}
+
+function FreeLab({ query }: { query: URLSearchParams }) {
   const share = useMemo(() => readShare(query), [query])
   const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
   const reduceMotion = usePrefs((p) => p.reduceMotion)

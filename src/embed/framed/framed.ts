@@ -1,7 +1,10 @@
 // Everything an embed does only inside a host page, loaded lazily (after the lab is on screen, and
 // only when framed): the auto-resize protocols hosts already run (H5P's resizer, WordPress's embed
-// height message) and, when the embed names trusted origins (`origins=`), the host API.
+// height message), the child side of the opt-in @open-iframe-resizer script (importing it is all it
+// needs: it answers hosts whose initialize() keeps posting an init message, and stays silent
+// otherwise) and, when the embed names trusted origins (`origins=`), the host API.
 
+import '@open-iframe-resizer/core'
 import type { LabStore } from '../../store/labStore.ts'
 import { startHostApi } from './hostApi/host.ts'
 import { readOrigins } from './hostApi/origins.ts'

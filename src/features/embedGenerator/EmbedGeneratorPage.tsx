@@ -17,6 +17,7 @@ import { embedTitle, frameStyle, SIZES, snippet, type SizeId } from '../../lab-u
 import { decodeRun } from '../../lab-ui/links/decode.ts'
 import { MAX_SEED } from '../../lab-ui/links/limits.ts'
 import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
+import { CourseTools } from './CourseTools.tsx'
 
 export default function EmbedGeneratorPage() {
   const route = useRoute()
@@ -162,6 +163,7 @@ export default function EmbedGeneratorPage() {
           <Preview src={previewSrc} title={embedTitle(choice)} size={size} autoHeight={autoHeight} />
         </section>
       </div>
+      <CourseTools scenario={scenario} />
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { watchEvents } from './events.ts'
 import { errorMessage, handleMessage } from './handler.ts'
 import { COMMANDS, EVENTS, SUBSCRIBABLE } from './protocol.ts'
 import { snapshot } from './state.ts'
+import { onSceneAnswer } from '../sceneBus.ts'
 
 interface Subscriber {
   readonly source: MessageEventSource
@@ -72,6 +73,7 @@ export function startHostApi(win: Window, store: LabStore, trusted: readonly str
 
   win.addEventListener('message', onMessage)
   const stopEvents = watchEvents(store, emit)
+  const stopScenes = onSceneAnswer((a) => emit('sceneAnswered', () => a))
 
   // The handshake: tell the parent (on each trusted origin; others never see it) that the lab listens.
   const ready: EventMessage<'ready'> = { protocol: PROTOCOL, version: VERSION, type: 'event', event: 'ready', data: { version: VERSION, commands: [...COMMANDS], events: [...EVENTS], state: snapshot(store.getState()) } }
@@ -83,6 +85,7 @@ export function startHostApi(win: Window, store: LabStore, trusted: readonly str
     stop() {
       win.removeEventListener('message', onMessage)
       stopEvents()
+      stopScenes()
       subscribers.length = 0
     },
   }

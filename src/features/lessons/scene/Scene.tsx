@@ -15,6 +15,7 @@ import { Lab } from '../../../lab-ui/Lab.tsx'
 import { useLesson } from '../LessonContext.ts'
 import { progressStore, savedScene } from '../progress.ts'
 import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
+import { useSceneHost } from './sceneHost.ts'
 
 export interface SceneProps {
   id: string
@@ -42,6 +43,7 @@ type Phase = 'predict' | 'running' | 'revealed'
 
 function SceneCard({ id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { id: ScenarioId }) {
   const lesson = useLesson()
+  const host = useSceneHost()
   const index = Number(sceneIndex ?? 0)
   const scenario = SCENARIOS[id]
   const [store] = useState<LabStore>(() => createLabStore({ scenario: id, overrides: toPatch(overrides) }))
@@ -54,6 +56,8 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
   const statusId = useId()
   const explainId = useId()
   const speed = runSpeed(scenario.durationMs)
+  const [runs] = useState(() => ({ count: 0 }))
+  useEffect(() => host?.onLab?.(store), [host, store])
 
   // While running, reveal the answer as soon as the scenario's story has played out (or was skipped to).
   useEffect(() => {
@@ -66,11 +70,12 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
       if (store.getState().playing) store.getState().pause()
       setPhase('revealed')
       if (lesson) progressStore.getState().finishScene(lesson.slug, index, lesson.sceneCount)
+      if (picked !== null) host?.onAnswered?.({ scene: index + 1, choice: picked, right: picked === answer, firstTry: runs.count++ === 0 })
     }
     const unsubscribe = store.subscribe(check)
     check()
     return unsubscribe
-  }, [phase, store, scenario.durationMs, lesson, index])
+  }, [phase, store, scenario.durationMs, lesson, index, host, picked, answer, runs])
 
   const run = () => {
     if (picked === null) return
@@ -93,7 +98,7 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
           <span aria-hidden="true"> · </span>
           <span className="text-muted">{scenario.title}</span>
         </p>
-        <a className="lesson-scene-open" href={href('/lab', labQuery(id, overrides))}>
+        <a className="lesson-scene-open" href={host?.appHref ? host.appHref(href('/lab', labQuery(id, overrides))) : href('/lab', labQuery(id, overrides))} target={host?.appHref ? '_blank' : undefined} rel={host?.appHref ? 'noopener' : undefined}>
           Open in the full lab<span aria-hidden="true"> ↗</span>
         </a>
       </header>
