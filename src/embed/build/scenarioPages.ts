@@ -74,7 +74,8 @@ export function scenarioPage(s: PageScenario, base: string | null): string {
       body { margin: 0 auto; max-width: 44rem; padding: 1.5rem 1rem; }
       h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.25rem 0 0.5rem; }
       iframe { width: 100%; max-width: ${OEMBED_WIDTH}px; height: ${OEMBED_HEIGHT}px; border: 1px solid #8884; border-radius: 0.5rem; }
-      a { color: #2563eb; }
+      a { color: #1d4ed8; }
+      @media (prefers-color-scheme: dark) { a { color: #8ab4ff; } }
       .muted { opacity: 0.75; font-size: 0.9rem; }
     </style>
   </head>

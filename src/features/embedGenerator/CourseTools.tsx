@@ -22,7 +22,7 @@ export function CourseTools({ scenario }: { scenario: ScenarioId }) {
         <h3 className="font-semibold">Drive it from your page</h3>
         <p className="text-muted">
           Add <code className="rounded bg-soft px-1">origins=</code> with your page’s origin to the embed’s address, then load scenarios, play, seek, crash servers and hear about logouts with{' '}
-          <code className="rounded bg-soft px-1">{`import { connectLab } from '${siteUrl}embed-client.js'`}</code>. H5P and WordPress pages size the embed by themselves.{' '}
+          <code className="rounded bg-soft px-1 [overflow-wrap:anywhere]">{`import { connectLab } from '${siteUrl}embed-client.js'`}</code>. H5P and WordPress pages size the embed by themselves.{' '}
           <a className="text-accent underline" href="./EMBED_API.md">
             The host API, with examples
           </a>
