@@ -12,6 +12,7 @@ import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { usePlayback } from '../store/usePlayback.ts'
 import { AdvancedControls } from './AdvancedControls.tsx'
 import { Announcer } from './Announcer.tsx'
+import { DesignSwitchNote } from './DesignSwitchNote.tsx'
 import { EventLog } from './EventLog.tsx'
 import { MetricsPanel } from './MetricsPanel.tsx'
 import { ModeControls } from './ModeControls.tsx'
@@ -73,6 +74,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
               {full && <ShareMenu />}
             </div>
           )}
+          <DesignSwitchNote />
           <div className="rounded-xl border border-line bg-card p-3 sm:p-4">{view === 'stage' ? <Stage /> : <TableView />}</div>
         </div>
         {controls !== 'none' && (

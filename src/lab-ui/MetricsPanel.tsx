@@ -1,19 +1,25 @@
 // The numbers that matter, live: unexpected logouts, carts lost, sessions lost, failed requests,
 // imbalance and p95 latency, plus a utilisation bar and a load sparkline per server. A counter that
-// jumps flashes.
+// jumps flashes. Each tile's "?" explains its term (Explain.tsx); after the learner switched the
+// design mid-run, the bad counters also say how many happened since the switch.
 
 import { m } from 'framer-motion'
 import { useId } from 'react'
 import { LazySparkline } from '../components/charts/LazySparkline.tsx'
 import { imbalance, recentP95, serverMetrics } from '../sim/metrics.ts'
 import { serverIndex } from '../sim/servers.ts'
+import { designSwitchMark } from '../store/designSwitch.ts'
 import { useThrottledLab } from '../store/useThrottled.ts'
+import { Explain } from './Explain.tsx'
 import { pct } from './format.ts'
+import { METRIC_TERMS } from './jargon/terms.ts'
 
 export function MetricsPanel() {
   const sim = useThrottledLab((s) => s.sim, 200)
+  const mark = useThrottledLab(designSwitchMark, 200)
   const headingId = useId()
   const c = sim.counters
+  const since = (k: 'unexpectedLogouts' | 'cartsLost' | 'sessionsLost' | 'failed') => (mark ? { since: c[k] - mark.counters[k] } : {})
   const servers = serverMetrics(sim)
   // Per-server load over the last 30 one-second samples, on one shared scale so lines compare.
   const trend = sim.history.slice(-30)
@@ -24,12 +30,12 @@ export function MetricsPanel() {
         Metrics
       </h2>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="metrics">
-        <Metric label="Unexpected logouts" value={c.unexpectedLogouts} bad testId="m-logouts" />
-        <Metric label="Carts lost" value={c.cartsLost} bad testId="m-carts" />
-        <Metric label="Sessions lost" value={c.sessionsLost} bad testId="m-sessions" />
-        <Metric label="Failed requests" value={c.failed} bad testId="m-failed" />
-        <Metric label="Imbalance (max ÷ mean)" value={Number(imbalance(sim).toFixed(2))} testId="m-imbalance" />
-        <Metric label="p95 latency" value={recentP95(sim)} unit="ms" testId="m-p95" />
+        <Metric label="Unexpected logouts" term={METRIC_TERMS.logouts} value={c.unexpectedLogouts} bad testId="m-logouts" {...since('unexpectedLogouts')} />
+        <Metric label="Carts lost" term={METRIC_TERMS.carts} value={c.cartsLost} bad testId="m-carts" {...since('cartsLost')} />
+        <Metric label="Sessions lost" term={METRIC_TERMS.sessions} value={c.sessionsLost} bad testId="m-sessions" {...since('sessionsLost')} />
+        <Metric label="Failed requests" term={METRIC_TERMS.failed} value={c.failed} bad testId="m-failed" {...since('failed')} />
+        <Metric label="Imbalance (max ÷ mean)" term={METRIC_TERMS.imbalance} value={Number(imbalance(sim).toFixed(2))} testId="m-imbalance" />
+        <Metric label="p95 latency" term={METRIC_TERMS.p95} value={recentP95(sim)} unit="ms" testId="m-p95" />
       </dl>
       <details className="text-xs text-muted">
         <summary className="cursor-pointer">More counters</summary>
@@ -69,10 +75,13 @@ export function MetricsPanel() {
   )
 }
 
-function Metric({ label, value, unit, bad = false, testId }: { label: string; value: number; unit?: string; bad?: boolean; testId: string }) {
+function Metric({ label, term, value, unit, bad = false, testId, since }: { label: string; term: string; value: number; unit?: string; bad?: boolean; testId: string; since?: number }) {
   return (
     <div className="rounded-md border border-line bg-card px-2 py-1.5">
-      <dt className="text-[11px] leading-tight text-muted">{label}</dt>
+      <dt className="-my-1 flex items-start justify-between gap-1 text-[11px] leading-tight text-muted">
+        <span className="py-1">{label}</span>
+        <Explain id={term} label={label} className="-mr-1.5" />
+      </dt>
       <dd className="tabular text-lg font-semibold">
         <m.span
           key={value}
@@ -85,6 +94,11 @@ function Metric({ label, value, unit, bad = false, testId }: { label: string; va
           {value}
         </m.span>
         {unit && <span className="ml-0.5 text-xs font-normal text-muted">{unit}</span>}
+        {since !== undefined && (
+          <span className="block text-[11px] font-normal leading-tight text-muted" data-testid={`${testId}-since`}>
+            {since} since the switch
+          </span>
+        )}
       </dd>
     </div>
   )

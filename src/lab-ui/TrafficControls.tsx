@@ -12,7 +12,7 @@ export function TrafficControls() {
   const rate = useLab((s) => s.sim.config.rate)
   const servers = useLab((s) => s.sim.servers.filter((x) => x.status !== 'removed').length)
   const storage = useLab((s) => s.sim.config.storage)
-  const storeUp = useLab((s) => (s.sim.config.storage === 'database' ? s.sim.db.up : s.sim.store.up))
+  const storeUp = useLab((s) => (s.sim.config.storage === 'database' ? s.sim.database.up : s.sim.sessionStore.up))
   const usesStore = storage === 'shared' || storage === 'database' || storage === 'jwt'
   const usersId = useId()
   const rateId = useId()

@@ -1,6 +1,8 @@
-// Default configuration. Product defaults come from shared/research/lb-facts.md: AWS ALB's AWSALB
-// cookie (1 day, sliding), Kubernetes ClientIP timeoutSeconds 10800, nginx max_fails=1 /
-// fail_timeout=10s, ALB deregistration delay 300 s, Spring Session's 30-minute idle timeout.
+// Default configuration. Product defaults, with their sources and where the engine departs from the
+// product, are in docs/facts/products.md ("The lab's defaults at a glance"): AWS ALB's AWSALB cookie
+// (1 day, sliding), Kubernetes ClientIP timeoutSeconds 10800, nginx max_fails=1 / fail_timeout=10s
+// (docs/facts/nginx.md, "Failures, retries and health"), ALB deregistration delay 300 s, Spring
+// Session's 30-minute idle timeout.
 
 import type { SimConfig } from './types.ts'
 

@@ -49,7 +49,7 @@ export function sweepSessions(s: SimState): void {
     const owned = mutServer(s, i)
     for (const [key, session] of owned.memory) if (s.now - session.lastSeen >= idle) owned.memory.delete(key)
   })
-  for (const which of ['store', 'db'] as const) {
+  for (const which of ['sessionStore', 'database'] as const) {
     let expired = false
     for (const session of s[which].sessions.values()) if (s.now - session.lastSeen >= idle) expired = true
     if (!expired) continue

@@ -8,9 +8,9 @@ import { addServer, crashServer, removeServer, restartServer, startRollingDeploy
 import { policyById } from './policies/registry.ts'
 import { forgeValueFor } from './policies/header.ts'
 import { schedule } from './schedule.ts'
-import { migrateSessions } from './migrate.ts'
+import { migrateSessions } from './sessionMigration.ts'
 import { emit, formatDuration } from './trace.ts'
-import type { PolicyId, ServerId, SimMs, SimState, StorageKind, UserId } from './types.ts'
+import type { PolicyId, ServerId, SessionStoreName, SimMs, SimState, StorageKind, UserId } from './types.ts'
 import { freshIp, makeUser } from './users.ts'
 
 export type Intervention =
@@ -101,7 +101,7 @@ export function applyIntervention(s: SimState, iv: Intervention): void {
       if (!u) return
       const user = mutUser(s, iv.user)
       const before = user.ip
-      user.ip = freshIp(s.seed, user.id, s.step)
+      user.ip = freshIp(s.seed, user.id, s.itemCount)
       user.natGroup = null
       emit(s, 'config', `${user.name}'s IP changed ${before} → ${user.ip} (switched from Wi-Fi to mobile data)`, { user: user.id })
       return
@@ -139,7 +139,7 @@ export function applyIntervention(s: SimState, iv: Intervention): void {
       return
     case 'setStorePersistence':
       s.config = { ...s.config, store: { persistent: iv.persistent } }
-      mutStore(s, 'store').persistent = iv.persistent
+      mutStore(s, 'sessionStore').persistent = iv.persistent
       emit(s, 'config', iv.persistent ? 'Shared store persists to disk' : 'Shared store keeps sessions in memory only')
       return
     default:
@@ -164,8 +164,8 @@ export function storageLabel(storage: StorageKind): string {
   }
 }
 
-function storeInUse(s: SimState): 'store' | 'db' {
-  return s.config.storage === 'database' ? 'db' : 'store'
+function storeInUse(s: SimState): SessionStoreName {
+  return s.config.storage === 'database' ? 'database' : 'sessionStore'
 }
 
 function natAddress(s: SimState): string {
@@ -254,7 +254,7 @@ function revokeToken(s: SimState, id: UserId): void {
 export function onTokenReplay(s: SimState, user: UserId, jti: string, exp: SimMs): void {
   if (s.now >= exp) return
   const u = s.users[user]!
-  const refused = s.config.storage === 'jwt' && s.config.jwt.denyList && s.store.up && s.deny.has(jti)
+  const refused = s.config.storage === 'jwt' && s.config.jwt.denyList && s.sessionStore.up && s.deny.has(jti)
   if (refused) {
     s.counters.revokedTokenRefused += 1
     emit(s, 'security', `Stolen copy of ${u.name}'s revoked token ${jti} refused: it is on the deny list`, { user })

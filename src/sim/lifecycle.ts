@@ -6,7 +6,7 @@ import { failRequestsOn } from './requests.ts'
 import { schedule } from './schedule.ts'
 import { liveSessionCount, makeServer, serverIndex, settleBusy } from './servers.ts'
 import { emit, formatDuration } from './trace.ts'
-import { SERVER_IDS, type ServerId, type SimState } from './types.ts'
+import { SERVER_IDS, type ServerId, type SessionStoreName, type SimState } from './types.ts'
 import { dropSockets } from './userResponse.ts'
 
 const DRAIN_CHECK_MS = 1_000
@@ -151,15 +151,15 @@ export function deployNext(s: SimState): void {
   }
 }
 
-export function storeOutage(s: SimState, which: 'store' | 'db'): void {
+export function storeOutage(s: SimState, which: SessionStoreName): void {
   if (!s[which].up) return
   const st = mutStore(s, which)
   st.up = false
   st.since = s.now
-  emit(s, 'store', `${which === 'store' ? 'Shared store' : 'Database'} is DOWN: every request that needs a session fails`)
+  emit(s, 'store', `${which === 'sessionStore' ? 'Shared store' : 'Database'} is DOWN: every request that needs a session fails`)
 }
 
-export function storeRecovery(s: SimState, which: 'store' | 'db'): void {
+export function storeRecovery(s: SimState, which: SessionStoreName): void {
   if (s[which].up) return
   const st = mutStore(s, which)
   st.up = true
@@ -169,8 +169,8 @@ export function storeRecovery(s: SimState, which: 'store' | 'db'): void {
     for (const session of st.sessions.values()) if (s.now - session.lastSeen < s.config.sessionIdleMs) lost += 1
     st.sessions.clear()
     s.counters.sessionsLost += lost
-    emit(s, 'store', `${which === 'store' ? 'Shared store' : 'Database'} is back, but it was not persistent: ${lost} session${lost === 1 ? '' : 's'} lost`)
+    emit(s, 'store', `${which === 'sessionStore' ? 'Shared store' : 'Database'} is back, but it was not persistent: ${lost} session${lost === 1 ? '' : 's'} lost`)
     return
   }
-  emit(s, 'store', `${which === 'store' ? 'Shared store' : 'Database'} is back with every session intact (persistent)`)
+  emit(s, 'store', `${which === 'sessionStore' ? 'Shared store' : 'Database'} is back with every session intact (persistent)`)
 }

@@ -99,5 +99,5 @@ export function sessionCounts(s: SimState): { memory: number; store: number; db:
     for (const x of m.values()) if (s.now - x.lastSeen < s.config.sessionIdleMs) n += 1
     return n
   }
-  return { memory, store: live(s.store.sessions), db: live(s.db.sessions) }
+  return { memory, store: live(s.sessionStore.sessions), db: live(s.database.sessions) }
 }

@@ -11,7 +11,7 @@ import { policyById } from './policies/registry.ts'
 import { nextFloat } from './rng.ts'
 import { scheduleRequest } from './schedule.ts'
 import { accepts, serverIndex, settleBusy } from './servers.ts'
-import type { Request, ServerId, SimMs, SimState, UserId } from './types.ts'
+import type { SimRequest, ServerId, SimMs, SimState, UserId } from './types.ts'
 import { receiveResponse } from './userResponse.ts'
 
 export const RECENT_LIMIT = 200
@@ -31,7 +31,7 @@ export function onForward(s: SimState, userId: UserId, id: number): void {
   const tried = req.refused.length === 0 ? NOBODY : req.refused.map((h) => h.server)
   const result = route(s, user, tried)
   req.decision = tried.length === 0 ? result.decision : `${req.decision} ✕ · retry: ${result.decision}`
-  if (result.steps) req.steps = result.steps
+  if (result.explain) req.explain = result.explain
   s.lastRouted = req.id
   if (result.server === null) {
     fail(s, req, result.status ?? 503, 'no server available', s.now)
@@ -49,7 +49,7 @@ export function onForward(s: SimState, userId: UserId, id: number): void {
   arrive(s, req, result.server)
 }
 
-function arrive(s: SimState, req: Request, server: ServerId): void {
+function arrive(s: SimState, req: SimRequest, server: ServerId): void {
   const idx = serverIndex(server)
   if (!accepts(s.servers[idx]!)) {
     // Connection refused: the process is down but the LB may not know yet.
@@ -75,7 +75,7 @@ function arrive(s: SimState, req: Request, server: ServerId): void {
   }
 }
 
-function startService(s: SimState, req: Request, idx: number): void {
+function startService(s: SimState, req: SimRequest, idx: number): void {
   const srv = mutServer(s, idx)
   settleBusy(srv, s.now)
   srv.busy += 1
@@ -107,7 +107,7 @@ export function onDone(s: SimState, userId: UserId, id: number, server: ServerId
   respond(s, req)
 }
 
-function fail(s: SimState, req: Request, status: number, detail: string, lbBackAt: SimMs): void {
+function fail(s: SimState, req: SimRequest, status: number, detail: string, lbBackAt: SimMs): void {
   req.outcome = 'error'
   req.status = status
   req.detail = req.detail ? `${req.detail} · ${detail}` : detail
@@ -117,7 +117,7 @@ function fail(s: SimState, req: Request, status: number, detail: string, lbBackA
 }
 
 /** The LB sends the response (or error) back toward the browser — unless the network loses it. */
-function respond(s: SimState, req: Request): void {
+function respond(s: SimState, req: SimRequest): void {
   if (req.outcome !== 'error' && s.config.responseLossRate > 0 && nextFloat(s.rng) < s.config.responseLossRate) {
     req.outcome = 'lost'
     scheduleRequest(s, Math.max(req.sentAt + s.config.clientTimeoutMs, req.lbBackAt), 'client.timeout', req)
@@ -146,15 +146,15 @@ export function onClientTimeout(s: SimState, userId: UserId, id: number): void {
 /** Fail every request queued on or being served by a server that just died. */
 export function failRequestsOn(s: SimState, server: ServerId, why: string): void {
   // Only requests the server accepted (queued or in service) die with it; oldest first.
-  const dying = s.inflight.filter((r): r is Request => r != null && r.server === server && r.doneAt === -1 && r.serverAt >= 0)
+  const dying = s.inflight.filter((r): r is SimRequest => r != null && r.server === server && r.doneAt === -1 && r.serverAt >= 0)
   dying.sort((a, b) => a.id - b.id)
   for (const r of dying) fail(s, mutRequest(s, r.user, r.id)!, 502, `${why} → 502`, s.now + HOP_MS)
 }
 
 /** The request leaves the system and becomes a trace entry (its sentence is composed when read). */
-function finish(s: SimState, req: Request): void {
+function finish(s: SimState, req: SimRequest): void {
   req.seq = s.traceSeq++
-  req.step = s.step
+  req.item = s.itemCount
   s.inflight[req.user] = null
   s.recent.push(req)
   if (s.recent.length > RECENT_LIMIT * 2) s.recent.splice(0, s.recent.length - RECENT_LIMIT)

@@ -3,7 +3,7 @@
 
 import { CLIENT_MS, HOP_MS } from './network.ts'
 import { scheduleRequest } from './schedule.ts'
-import type { Hop, Request, RequestKind, SimMs, SimState, User } from './types.ts'
+import type { Hop, SimRequest, RequestKind, SimMs, SimState, User } from './types.ts'
 
 const NO_STEPS: readonly string[] = []
 const NO_HOPS: readonly Hop[] = []
@@ -11,7 +11,7 @@ const NO_HOPS: readonly Hop[] = []
 /** Create the user's next request, sent at `sendAt`. */
 export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: SimMs, attempt: number): void {
   const id = s.nextRequestId++
-  const req: Request = {
+  const req: SimRequest = {
     v: s.gen,
     id,
     user: user.id,
@@ -29,13 +29,13 @@ export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: 
     outcome: null,
     status: 0,
     decision: '',
-    steps: NO_STEPS,
+    explain: NO_STEPS,
     detail: '',
     affinity: null,
     intent: user.checkoutIntent,
     sets: null,
     seq: -1,
-    step: -1,
+    item: -1,
   }
   s.inflight[user.id] = req
   scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', req)

@@ -3,16 +3,16 @@
 // memory or in the shared store.
 
 import { mutServer, mutStore } from './cow.ts'
-import type { Session, SimState, StorageKind } from './types.ts'
+import type { Session, SessionStoreName, SimState, StorageKind } from './types.ts'
 
-export type SessionHome = { readonly kind: 'memory'; readonly server: number } | { readonly kind: 'store'; readonly which: 'store' | 'db' }
+export type SessionHome = { readonly kind: 'memory'; readonly server: number } | { readonly kind: 'store'; readonly which: SessionStoreName }
 
-export const ACCESS_MS = { memory: 0, store: 1, db: 5 } as const
+export const ACCESS_MS = { memory: 0, sessionStore: 1, database: 5 } as const
 
 // Homes are constants (one per server, one per store): looking one up allocates nothing.
 const MEMORY_HOMES: readonly SessionHome[] = Array.from({ length: 10 }, (_, server) => ({ kind: 'memory', server }))
-const STORE_HOME: SessionHome = { kind: 'store', which: 'store' }
-const DB_HOME: SessionHome = { kind: 'store', which: 'db' }
+const STORE_HOME: SessionHome = { kind: 'store', which: 'sessionStore' }
+const DB_HOME: SessionHome = { kind: 'store', which: 'database' }
 
 /** Where sessions live for `storage` when served by server `serverIdx` (JWT: where carts live). */
 export function sessionHome(s: SimState, storage: StorageKind, serverIdx: number): SessionHome {

@@ -127,6 +127,9 @@ export interface Server {
   latency: Histogram
 }
 
+/** The two stores outside the servers, by their `SimState` field. */
+export type SessionStoreName = 'sessionStore' | 'database'
+
 export interface SessionStore {
   v: number
   kind: 'shared' | 'database'
@@ -190,7 +193,7 @@ export interface Hop {
 }
 
 /** One HTTP request. Copy-on-write like users (see cow.ts `mutRequest`). */
-export interface Request {
+export interface SimRequest {
   v: number
   readonly id: number
   readonly user: UserId
@@ -210,9 +213,9 @@ export interface Request {
   receivedAt: SimMs
   outcome: Outcome | null
   status: number
-  /** The LB's decision in plain words, and the finer steps behind it. */
+  /** The LB's decision in plain words, and the finer detail behind it (`explain`). */
   decision: string
-  steps: readonly string[]
+  explain: readonly string[]
   /** What the server did, in plain words. */
   detail: string
   affinity: { readonly server: ServerId; readonly issued: boolean } | null
@@ -220,7 +223,7 @@ export interface Request {
   sets: { readonly uid?: string; readonly sid?: string; readonly jwt?: { jti: string; exp: SimMs } } | null
   /** Once finished: its place in the trace (sequence number and the item that finished it). */
   seq: number
-  step: number
+  item: number
 }
 
 export interface Histogram {
@@ -231,8 +234,8 @@ export interface Histogram {
 export interface TraceEntry {
   readonly seq: number
   readonly t: SimMs
-  /** Index (1-based) of the processed item — event or intervention — that produced it (for step back). */
-  readonly step: number
+  /** Index (1-based) of the processed item — event or intervention — that produced it (step back replays to the item before it). */
+  readonly item: number
   readonly kind: TraceKind
   readonly text: string
   readonly user?: UserId
@@ -309,7 +312,7 @@ export interface DeployState {
 export type RequestEventKind = 'request.forward' | 'request.done' | 'request.atClient' | 'client.timeout'
 
 /** Every other event: rare enough to be queued as an object, kept beside the queue by its `seq`. */
-export type Event =
+export type SimEvent =
   | { readonly kind: 'user.arrive'; readonly user: UserId }
   | { readonly kind: 'lb.healthCheck' }
   | { readonly kind: 'server.started'; readonly server: ServerId; readonly version: number }
@@ -326,7 +329,7 @@ export interface SimState {
   config: SimConfig
   now: SimMs
   /** Items processed so far: events plus interventions, in their deterministic order. */
-  step: number
+  itemCount: number
   /** Engine events processed so far. */
   eventCount: number
   /** Script interventions applied so far. */
@@ -335,22 +338,22 @@ export interface SimState {
   /** Scheduled events by (time, seq); request events packed as numbers (schedule.ts). */
   heap: EventHeap
   /** The objects of queued non-request events, by their seq. */
-  events: Map<number, Event>
+  events: Map<number, SimEvent>
   rng: Rng
   users: User[]
   servers: Server[]
-  store: SessionStore
-  db: SessionStore
+  sessionStore: SessionStore
+  database: SessionStore
   lb: LbState
   /**
    * The request each user is waiting for, by user id — a browser waits for one response at a time.
    * Null (or absent, for users added later) when the user has nothing in flight.
    */
-  inflight: (Request | null)[]
+  inflight: (SimRequest | null)[]
   nextRequestId: number
   nextSid: number
   /** Recently finished requests, oldest first (bounded). They are the trace's request entries. */
-  recent: Request[]
+  recent: SimRequest[]
   trace: TraceEntry[]
   traceSeq: number
   counters: Counters

@@ -7,10 +7,10 @@ import { sendRequest } from './send.ts'
 import { schedule } from './schedule.ts'
 import { serverIndex } from './servers.ts'
 import { emit } from './trace.ts'
-import type { Request, SimState, User } from './types.ts'
+import type { SimRequest, SimState, User } from './types.ts'
 import { advanceJourney, thinkTime } from './users.ts'
 
-export function receiveResponse(s: SimState, req: Request): void {
+export function receiveResponse(s: SimState, req: SimRequest): void {
   const user = mutUser(s, req.user)
   applyCookies(s, user, req)
   const failed = req.outcome === 'error' || req.outcome === 'lost'
@@ -50,7 +50,7 @@ export function receiveResponse(s: SimState, req: Request): void {
   sendRequest(s, user, user.next, s.now + thinkTime(user, s.config, longBreak), 1)
 }
 
-function applyCookies(s: SimState, user: User, req: Request): void {
+function applyCookies(s: SimState, user: User, req: SimRequest): void {
   // mutUser gave us our own copy of the jar.
   const jar = user.jar
   if (req.sets) {
@@ -67,7 +67,7 @@ function applyCookies(s: SimState, user: User, req: Request): void {
   }
 }
 
-function onSuccess(s: SimState, user: User, req: Request): boolean {
+function onSuccess(s: SimState, user: User, req: SimRequest): boolean {
   user.retrying = false
   user.lastServer = req.server
   user.lastActive = s.now
@@ -83,7 +83,7 @@ function onSuccess(s: SimState, user: User, req: Request): boolean {
   return advanceJourney(user, req.kind, s.config)
 }
 
-function onLoginPage(s: SimState, user: User, req: Request): void {
+function onLoginPage(s: SimState, user: User, req: SimRequest): void {
   user.retrying = false
   const tokenExpired = s.config.storage === 'jwt' && (user.jar.jwt === null || user.jar.jwt.exp <= s.now)
   const idleExpired = s.now - user.lastActive >= s.config.sessionIdleMs
@@ -105,7 +105,7 @@ function onLoginPage(s: SimState, user: User, req: Request): void {
   user.next = 'login'
 }
 
-function onCartMissing(s: SimState, user: User, req: Request): void {
+function onCartMissing(s: SimState, user: User, req: SimRequest): void {
   user.retrying = false
   user.lastActive = s.now
   loseCart(s, user, req)
@@ -119,7 +119,7 @@ function onCartMissing(s: SimState, user: User, req: Request): void {
   }
 }
 
-function loseCart(s: SimState, user: User, req: Request): void {
+function loseCart(s: SimState, user: User, req: SimRequest): void {
   const items = user.believedCart
   s.counters.cartsLost += 1
   user.cartsLost += 1
@@ -128,7 +128,7 @@ function loseCart(s: SimState, user: User, req: Request): void {
   emit(s, 'cartLost', `${user.name}'s cart of ${items} item${items === 1 ? '' : 's'} is gone (${req.server ?? 'no server'} answered)`, { user: user.id, request: req.id })
 }
 
-function openSocket(s: SimState, user: User, server: NonNullable<Request['server']>): void {
+function openSocket(s: SimState, user: User, server: NonNullable<SimRequest['server']>): void {
   if (user.wsServer === server) return
   if (user.wsServer) mutServer(s, serverIndex(user.wsServer)).connections -= 1
   user.wsServer = server
@@ -136,7 +136,7 @@ function openSocket(s: SimState, user: User, server: NonNullable<Request['server
 }
 
 /** A dropped WebSocket client reconnects through the load balancer. */
-export function openSocketFor(s: SimState, id: number, server: NonNullable<Request['server']>): void {
+export function openSocketFor(s: SimState, id: number, server: NonNullable<SimRequest['server']>): void {
   const user = mutUser(s, id)
   openSocket(s, user, server)
   s.counters.reconnects += 1
@@ -151,7 +151,7 @@ export function openSocketFor(s: SimState, id: number, server: NonNullable<Reque
 }
 
 /** Connections dropped by a dying server: every client reconnects at once (after a short jitter). */
-export function dropSockets(s: SimState, server: NonNullable<Request['server']>): number {
+export function dropSockets(s: SimState, server: NonNullable<SimRequest['server']>): number {
   let dropped = 0
   for (const u of s.users) {
     if (u.wsServer !== server) continue

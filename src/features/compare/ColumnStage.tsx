@@ -33,7 +33,7 @@ export function ColumnStage({ sim }: { sim: SimState }) {
         LB
       </div>
       <Servers servers={sim.servers} now={sim.now} idleMs={sim.config.sessionIdleMs} memoryHolds={memoryHolds} />
-      {usesStore && <StoreTile store={storage === 'database' ? sim.db : sim.store} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
+      {usesStore && <StoreTile store={storage === 'database' ? sim.database : sim.sessionStore} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
       <RequestLayer anchors={anchors} reduced={systemReduced || appReduced} />
     </div>
   )

@@ -30,7 +30,7 @@ function fleetOf(sims: readonly SimState[]): Fleet {
     if (live.length < MAX_SERVERS) full = false
     for (const x of live) byId.set(x.id, (byId.get(x.id) ?? false) || x.status === 'crashed')
     const usesStore = s.config.storage === 'shared' || s.config.storage === 'database' || (s.config.storage === 'jwt' && s.config.jwt.carts === 'shared')
-    if (usesStore && store === 'none') store = (s.config.storage === 'database' ? s.db.up : s.store.up) ? 'up' : 'down'
+    if (usesStore && store === 'none') store = (s.config.storage === 'database' ? s.database.up : s.sessionStore.up) ? 'up' : 'down'
   }
   return { servers: [...byId].map(([id, crashed]) => ({ id, crashed })), full, store }
 }

@@ -69,6 +69,9 @@ function LessonHeader({ entry }: { entry: LessonEntry }) {
       </p>
       <h1>{entry.title}</h1>
       <p className="lesson-summary">{entry.summary}</p>
+      <p className="mt-2 text-sm text-muted">
+        A word you don’t know? The <a href="#/glossary" className="text-accent underline">glossary</a> explains the terms the lessons and the lab use.
+      </p>
     </header>
   )
 }

@@ -17,7 +17,7 @@ function picture(store: LabStore) {
   const { sim } = store.getState()
   return {
     now: sim.now,
-    step: sim.step,
+    itemCount: sim.itemCount,
     counters: sim.counters,
     servers: sim.servers.map((s) => [s.id, s.status, s.healthy, s.requests, s.memory.size, s.busy, s.queue.length]),
     users: sim.users.map((u) => [u.name, u.ip, u.believesLoggedIn, u.believedCart, u.lastServer, u.logouts, u.jar.affinity?.server ?? null]),

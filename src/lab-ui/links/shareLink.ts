@@ -4,7 +4,7 @@
 
 import { SCENARIOS, isScenarioId, LANDING_SCENARIO, type ScenarioId } from '../../sim/scenarios/index.ts'
 import type { LabInit, LabState } from '../../store/labStore.ts'
-import { encodeRun, type SharedRun } from './encode.ts'
+import { encodeRun, type LinkedRun } from './encode.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS, MAX_SEED } from './limits.ts'
 
 export interface ShareRequest {
@@ -27,7 +27,7 @@ export interface ShareRequest {
  * longer than a link can hold opens at the last moment the link reproduces exactly: at most
  * MAX_AT_MS, and before the first intervention that did not fit.
  */
-export function runOf(state: Pick<LabState, 'seed' | 'overrides' | 'timeline' | 'sim'>): SharedRun {
+export function runOf(state: Pick<LabState, 'seed' | 'overrides' | 'timeline' | 'sim'>): LinkedRun {
   const mine = state.timeline.script.filter((x) => x.by !== 'scenario' && x.at <= MAX_AT_MS)
   const dropped = mine[MAX_SCRIPT_ITEMS]
   const at = Math.min(state.sim.now, MAX_AT_MS, dropped ? Math.max(0, dropped.at - 1) : Infinity)
@@ -40,7 +40,7 @@ export function runOf(state: Pick<LabState, 'seed' | 'overrides' | 'timeline' | 
 }
 
 /** "#/lab?scenario=…&s=…" — lz-string's alphabet is URL-safe, so `s` needs no escaping. */
-export function shareHash(scenario: ScenarioId, run: SharedRun, path = '/lab'): string {
+export function shareHash(scenario: ScenarioId, run: LinkedRun, path = '/lab'): string {
   return `#${path}?scenario=${encodeURIComponent(scenario)}&s=${encodeRun(run)}`
 }
 
@@ -86,7 +86,7 @@ export function readShare(query: URLSearchParams): ShareRequest {
 }
 
 /** The lab to open for a decoded run: its seed (unless the URL's `seed` overrides it), overrides, script. */
-export function initWithRun(share: ShareRequest, run: SharedRun): LabInit {
+export function initWithRun(share: ShareRequest, run: LinkedRun): LabInit {
   const seed = share.init.seed ?? run.seed
   return {
     scenario: share.scenario,

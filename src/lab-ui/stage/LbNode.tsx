@@ -2,16 +2,16 @@
 // the latest request ("cookie AWSALB says B → B", "ip_hash(203.0.113.x) → …", "B is unavailable → …").
 
 import { findRequest } from '../../sim/inflight.ts'
-import { POLICIES } from '../../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../../sim/policies/registry.ts'
 import { useThrottledLab } from '../../store/useThrottled.ts'
 import { useLab } from '../../store/LabContext.tsx'
 
 export function LbNode() {
-  const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
+  const describe = useLab((s) => ROUTING_POLICIES[s.sim.config.policy].describe(s.sim.config))
   // Select the request record itself: its identity only changes when it does (copy-on-write).
   const decision = useThrottledLab((s) => {
     const r = findRequest(s.sim, s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1]
-    return r && r.decision !== '' ? { who: s.sim.users[r.user]?.name ?? '', text: r.decision, steps: r.steps } : null
+    return r && r.decision !== '' ? { who: s.sim.users[r.user]?.name ?? '', text: r.decision, explain: r.explain } : null
   }, 150)
   // The box and its words sit above the request canvas (z-10, opaque), so trails converge *into* the
   // LB instead of scribbling over its label and the latest decision.
@@ -33,11 +33,11 @@ export function LbNode() {
             <p className="mt-0.5 break-words">
               <span className="font-medium">{decision.who}:</span> {decision.text}
             </p>
-            {decision.steps.length > 0 && (
+            {decision.explain.length > 0 && (
               <details className="mt-1">
                 <summary className="cursor-pointer text-muted">How nginx got there</summary>
                 <ol className="mt-1 list-decimal pl-4 font-mono text-[11px]">
-                  {decision.steps.map((st, i) => (
+                  {decision.explain.map((st, i) => (
                     <li key={i}>{st}</li>
                   ))}
                 </ol>

@@ -20,7 +20,7 @@ export function ServersColumn() {
   const servers = useThrottledLab((s) => s.sim.servers, 100)
   const storage = useLab((s) => s.sim.config.storage)
   const cartsShared = useLab((s) => s.sim.config.jwt.carts === 'shared')
-  const store = useThrottledLab((s) => (s.sim.config.storage === 'database' ? s.sim.db : s.sim.store), 100)
+  const store = useThrottledLab((s) => (s.sim.config.storage === 'database' ? s.sim.database : s.sim.sessionStore), 100)
   const idle = useLab((s) => s.sim.config.sessionIdleMs)
   const workers = useLab((s) => s.sim.config.workers)
   const usesStore = storage === 'shared' || storage === 'database' || (storage === 'jwt' && cartsShared)

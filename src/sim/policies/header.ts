@@ -4,10 +4,10 @@
 
 import { createPicker, ringFor } from '../nginx/index.ts'
 import type { ServerId, SimState, User } from '../types.ts'
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { nginxPick, upstreamOf } from './nginxUpstream.ts'
 
-export const header: Policy = {
+export const header: RoutingPolicy = {
   id: 'header',
   label: 'Header affinity',
   sticky: true,

@@ -22,15 +22,15 @@ export interface RouteResult {
   readonly server: ServerId | null
   /** The decision in plain words, e.g. "cookie AWSALB says B → B". */
   readonly decision: string
-  /** Finer steps for the curious (hash values, ring points, skipped servers). */
-  readonly steps?: readonly string[]
+  /** Finer detail for the curious (hash values, ring points, skipped servers). */
+  readonly explain?: readonly string[]
   /** An affinity cookie the response will carry. */
   readonly affinity?: { readonly server: ServerId; readonly issued: boolean }
   /** HTTP status when no server can take the request (default 503). */
   readonly status?: number
 }
 
-export interface Policy {
+export interface RoutingPolicy {
   readonly id: PolicyId
   /** Short name for pickers: "Cookie affinity". */
   readonly label: string

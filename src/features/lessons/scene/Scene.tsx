@@ -18,7 +18,8 @@ import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
 import { useSceneHost } from './sceneHost.ts'
 
 export interface SceneProps {
-  id: string
+  /** The scenario the scene runs (an id from src/sim/scenarios). */
+  scenario: string
   question: string
   choices: readonly string[]
   answer: number
@@ -29,19 +30,19 @@ export interface SceneProps {
 }
 
 export function Scene(props: SceneProps) {
-  if (!isScenarioId(props.id) || props.choices.length < 2 || !props.choices[props.answer]) {
+  if (!isScenarioId(props.scenario) || props.choices.length < 2 || !props.choices[props.answer]) {
     return (
       <Notice tone="warn" title="This scene can't be shown">
-        The lesson asks for a scene that doesn’t exist or is incomplete (“{props.id}”). The rest of the lesson still works.
+        The lesson asks for a scene that doesn’t exist or is incomplete (“{props.scenario}”). The rest of the lesson still works.
       </Notice>
     )
   }
-  return <SceneCard {...props} id={props.id} />
+  return <SceneCard {...props} scenario={props.scenario} />
 }
 
 type Phase = 'predict' | 'running' | 'revealed'
 
-function SceneCard({ id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { id: ScenarioId }) {
+function SceneCard({ scenario: id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { scenario: ScenarioId }) {
   const lesson = useLesson()
   const host = useSceneHost()
   const index = Number(sceneIndex ?? 0)
@@ -151,7 +152,12 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
         </LabProvider>
       </div>
 
-      <div aria-live="polite">
+      {/* One sentence for screen readers; the explanation below is read where it stands (a live
+          region around it read the verdict and the text as one run-on string: "None.None."). */}
+      <p className="sr-only" aria-live="polite" data-testid="scene-verdict-live">
+        {phase === 'revealed' && verdictSentence(correct, choices[picked ?? 0] ?? '', choices[answer] ?? '')}
+      </p>
+      <div>
         {phase === 'revealed' && (
           <div id={explainId} tabIndex={-1} className={`lesson-scene-result ${correct ? 'is-right' : 'is-wrong'}`} data-testid="scene-result" data-correct={correct}>
             <p className="lesson-scene-verdict">
@@ -164,7 +170,7 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
                   <strong>
                     <span aria-hidden="true">✗ </span>Not quite.
                   </strong>{' '}
-                  You guessed “{choices[picked ?? 0]}”. What happens: {choices[answer]}.
+                  You guessed “{choices[picked ?? 0]}”. What happens: {fullStop(choices[answer] ?? '')}
                 </>
               )}
             </p>
@@ -174,6 +180,13 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
       </div>
     </section>
   )
+}
+
+const fullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
+
+function verdictSentence(correct: boolean, guess: string, answer: string): string {
+  const rest = 'The explanation is below the lab.'
+  return correct ? `Your prediction was right: ${fullStop(answer)} ${rest}` : `Not quite. You guessed “${guess}”. What happens: ${fullStop(answer)} ${rest}`
 }
 
 // The hash router owns "#…", so in-page jumps move focus and scroll themselves.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readProgress, upgrade } from './migrate.ts'
+import { readProgress, upgrade } from './progressUpgrade.ts'
 import { emptyProgress, grade, toCard, undoLast } from './progress.ts'
 import { createScheduler, Rating, State } from './scheduler.ts'
 
@@ -31,7 +31,7 @@ const expectedV2 = {
 describe('migrating saved progress', () => {
   it('upgrades v1 (camelCase, epoch ms, state names) to v2 (ts-fsrs fields, ISO dates)', () => {
     const r = readProgress(JSON.stringify({ version: 1, cards: { 'cookie-flow': v1Card, 'unseen-card': { ...v1Card, state: 'New', reps: 0, lapses: 0, lastReview: undefined } } }))
-    expect(r).toEqual({ kind: 'ok', from: 1, dropped: [], doc: { version: 2, cards: { 'cookie-flow': expectedV2 }, undo: [] } })
+    expect(r).toEqual({ kind: 'ok', from: 1, dropped: [], doc: { version: 2, cards: { 'cookie-flow': expectedV2 }, undo: [], reviews: [] } })
   })
 
   it('upgrades v0 (a bare map, no version) through v1 to v2', () => {
@@ -77,5 +77,13 @@ describe('migrating saved progress', () => {
     const doc = grade(emptyProgress(), createScheduler({ fuzz: false }), 'a', Rating.Good, new Date('2025-01-01T00:00:00Z'))
     const r = upgrade({ ...doc, undo: [{ id: 'a', log: 'nope' }] })
     expect(r).toMatchObject({ ok: true, doc: { cards: doc.cards, undo: [] } })
+  })
+
+  it('(14.11) keeps the review history, leaving out only damaged records; older saves have none', () => {
+    const doc = grade(emptyProgress(), createScheduler({ fuzz: false }), 'a', Rating.Good, new Date('2025-01-01T00:00:00Z'))
+    const r = upgrade({ ...doc, reviews: [...doc.reviews, { id: 'a', at: 'yesterday', rating: 3, state: 2 }, { id: 'b', at: '2025-01-02T00:00:00.000Z', rating: 9, state: 2 }] })
+    expect(r).toMatchObject({ ok: true, doc: { reviews: doc.reviews } })
+    const { reviews: _, ...old } = doc
+    expect(upgrade(old)).toMatchObject({ ok: true, doc: { reviews: [] } })
   })
 })

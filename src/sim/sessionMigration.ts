@@ -49,6 +49,6 @@ function findState(s: SimState, storage: StorageKind, user: number): Session | n
     }
     return null
   }
-  const session = s[storage === 'shared' ? 'store' : 'db'].sessions.get(sid)
+  const session = s[storage === 'shared' ? 'sessionStore' : 'database'].sessions.get(sid)
   return session && isLive(s, session) ? session : null
 }

@@ -5,7 +5,7 @@
 
 import type { z } from 'zod'
 import { CARD_ID } from './deckSchema.ts'
-import { CURRENT_VERSION, docShape, storedCardSchema, undoEntrySchema, v1CardSchema, type ProgressDoc, type StoredCard, type UndoEntry, type V1Card } from './progressSchema.ts'
+import { CURRENT_VERSION, docShape, reviewRecordSchema, storedCardSchema, undoEntrySchema, v1CardSchema, type ProgressDoc, type ReviewRecord, type StoredCard, type UndoEntry, type V1Card } from './progressSchema.ts'
 
 export type Upgraded =
   | { ok: true; doc: ProgressDoc; from: number; dropped: string[] }
@@ -51,7 +51,12 @@ export function upgrade(value: unknown, { strict = false }: { strict?: boolean }
     const cards = keep(shape.data.cards, storedCardSchema)
     // Undo history is a convenience: if any of it is unreadable, start it afresh.
     const undo = (shape.data.undo ?? []).map((u) => undoEntrySchema.safeParse(u))
-    doc = { version: CURRENT_VERSION, cards, undo: undo.every((u) => u.success) ? undo.map((u) => u.data as UndoEntry) : [] }
+    // The review history feeds statistics only: a damaged record is left out, the rest kept.
+    const reviews = (shape.data.reviews ?? []).flatMap((r) => {
+      const one = reviewRecordSchema.safeParse(r)
+      return one.success ? [one.data as ReviewRecord] : []
+    })
+    doc = { version: CURRENT_VERSION, cards, undo: undo.every((u) => u.success) ? undo.map((u) => u.data as UndoEntry) : [], reviews }
   }
   if (strict && problems.length > 0) return corrupt(problems.slice(0, 3).join('; ') + (problems.length > 3 ? `, and ${problems.length - 3} more` : ''))
   return { ok: true, doc, from: version, dropped }
@@ -85,7 +90,7 @@ export function v1ToV2(cards: Record<string, V1Card>): ProgressDoc {
       introduced: iso(c.lastReview ?? c.due),
     }
   }
-  return { version: CURRENT_VERSION, cards: out, undo: [] }
+  return { version: CURRENT_VERSION, cards: out, undo: [], reviews: [] }
 }
 
 export type ReadResult = { kind: 'empty' } | { kind: 'ok'; doc: ProgressDoc; from: number; dropped: string[] } | { kind: 'unreadable'; reason: 'corrupt' | 'newer'; why: string }
