@@ -6,7 +6,8 @@ import { Button } from '../../components/Button.tsx'
 import { ScormDownloads } from '../../lms/ScormDownloads.tsx'
 import { LESSONS } from '../../course/catalog.ts'
 import { LmsNotice } from './lms/LmsNotice.tsx'
-import { progressStore, resumeTarget, tally, useProgress, type Progress } from './progress.ts'
+import { progressStore, resumeTarget, tally, type Progress } from './progress.ts'
+import { useProgress } from './useProgress.ts'
 import { useDocumentTitle } from './useDocumentTitle.ts'
 
 export function LessonIndex() {

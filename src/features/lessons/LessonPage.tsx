@@ -9,7 +9,8 @@ import { LESSONS, lessonBySlug, neighbours, type LessonEntry, type LessonModule 
 import { LessonContext } from './LessonContext.ts'
 import { LmsNotice } from './lms/LmsNotice.tsx'
 import { LESSON_COMPONENTS } from './mdx/components.tsx'
-import { progressStore, useProgress } from './progress.ts'
+import { progressStore } from './progress.ts'
+import { useProgress } from './useProgress.ts'
 import { Toc, useActiveHeading } from './Toc.tsx'
 import { useDocumentTitle } from './useDocumentTitle.ts'
 

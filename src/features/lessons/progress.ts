@@ -3,8 +3,8 @@
 // done when every scene was run with the right answer picked ("answered and run"): running a scene on
 // a wrong guess and reading on does not finish it. Kept in safeStorage by default; an LMS package
 // swaps the persistence (lms/bridge.ts). Anything unreadable counts as no progress, never a throw.
+// No React here (the LMS bridge loads before the app renders); the hook is useProgress.ts.
 
-import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import { storage } from '../../store/safeStorage.ts'
 
@@ -238,10 +238,6 @@ export const progressStore = createStore<ProgressState>((set, get) => {
     },
   }
 })
-
-export function useProgress<T>(selector: (p: Progress) => T): T {
-  return useStore(progressStore, (s) => selector(s.progress))
-}
 
 /** One scene's saved record, read once (a scene restores itself when it mounts). */
 export function savedScene(slug: string, index: number): SceneRecord | null {

@@ -1,10 +1,11 @@
 // The one short notice a lesson page shows when an LMS package can't report to its LMS.
 
+import { useStore } from 'zustand'
 import { Notice } from '../../../components/Notice.tsx'
-import { lmsStatus, PROBLEM_TEXT, useLmsProblem } from './lmsStatus.ts'
+import { lmsStatus, PROBLEM_TEXT } from './lmsStatus.ts'
 
 export function LmsNotice() {
-  const problem = useLmsProblem()
+  const problem = useStore(lmsStatus, (s) => (s.dismissed ? null : s.problem))
   if (!problem) return null
   const t = PROBLEM_TEXT[problem]
   return (

@@ -4,7 +4,6 @@
 // finishes the session. With no LMS around, nothing changes and nothing is said; a broken LMS gets one
 // short notice and the lessons keep working on the browser copy. Never throws. See docs/SCORM.md.
 
-import { navigate } from '../../../app/router.ts'
 import { LESSONS } from '../../../course/catalog.ts'
 import { readLmsConfig, type LmsConfig } from '../../../lms/config.ts'
 import { findApi } from '../../../lms/scormApi.ts'
@@ -42,12 +41,18 @@ function browserCopy(id: string) {
   return { read, write, local }
 }
 
-/** Open at the package's start route; a lesson package resuming goes straight to its open scene. */
+/**
+ * Open at the package's start route; a lesson package resuming goes straight to its open scene.
+ * Runs before the app's first render, so setting the hash is all it takes (no router: this chunk
+ * stays free of React — see docs/DECISIONS.md, "lazy chunks and the vendor chunk").
+ */
 function land(config: LmsConfig, progress: Progress, scope: readonly ScopeLesson[]) {
   const h = window.location.hash
   if (h !== '' && h !== '#' && h !== '#/') return
   const target = config.lessons.length === 1 ? resumeTarget(progress, scope) : null
-  navigate(target && target.scene !== null ? `/learn/${target.slug}#scene-${target.scene + 1}` : config.start, { replace: true })
+  const url = new URL(window.location.href)
+  url.hash = target && target.scene !== null ? `#/learn/${target.slug}#scene-${target.scene + 1}` : `#${config.start}`
+  window.history.replaceState(null, '', url)
 }
 
 export function startLms(win: Window = window): LmsConnection | null {

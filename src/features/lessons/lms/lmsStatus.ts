@@ -1,7 +1,7 @@
 // The LMS connection as the lesson pages show it: nothing while all is well (or when there is no
 // LMS at all), one short notice when the LMS can't be used and progress stays in this browser.
+// Framework-free (the bridge loads before React renders); LmsNotice.tsx reads it.
 
-import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { LmsProblem } from '../../../lms/session.ts'
 
@@ -21,10 +21,6 @@ export const lmsStatus = createStore<LmsStatus>((set, get) => ({
   },
   dismiss: () => set({ dismissed: true }),
 }))
-
-export function useLmsProblem(): LmsProblem | null {
-  return useStore(lmsStatus, (s) => (s.dismissed ? null : s.problem))
-}
 
 export const PROBLEM_TEXT: Record<LmsProblem, { title: string; body: string }> = {
   unavailable: { title: 'Your course system isn’t recording this lesson', body: 'It did not answer as expected. The lesson works as usual and your progress is saved in this browser.' },
