@@ -10,7 +10,8 @@ import { Lab } from '../lab-ui/Lab.tsx'
 import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
 import { SharedRun } from '../lab-ui/share/SharedRun.tsx'
 import { readShare } from '../lab-ui/links/shareLink.ts'
-import { SCENARIOS } from '../lab-ui/engine.ts'
+import { productProblem, readLbParam } from '../lab-ui/links/lbParam.ts'
+import { SCENARIOS, type ConfigPatch } from '../lab-ui/engine.ts'
 import { LabProvider } from '../store/LabContext.tsx'
 import { OpenFullLab } from './OpenFullLab.tsx'
 import { useEmbedTheme } from './useEmbedTheme.ts'
@@ -18,7 +19,14 @@ import { useEmbedTheme } from './useEmbedTheme.ts'
 export function EmbedApp({ search }: { search: string }) {
   const query = useMemo(() => new URLSearchParams(search), [search])
   const share = useMemo(() => readShare(query), [query])
-  const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
+  const { options, problems: optionProblems } = useMemo(() => readEmbedOptions(query), [query])
+  // `lb=`: the load balancer, on top of the scenario and of a shared run (like the lab page's settings).
+  const { overrides, problems } = useMemo(() => {
+    const { lb, problem } = readLbParam(query)
+    const settings: ConfigPatch = lb !== undefined ? { lb } : {}
+    const substituted = productProblem(SCENARIOS[share.scenario].config, settings)
+    return { overrides: settings, problems: [...optionProblems, ...(problem ? [`${problem} The scenario’s own load balancer was used.`] : []), ...(substituted ? [substituted] : [])] }
+  }, [query, optionProblems, share.scenario])
   const reduceMotion = usePrefs((p) => p.reduceMotion)
   const title = SCENARIOS[share.scenario].title
   useEmbedTheme(options.theme)
@@ -29,14 +37,14 @@ export function EmbedApp({ search }: { search: string }) {
   return (
     <LazyMotion features={domAnimation} strict>
       <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
-        <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
+        <LabProvider init={{ ...share.init, overrides, speed: options.speed, playing: false }}>
           <main className="flex flex-col gap-2 p-2 sm:p-3" data-embed data-controls={options.controls}>
             <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
               <h1 className="min-w-0 flex-1 text-sm font-semibold leading-tight">{title}</h1>
               <OpenFullLab />
             </header>
             <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
-              <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+              <SharedRun share={share} settings={overrides} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
               <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} />
             </ErrorBoundary>
           </main>
