@@ -11,7 +11,8 @@ import { Lab } from '../lab-ui/Lab.tsx'
 import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
 import { SharedRun } from '../lab-ui/share/SharedRun.tsx'
 import { readShare } from '../lab-ui/links/shareLink.ts'
-import { SCENARIOS } from '../lab-ui/engine.ts'
+import { productProblem, readLbParam } from '../lab-ui/links/lbParam.ts'
+import { SCENARIOS, type ConfigPatch } from '../lab-ui/engine.ts'
 import { FramedBridge } from './framed/FramedBridge.tsx'
 import { OpenFullLab } from './OpenFullLab.tsx'
 import { useEmbedTheme } from './useEmbedTheme.ts'
@@ -36,7 +37,14 @@ function LessonScene({ query }: { query: URLSearchParams }) {
 
 function FreeLab({ query }: { query: URLSearchParams }) {
   const share = useMemo(() => readShare(query), [query])
-  const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
+  const { options, problems: optionProblems } = useMemo(() => readEmbedOptions(query), [query])
+  // `lb=`: the load balancer, on top of the scenario and of a shared run (like the lab page's settings).
+  const { overrides, problems } = useMemo(() => {
+    const { lb, problem } = readLbParam(query)
+    const settings: ConfigPatch = lb !== undefined ? { lb } : {}
+    const substituted = productProblem(SCENARIOS[share.scenario].config, settings)
+    return { overrides: settings, problems: [...optionProblems, ...(problem ? [`${problem} The scenario’s own load balancer was used.`] : []), ...(substituted ? [substituted] : [])] }
+  }, [query, optionProblems, share.scenario])
   const reduceMotion = usePrefs((p) => p.reduceMotion)
   const title = SCENARIOS[share.scenario].title
   useEmbedTheme(options.theme)
@@ -44,7 +52,7 @@ function FreeLab({ query }: { query: URLSearchParams }) {
   return (
     <LazyMotion features={domAnimation} strict>
       <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
-        <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
+        <LabProvider init={{ ...share.init, overrides, speed: options.speed, playing: false }}>
           <FramedBridge />
           <main className="flex flex-col gap-2 p-2 sm:p-3" data-embed data-controls={options.controls}>
             <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -54,7 +62,7 @@ function FreeLab({ query }: { query: URLSearchParams }) {
               <OpenFullLab />
             </header>
             <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
-              <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+              <SharedRun share={share} settings={overrides} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
               <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} />
             </ErrorBoundary>
           </main>
