@@ -6,11 +6,12 @@
 import { CliError, intArg, numberArg, one, parseArgs } from '../src/cli/args.ts'
 import { formatReport } from '../src/cli/runCommand.ts'
 import { SCENARIOS, isScenarioId } from '../src/sim/scenarios/index.ts'
-import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../src/sim/types.ts'
+import { LB_PRODUCT_IDS, POLICY_IDS, STORAGE_KINDS, type LbProductId, type PolicyId, type StorageKind } from '../src/sim/types.ts'
 import { compareReports, formatComparison } from './compare.ts'
 import { Divergence } from './drive/flight.ts'
 import { liveLog, quietLog } from './drive/log.ts'
-import { makePlan, NotReplayable, type Balancer } from './plan.ts'
+import { makePlan, NotReplayable } from './plan.ts'
+import { isLbProductId } from '../src/sim/products/registry.ts'
 import { replay, simulate, type ReplayResult } from './replay.ts'
 import { MissingProgram } from './stack/binaries.ts'
 
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<CliOutput> {
     const storage = one(p, 'storage')
     if (storage !== undefined && !(STORAGE_KINDS as readonly string[]).includes(storage)) throw new CliError(`unknown storage "${storage}" (one of: ${STORAGE_KINDS.join(', ')})`)
     const lb = one(p, 'lb')
-    if (lb !== undefined && lb !== 'nginx' && lb !== 'haproxy') throw new CliError(`--lb must be nginx or haproxy, got "${lb}"`)
+    if (lb !== undefined && !isLbProductId(lb)) throw new CliError(`unknown load balancer "${lb}" (one of: ${LB_PRODUCT_IDS.join(', ')}; real software: nginx, haproxy)`)
     const clock = one(p, 'clock') ?? 'virtual'
     if (clock !== 'virtual' && clock !== 'real') throw new CliError(`--clock must be virtual or real, got "${clock}"`)
     const speed = numberArg(p, 'speed', 0.1, 100) ?? 1
@@ -55,7 +56,7 @@ export async function main(argv: readonly string[]): Promise<CliOutput> {
       ...(seed !== undefined ? { seed } : {}),
       ...(policy !== undefined ? { policy: policy as PolicyId } : {}),
       ...(storage !== undefined ? { storage: storage as StorageKind } : {}),
-      ...(lb !== undefined ? { lb: lb as Balancer } : {}),
+      ...(lb !== undefined ? { lb: lb as LbProductId } : {}),
     })
     const json = p.flags.has('json')
     const title = SCENARIOS[id].title

@@ -5,7 +5,8 @@
 import { resolveConfig } from '../src/sim/config.ts'
 import type { ScriptItem } from '../src/sim/interventions.ts'
 import { SCENARIOS, type ScenarioId } from '../src/sim/scenarios/index.ts'
-import type { PolicyId, SimConfig, StorageKind } from '../src/sim/types.ts'
+import { policyUnder, productById } from '../src/sim/products/registry.ts'
+import type { LbProductId, PolicyId, SimConfig, StorageKind } from '../src/sim/types.ts'
 
 export type Balancer = 'nginx' | 'haproxy'
 
@@ -22,23 +23,19 @@ export interface Plan {
 
 export class NotReplayable extends Error {}
 
-/** The real products that play each of the lab's policies (none: simulation only). */
-export const POLICY_PRODUCTS: Record<PolicyId, readonly Balancer[]> = {
-  'round-robin': ['nginx', 'haproxy'],
-  'least-connections': ['nginx'],
-  'ip-hash': ['nginx'],
-  hash: ['nginx'],
-  'hash-consistent': ['nginx'],
-  header: ['nginx'],
-  cookie: ['haproxy'],
-  random: [],
-  'client-ip': [],
+/** Products the replay can start on 127.0.0.1 (Debian packages). */
+export const RUNNABLE: readonly LbProductId[] = ['nginx', 'haproxy']
+
+/** Why a product is simulation only. */
+export const PRODUCT_SIMULATION_ONLY: Partial<Record<LbProductId, string>> = {
+  alb: 'an AWS Application Load Balancer is a managed service; nothing to install and run on 127.0.0.1',
+  'kube-proxy': 'a Kubernetes Service is kube-proxy programming iptables/IPVS on cluster nodes; there is no cluster on 127.0.0.1',
+  cloudflare: 'Cloudflare Load Balancing runs at Cloudflare’s edge; nothing to install and run on 127.0.0.1',
 }
 
-/** Why a policy is simulation only. */
-export const SIMULATION_ONLY: Partial<Record<PolicyId, string>> = {
-  random: 'nginx `random` draws from its own generator; the lab cannot share a random stream with a real load balancer, so no replay can choose the same servers',
-  'client-ip': 'Kubernetes `sessionAffinity: ClientIP` is kube-proxy programming iptables/IPVS on a cluster node; there is no kube-proxy to run on 127.0.0.1',
+/** Why a policy is simulation only, whatever the product. */
+export const POLICY_SIMULATION_ONLY: Partial<Record<PolicyId, string>> = {
+  random: 'a random balancer draws from its own generator; no replay can share the model’s random stream, so no replay can choose the same servers',
 }
 
 export interface PlanOptions {
@@ -46,36 +43,33 @@ export interface PlanOptions {
   readonly seed?: number
   readonly policy?: PolicyId
   readonly storage?: StorageKind
-  readonly lb?: Balancer
+  readonly lb?: LbProductId
 }
 
 function policiesUsed(config: SimConfig, script: readonly ScriptItem[]): PolicyId[] {
-  return [config.policy, ...script.flatMap((i) => (i.do.kind === 'setPolicy' ? [i.do.policy] : []))]
+  return [config.policy, ...script.flatMap((i) => (i.do.kind === 'setPolicy' ? [policyUnder(config.lb, i.do.policy).policy] : []))]
 }
 
 function storagesUsed(config: SimConfig, script: readonly ScriptItem[]): StorageKind[] {
   return [config.storage, ...script.flatMap((i) => (i.do.kind === 'setStorage' ? [i.do.storage] : []))]
 }
 
+/** Why real software cannot play this product and policy (null: it can). */
+export function simulationOnly(lb: LbProductId, policy: PolicyId): string | null {
+  const why = PRODUCT_SIMULATION_ONLY[lb]
+  if (why) return `${productById(lb).label} is simulation only: ${why}`
+  const p = POLICY_SIMULATION_ONLY[policy]
+  return p ? `the "${policy}" policy is simulation only: ${p}` : null
+}
+
 export function makePlan(o: PlanOptions): Plan {
   const sc = SCENARIOS[o.scenario]
-  const patches = [sc.config, ...(o.policy ? [{ policy: o.policy }] : []), ...(o.storage ? [{ storage: o.storage }] : [])]
+  const patches = [sc.config, ...(o.lb ? [{ lb: o.lb }] : []), ...(o.policy ? [{ policy: o.policy }] : []), ...(o.storage ? [{ storage: o.storage }] : [])]
   const config = resolveConfig(...patches)
   const script = [...sc.script].sort((a, b) => a.at - b.at)
-  const policies = policiesUsed(config, script)
-  for (const p of policies) {
-    const why = SIMULATION_ONLY[p]
-    if (why) throw new NotReplayable(`the "${p}" policy is simulation only: ${why}`)
-  }
-  const lb = o.lb ?? (policies.some((p) => !POLICY_PRODUCTS[p].includes('nginx')) ? 'haproxy' : 'nginx')
-  for (const p of policies) {
-    if (!POLICY_PRODUCTS[p].includes(lb)) {
-      throw new NotReplayable(
-        lb === 'nginx'
-          ? `open-source nginx 1.22 has no cookie affinity (docs/facts/nginx-products.md §5): the lab's "${p}" policy plays on --lb haproxy`
-          : `the lab's "${p}" policy is nginx's algorithm (docs/facts/nginx.md); HAProxy balances differently — use --lb nginx`,
-      )
-    }
+  for (const p of policiesUsed(config, script)) {
+    const why = simulationOnly(config.lb, p)
+    if (why) throw new NotReplayable(why)
   }
   const storages = storagesUsed(config, script)
   const jwtNeedsRedis = storages.includes('jwt') && (config.jwt.denyList || config.jwt.carts === 'shared' || script.some((i) => i.do.kind === 'setDenyList'))
@@ -85,7 +79,7 @@ export function makePlan(o: PlanOptions): Plan {
     config,
     script,
     durationMs: sc.durationMs,
-    lb,
+    lb: config.lb as Balancer,
     redis: storages.includes('shared') || jwtNeedsRedis,
     postgres: storages.includes('database'),
   }

@@ -42,6 +42,7 @@ const wallNow = (): number => Math.round((Date.now() - wallT0) * opts.speed)
 
 interface Held {
   readonly req: ShopRequest
+  readonly arriveAt: number | null
   readonly res: http.ServerResponse
   response: ShopResponse | null
   startedAt: number
@@ -87,8 +88,13 @@ class Worker {
 
   arrive(h: Held): void {
     this.held.set(h.req.id, h)
-    if (opts.clock === 'virtual') send({ t: 'arrived', id: h.req.id })
-    else void this.admit(h.req.id, wallNow())
+    if (opts.clock === 'real') void this.admit(h.req.id, wallNow())
+    else if (h.arriveAt !== null) {
+      void this.admit(h.req.id, h.arriveAt).then((answer) => {
+        if (answer.t === 'queued' || answer.t === 'started' || answer.t === 'rejected') send({ t: 'admitted', id: h.req.id, answer })
+        else send(answer)
+      })
+    } else send({ t: 'arrived', id: h.req.id })
   }
 
   /** The request joins the queue at model time `now` (virtual: when the harness says it arrived). */
@@ -150,7 +156,8 @@ const server = http.createServer((req, res) => {
     res.end('not found')
     return
   }
-  req.on('end', () => worker.arrive({ req: parsed, res, response: null, startedAt: -1 }))
+  const at = req.headers[H.arriveAt]
+  req.on('end', () => worker.arrive({ req: parsed, arriveAt: typeof at === 'string' ? Number(at) : null, res, response: null, startedAt: -1 }))
 })
 // Plain HTTP/1.1 behind a proxy: no keep-alive timeout surprises on the model's long pauses.
 server.keepAliveTimeout = 0

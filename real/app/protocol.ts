@@ -69,6 +69,8 @@ export type FromApp =
   | { readonly t: 'ready' }
   | { readonly t: 'listening' }
   | { readonly t: 'arrived'; readonly id: number }
+  /** A request that carried its arrival time (H.arriveAt) was admitted at once: the answer to an admit. */
+  | { readonly t: 'admitted'; readonly id: number; readonly answer: Extract<FromApp, { t: 'queued' | 'started' | 'rejected' }> }
   /** Answer to admit: queued behind others, started (Served), or refused (queue full → 503). */
   | { readonly t: 'queued'; readonly id: number }
   | { readonly t: 'started'; readonly served: Served }
@@ -97,4 +99,9 @@ export const H = {
   /** Response: which app server answered. */
   server: 'x-served-by',
   order: 'x-lab-order',
+  /**
+   * Virtual clock: the model's arrival time, sent when no server on the way can refuse the connection
+   * (the arrival is then certain): the app admits the request at once instead of asking the harness.
+   */
+  arriveAt: 'x-lab-arrive-at',
 } as const

@@ -52,7 +52,6 @@ export function outgoing(req: SimRequest, user: User, config: SimConfig, now: Si
   if (affinityCookie !== null && jar.affinity !== null && jar.affinity.expiresAt > now) cookies.push(`${affinityCookie}=${jar.affinity.server}`)
   const headers: Record<string, string> = {
     'x-real-ip': user.ip,
-    connection: 'close',
     [H.cost]: String(user.heavy ? config.heavyCostFactor : 1),
     [H.cart]: String(user.believedCart),
     [H.intent]: String(req.intent),
@@ -64,10 +63,13 @@ export function outgoing(req: SimRequest, user: User, config: SimConfig, now: Si
   return { path: `${path}?r=${req.id}&u=${user.id}`, method, headers }
 }
 
+/** Browsers keep their connections to the load balancer open (it changes nothing the LB decides). */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity })
+
 /** Sends one request to the load balancer; resolves with the whole response. */
 export function send(port: number, o: Outgoing): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const r = http.request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { ...o.headers, 'content-length': '0' }, agent: false }, (res) => {
+    const r = http.request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { ...o.headers, 'content-length': '0' }, agent }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (d: string) => (body += d))

@@ -4,6 +4,7 @@
 // process fails the replay with a sentence instead of hanging it.
 
 import type { ServerId, UserId } from '../../src/sim/types.ts'
+import type { FromApp } from '../app/protocol.ts'
 import type { HttpAnswer } from './browserHttp.ts'
 
 /** Real software did something the model did not (or the other way round): the replay stops here. */
@@ -11,8 +12,12 @@ export class Divergence extends Error {}
 
 const WAIT_MS = 15_000
 
+export type AdmitAnswer = Extract<FromApp, { t: 'queued' | 'started' | 'rejected' }>
+
 export class Flight {
   readonly arrivals: ServerId[] = []
+  /** The app's answer when it admitted the request by itself (it carried its arrival time). */
+  admitted: AdmitAnswer | null = null
   private result: HttpAnswer | null = null
   private failure: Error | null = null
   private readonly listeners = new Set<() => void>()
@@ -35,8 +40,9 @@ export class Flight {
     )
   }
 
-  arrive(server: ServerId): void {
+  arrive(server: ServerId, admitted: AdmitAnswer | null = null): void {
     this.arrivals.push(server)
+    this.admitted = admitted
     this.notify()
   }
 

@@ -15,23 +15,22 @@ import { handleEvent, takeItem } from '../../src/sim/engine.ts'
 import { applyIntervention, type Intervention } from '../../src/sim/interventions.ts'
 import { answersProbe, healthCheck } from '../../src/sim/lb.ts'
 import { noServer } from '../../src/sim/policies/policy.ts'
-import { serverIndex } from '../../src/sim/servers.ts'
+import { accepts, serverIndex } from '../../src/sim/servers.ts'
 import { createSim } from '../../src/sim/state.ts'
 import { isLive, storeInUse } from '../../src/sim/storage.ts'
 import type { ServerId, SessionStoreName, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
-import type { FromApp, Served } from '../app/protocol.ts'
+import { H, type Served } from '../app/protocol.ts'
 import type { Plan } from '../plan.ts'
 import type { AppEvents, AppProcess } from '../stack/apps.ts'
 import { fleetView } from '../stack/balancer.ts'
 import { Stack } from '../stack/stack.ts'
 import { outcomeOf, probe } from './answers.ts'
 import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
-import { Divergence, Flight } from './flight.ts'
+import { Divergence, Flight, type AdmitAnswer } from './flight.ts'
 import type { ReplayLog } from './log.ts'
 
 type Hop = { readonly kind: 'refused'; readonly server: ServerId } | { readonly kind: 'arrived'; readonly server: ServerId } | { readonly kind: 'lbError'; readonly status: number }
 
-type AdmitAnswer = Extract<FromApp, { t: 'queued' | 'started' | 'rejected' }>
 
 export class VirtualReplay implements AppEvents {
   readonly s: SimState
@@ -50,10 +49,10 @@ export class VirtualReplay implements AppEvents {
 
   // ---- app server events ----------------------------------------------------------------------
 
-  arrived(app: AppProcess, id: number): void {
+  arrived(app: AppProcess, id: number, admitted?: AdmitAnswer): void {
     const f = this.flights.get(id)
     if (!f) return this.log.warn(`app ${app.server} reported request ${id}, which the replay did not send`)
-    f.arrive(app.server)
+    f.arrive(app.server, admitted ?? null)
   }
   done(): void {}
   listening(): void {}
@@ -98,7 +97,11 @@ export class VirtualReplay implements AppEvents {
     const f = new Flight(req.id, req.user)
     this.flights.set(req.id, f)
     const user = s.users[req.user]!
-    f.start(send(this.stack.lb.port, outgoing(req, user, s.config, s.now, this.token(req.user), this.stack.lb.affinityCookie)))
+    const o = outgoing(req, user, s.config, s.now, this.token(req.user), this.stack.lb.affinityCookie)
+    // No server on the way can refuse: the arrival is now, and the app may admit the request itself.
+    const certain = s.servers.every((srv) => srv.status === 'removed' || accepts(srv))
+    if (certain) o.headers[H.arriveAt] = String(s.now)
+    f.start(send(this.stack.lb.port, o))
     await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
     const chain: Hop[] = []
     for (const a of this.stack.lb.failedAttempts(req.id)) {
@@ -130,7 +133,11 @@ export class VirtualReplay implements AppEvents {
     const hop = chain[req.refused.length]
     if (!hop) throw new Divergence(`request ${id}: the model tries a server after ${req.refused.length} refusals; ${this.stack.lb.product} stopped there`)
     let admitted: AdmitAnswer | null = null
-    if (hop.kind === 'arrived') admitted = await this.stack.app(hop.server).ask({ t: 'admit', id, now: s.now }, 'queued', 'started', 'rejected')
+    if (hop.kind === 'arrived') {
+      const auto = this.flights.get(id)!.admitted
+      if (auto && req.refused.length > 0) throw new Divergence(`request ${id} was admitted on arrival, but ${this.stack.lb.product} had found ${req.refused.length} server(s) refusing`)
+      admitted = auto ?? (await this.stack.app(hop.server).ask({ t: 'admit', id, now: s.now }, 'queued', 'started', 'rejected'))
+    }
     const product = this.stack.lb.product
     const router: Router = (_s, _u, tried) => {
       const h = chain[tried.length]

@@ -32,10 +32,10 @@ export async function bundleApp(owned: Owned): Promise<string> {
   return out
 }
 
-type Reply = Exclude<FromApp, { t: 'ready' | 'arrived' | 'done' | 'error' }>
+type Reply = Exclude<FromApp, { t: 'ready' | 'arrived' | 'admitted' | 'done' | 'error' }>
 
 export interface AppEvents {
-  arrived(app: AppProcess, id: number): void
+  arrived(app: AppProcess, id: number, admitted?: Extract<FromApp, { t: 'admitted' }>['answer']): void
   done(app: AppProcess, m: Extract<FromApp, { t: 'done' }>): void
   listening(app: AppProcess): void
   exited(app: AppProcess): void
@@ -75,6 +75,8 @@ export class AppProcess {
           return ready()
         case 'arrived':
           return this.events.arrived(this, m.id)
+        case 'admitted':
+          return this.events.arrived(this, m.id, m.answer)
         case 'done':
           return this.events.done(this, m)
         case 'error':

@@ -9,8 +9,10 @@
 //   REAL_SKIP_WALL=1 / REAL_SKIP_CLEANUP=1  leave out those parts
 
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/sim/scenarios/index.ts'
-import { designKind, MODES } from '../../src/store/design.ts'
+import { designKind, modeDesign } from '../../src/store/design.ts'
+import { resolveConfig } from '../../src/sim/config.ts'
 import type { PolicyId, StorageKind } from '../../src/sim/types.ts'
+import { ROUTING_POLICIES } from '../../src/sim/policies/registry.ts'
 import { compareReports } from '../compare.ts'
 import { makePlan, NotReplayable, type Plan } from '../plan.ts'
 import { replay, simulate } from '../replay.ts'
@@ -28,15 +30,10 @@ export interface Case {
 
 /** The opposite design: sticky ↔ stateless (a mix counts as sticky when its routing pins users). */
 export function opposite(id: ScenarioId): { policy: PolicyId; storage: StorageKind } {
-  const c = makePlanConfig(id)
+  const c = resolveConfig(SCENARIOS[id].config)
   const kind = designKind(c)
-  const sticky = kind === 'sticky' || (kind === 'mixed' && c.policy !== 'round-robin' && c.policy !== 'least-connections' && c.policy !== 'random')
-  return sticky ? MODES.stateless : MODES.sticky
-}
-
-function makePlanConfig(id: ScenarioId) {
-  const sc = SCENARIOS[id]
-  return { policy: sc.config.policy ?? 'round-robin', storage: sc.config.storage ?? 'memory', jwt: { carts: sc.config.jwt?.carts ?? 'memory' } } as const
+  const pinned = kind === 'sticky' || (kind === 'mixed' && ROUTING_POLICIES[c.policy].sticky)
+  return modeDesign(pinned ? 'stateless' : 'sticky', c.lb)
 }
 
 export function cases(only: readonly string[] | null): Case[] {

@@ -53,7 +53,7 @@ export function ModeControls() {
           value={mode === 'custom' ? null : mode}
           onChange={(m) => setMode(m)}
           options={[
-            { value: 'sticky', label: 'Sticky', hint: 'Any affinity that pins users, with sessions in server memory (one click: cookie affinity)' },
+            { value: 'sticky', label: 'Sticky', hint: 'Any affinity that pins users, with sessions in server memory (one click: the load balancer’s own affinity)' },
             { value: 'stateless', label: 'Stateless', hint: 'Routing free to pick any server, with sessions outside them (one click: round robin + shared store)' },
           ]}
         />

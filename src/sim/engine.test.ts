@@ -108,7 +108,7 @@ describe('load balancer', () => {
   })
 
   it('failover "fail": a pinned user gets 503 while their server is down', () => {
-    const s = lab().users(12).policy('cookie').storage('shared').config({ failover: 'fail' }).at(10_000).crash('B').run(30_000)
+    const s = lab().users(12).lb('haproxy').policy('cookie').storage('shared').config({ failover: 'fail' }).at(10_000).crash('B').run(30_000)
     expect(s.recent.some((r) => r.status === 503 && r.decision.includes('no failover'))).toBe(true)
   })
 
@@ -121,7 +121,7 @@ describe('load balancer', () => {
   })
 
   it('draining: a sticky server keeps its pinned users until its sessions are gone or the timeout', () => {
-    const s = lab().users(12).policy('cookie').config({ drainTimeoutMs: 20_000 }).at(10_000).do({ kind: 'removeServer', server: 'A', mode: 'drain' }).run(40_000)
+    const s = lab().users(12).lb('haproxy').policy('cookie').config({ drainTimeoutMs: 20_000 }).at(10_000).do({ kind: 'removeServer', server: 'A', mode: 'drain' }).run(40_000)
     expect(s.servers[0]!.status).toBe('removed')
     const drainEnd = s.trace.find((e) => e.text.startsWith('Server A drain timed out'))
     expect(drainEnd?.t).toBe(30_000)

@@ -19,6 +19,7 @@ import { embedTitle, frameStyle, SIZES, snippet, type SizeId } from '../../lab-u
 import { decodeRun } from '../../lab-ui/links/decode.ts'
 import { MAX_SEED } from '../../lab-ui/links/limits.ts'
 import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
+import { CourseTools } from './CourseTools.tsx'
 
 const COPIED_MS = 2_500
 
@@ -188,6 +189,7 @@ export default function EmbedGeneratorPage() {
           <Preview src={previewSrc} title={embedTitle(choice)} size={size} autoHeight={autoHeight} />
         </section>
       </div>
+      <CourseTools scenario={scenario} />
     </div>
   )
 }

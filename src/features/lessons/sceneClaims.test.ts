@@ -55,8 +55,8 @@ describe('lesson 5 (techniques)', () => {
     run.utilization('B').toBeGreaterThan(0.9)
   })
   it('the NAT hot spot disappears under cookie affinity (and appears under Kubernetes ClientIP, lesson 11)', () => {
-    expectRun(lab().scenario('ip-hash-nat-hotspot').policy('cookie').run(120_000), 'cookie').imbalance().toBeLessThan(1.4)
-    expectRun(lab().scenario('ip-hash-nat-hotspot').policy('client-ip').run(120_000), 'client-ip').imbalance().toBeGreaterThan(2)
+    expectRun(lab().scenario('ip-hash-nat-hotspot').lb('haproxy').policy('cookie').run(120_000), 'cookie').imbalance().toBeLessThan(1.4)
+    expectRun(lab().scenario('ip-hash-nat-hotspot').lb('kube-proxy').policy('client-ip').run(120_000), 'client-ip').imbalance().toBeGreaterThan(2)
   })
 })
 

@@ -11,6 +11,7 @@ export const cookieAffinity: Scenario = {
   config: {
     servers: 3,
     users: 16,
+    lb: 'haproxy',
     policy: 'cookie',
     storage: 'memory',
     natGroups: [{ size: 8, ip: '198.51.100.23' }],

@@ -1,6 +1,7 @@
 // A live scene in a lesson: predict → run → explain. The learner commits to an answer, runs an
 // embedded lab (its own store, never autoplaying) through the scenario, and only then sees whether
-// the guess was right and why. Several scenes on one page are fully independent.
+// the guess was right and why. Several scenes on one page are fully independent. Predictions are
+// saved (progress.ts): after a reload a scene shows the learner's last answer and its verdict.
 
 import { useEffect, useId, useState, type ReactNode } from 'react'
 import { href } from '../../../app/router.ts'
@@ -12,8 +13,9 @@ import { LabProvider } from '../../../store/LabContext.tsx'
 import { formatClock } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
 import { useLesson } from '../LessonContext.ts'
-import { progressStore } from '../progress.ts'
+import { progressStore, savedScene } from '../progress.ts'
 import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
+import { useSceneHost } from './sceneHost.ts'
 
 export interface SceneProps {
   /** The scenario the scene runs (an id from src/sim/scenarios). */
@@ -42,16 +44,21 @@ type Phase = 'predict' | 'running' | 'revealed'
 
 function SceneCard({ scenario: id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { scenario: ScenarioId }) {
   const lesson = useLesson()
+  const host = useSceneHost()
   const index = Number(sceneIndex ?? 0)
   const scenario = SCENARIOS[id]
   const [store] = useState<LabStore>(() => createLabStore({ scenario: id, overrides: toPatch(overrides) }))
-  const [picked, setPicked] = useState<number | null>(null)
-  const [phase, setPhase] = useState<Phase>('predict')
+  // Restore the saved prediction once: revealed if it was run to the end, else picked and ready.
+  const [saved] = useState(() => (lesson ? savedScene(lesson.slug, index) : null))
+  const [picked, setPicked] = useState<number | null>(saved && choices[saved.picked] !== undefined ? saved.picked : null)
+  const [phase, setPhase] = useState<Phase>(saved?.ran && choices[saved.picked] !== undefined ? 'revealed' : 'predict')
   const name = useId()
   const questionId = useId()
   const statusId = useId()
   const explainId = useId()
   const speed = runSpeed(scenario.durationMs)
+  const [runs] = useState(() => ({ count: 0 }))
+  useEffect(() => host?.onLab?.(store), [host, store])
 
   // While running, reveal the answer as soon as the scenario's story has played out (or was skipped to).
   useEffect(() => {
@@ -64,13 +71,16 @@ function SceneCard({ scenario: id, question, choices, answer, overrides, childre
       if (store.getState().playing) store.getState().pause()
       setPhase('revealed')
       if (lesson) progressStore.getState().finishScene(lesson.slug, index, lesson.sceneCount)
+      if (picked !== null) host?.onAnswered?.({ scene: index + 1, choice: picked, right: picked === answer, firstTry: runs.count++ === 0 })
     }
     const unsubscribe = store.subscribe(check)
     check()
     return unsubscribe
-  }, [phase, store, scenario.durationMs, lesson, index])
+  }, [phase, store, scenario.durationMs, lesson, index, host, picked, answer, runs])
 
   const run = () => {
+    if (picked === null) return
+    if (lesson) progressStore.getState().predict(lesson.slug, index, picked, picked === answer)
     store.getState().load({ scenario: id, overrides: toPatch(overrides), speed, playing: true })
     setPhase('running')
   }
@@ -82,14 +92,14 @@ function SceneCard({ scenario: id, question, choices, answer, overrides, childre
   const correct = picked === answer
 
   return (
-    <section className="lesson-scene" aria-labelledby={questionId} data-testid="scene" data-scenario={id}>
+    <section id={`scene-${index + 1}`} tabIndex={-1} className="lesson-scene" aria-labelledby={questionId} data-testid="scene" data-scenario={id}>
       <header className="lesson-scene-head">
         <p className="lesson-scene-eyebrow">
           <span>Predict, run, explain</span>
           <span aria-hidden="true"> · </span>
           <span className="text-muted">{scenario.title}</span>
         </p>
-        <a className="lesson-scene-open" href={href('/lab', labQuery(id, overrides))}>
+        <a className="lesson-scene-open" href={host?.appHref ? host.appHref(href('/lab', labQuery(id, overrides))) : href('/lab', labQuery(id, overrides))} target={host?.appHref ? '_blank' : undefined} rel={host?.appHref ? 'noopener' : undefined}>
           Open in the full lab<span aria-hidden="true"> ↗</span>
         </a>
       </header>
