@@ -3,6 +3,7 @@
 
 import { mutUser } from '../cow.ts'
 import { forgeValueFor } from '../policies/header.ts'
+import { haproxyHeaderPick } from '../products/engine/haproxy.ts'
 import { emit } from '../trace.ts'
 import type { ServerId, UserId } from '../types.ts'
 import type { InterventionDef } from './define.ts'
@@ -15,7 +16,7 @@ export const forgeHeader = {
   apply(s, iv) {
     const u = s.users[iv.user]
     if (!u) return
-    const value = forgeValueFor(s, iv.target)
+    const value = forgeValueFor(s, iv.target, s.config.lb === 'haproxy' ? (v) => haproxyHeaderPick(s, v) : undefined)
     s.forgedValues = { ...s.forgedValues, [iv.target]: value }
     mutUser(s, iv.user).forgedHeader = value
     emit(s, 'security', `${u.name} forges ${s.config.header.name}: ${value} (that value hashes to ${iv.target})`, { user: u.id, server: iv.target })

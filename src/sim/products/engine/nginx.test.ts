@@ -1,0 +1,55 @@
+// nginx 1.22 open source in the engine (docs/facts/nginx-products.md): the crash of a server with a
+// request in service (issue 17), retries, passive marking, no active checks, 502 with nothing live,
+// drain as `down` + reload.
+
+import { describe, expect, it } from 'vitest'
+import { lab } from '../../harness.ts'
+import { advanceTo } from '../../engine.ts'
+import type { SimRequest, SimState } from '../../types.ts'
+
+const GET = new Set(['landing', 'browse'])
+
+/** The first moment (10 ms steps from `from`) when server B is serving a request matching `pick`. */
+function whenServing(start: SimState, from: number, pick: (r: SimRequest) => boolean): { s: SimState; req: SimRequest } {
+  let s = advanceTo(start, from)
+  for (let t = from; t < from + 60_000; t += 10) {
+    s = advanceTo(s, t)
+    const req = s.inflight.find((r): r is SimRequest => r != null && r.server === 'B' && r.startAt >= 0 && r.doneAt === -1 && pick(r))
+    if (req) return { s, req }
+  }
+  throw new Error('B never served such a request')
+}
+
+/** Every request that finished in `s`, by id. */
+const finished = (s: SimState, id: number) => s.recent.find((r) => r.id === id)
+
+describe('nginx: a server dies with a request in service (issue 17)', () => {
+  const start = lab(4).lb('nginx').servers(3).users(12).policy('round-robin').storage('shared').start()
+
+  it('marks the peer failed (max_fails=1), so the next requests skip it without a refused connection', () => {
+    const { s, req } = whenServing(start, 10_000, (r) => GET.has(r.kind))
+    const crashed = advanceTo({ ...s }, s.now, [{ at: s.now, do: { kind: 'crashServer', server: 'B' } }])
+    expect(crashed.servers[1]!.fails).toBe(1)
+    expect(crashed.servers[1]!.failedAt).toBe(s.now)
+    const later = advanceTo(crashed, s.now + 9_000)
+    const afterCrash = later.recent.filter((r) => r.lbAt > s.now + 10)
+    expect(afterCrash.length).toBeGreaterThan(20)
+    // Within fail_timeout (10 s) nobody is sent to B, so nobody is refused by it.
+    expect(afterCrash.filter((r) => r.refused.some((h) => h.server === 'B'))).toEqual([])
+    // The GET that was on B was retried on the next peer and answered.
+    const got = finished(later, req.id)!
+    expect(got).toMatchObject({ outcome: 'ok', status: 200 })
+    expect(got.server).not.toBe('B')
+    expect(got.refused.map((h) => h.server)).toEqual(['B'])
+  })
+
+  it('a POST that dies before the response header gets 502 (non-idempotent: not retried)', () => {
+    const { s, req } = whenServing(start, 10_000, (r) => !GET.has(r.kind))
+    const crash = [{ at: s.now, do: { kind: 'crashServer', server: 'B' } }] as const
+    const crashed = advanceTo(s, s.now, crash)
+    expect(crashed.servers[1]!.fails).toBe(1)
+    const later = advanceTo(crashed, s.now + 2_000, crash)
+    expect(finished(later, req.id)).toMatchObject({ outcome: 'error', status: 502, server: 'B' })
+    expect(finished(later, req.id)!.detail).toContain('502')
+  })
+})
