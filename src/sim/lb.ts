@@ -105,7 +105,8 @@ export function healthCheck(s: SimState): ServerId[] {
         srv.healthy = true
         srv.probeOks = 0
         recovered.push(srv.id)
-        emit(s, 'health', healthWords(s, srv.id, true), { server: srv.id })
+        emit(s, 'health', healthWords(s, srv.id, true, srv.fresh), { server: srv.id })
+        srv.fresh = false
       }
     } else {
       srv.probeOks = 0
@@ -121,14 +122,14 @@ export function healthCheck(s: SimState): ServerId[] {
 }
 
 /** The health change in the product's words. */
-function healthWords(s: SimState, id: ServerId, up: boolean): string {
+function healthWords(s: SimState, id: ServerId, up: boolean, fresh = false): string {
   const { unhealthyThreshold: fall, healthyThreshold: rise, intervalMs } = s.config.health
   const every = `${intervalMs / 1000} s apart`
   switch (s.config.lb) {
     case 'haproxy':
       return up ? `HAProxy: ${id} is UP (${rise} checks passed, inter ${intervalMs / 1000}s) → back in rotation` : `HAProxy: ${id} is DOWN (${fall} checks failed, inter ${intervalMs / 1000}s) → out of rotation; SERVERID=${id} is ignored from now on`
     case 'alb':
-      return up ? `ALB: target ${id} healthy (${rise === 1 ? '1 passed check' : `${rise} passed checks, ${every}`}) → back in rotation` : `ALB: target ${id} unhealthy (${fall} failed checks, ${every}) → out of rotation; its sticky users get a new target and cookie`
+      return up ? `ALB: target ${id} healthy (${fresh || rise === 1 ? `1 passed check${fresh ? ', a new target' : ''}` : `${rise} passed checks, ${every}`}) → in rotation` : `ALB: target ${id} unhealthy (${fall} failed checks, ${every}) → out of rotation; its sticky users get a new target and cookie`
     case 'kube-proxy':
       return up ? `kube-proxy: pod ${id} ready → endpoint added to the Service` : `kube-proxy: pod ${id} not ready (container not running) → endpoint removed from the Service`
     case 'cloudflare':

@@ -21,8 +21,8 @@ export const albBehaviour: LbBehaviour = {
   drained: (_, srv) => idle(srv),
   started(s, srv) {
     if (srv.fresh) {
-      // A newly registered target starts `initial` and needs one passed check (§2).
-      srv.fresh = false
+      // A newly registered target starts `initial` and needs one passed check (§2); it stays `fresh`
+      // until then, so the health sentence can say so.
       srv.healthy = false
       srv.probeOks = Math.max(0, s.config.health.healthyThreshold - 1)
     }

@@ -29,8 +29,14 @@ export const kubeProxyBehaviour: LbBehaviour = {
   pinnable: (_, srv) => configured(srv) && srv.healthy,
   fallback: (s) => s.servers.filter((srv) => srv.status === 'draining' && accepts(srv)),
   noServer: (why): RouteResult => ({ server: null, decision: `${why ? `${why} → ` : ''}no ready endpoint → connection refused`, status: 0 }),
-  refused: (_, req): Plan => ({ fail: 0, words: `pod ${req.server!} refused the connection (kube-proxy does not retry)` }),
-  died: (_, req): Plan => ({ fail: 0, words: `pod ${req.server!} died: connection reset` }),
+  refused(s, req): Plan {
+    dropConnection(s, req.user)
+    return { fail: 0, words: `pod ${req.server!} refused the connection (kube-proxy does not retry)` }
+  },
+  died(s, req): Plan {
+    dropConnection(s, req.user)
+    return { fail: 0, words: `pod ${req.server!} died: connection reset` }
+  },
   drained: (_, srv) => idle(srv),
   started(_, srv) {
     srv.fresh = false
@@ -58,6 +64,11 @@ function routeConnection(ctx: RouteContext, policy: PolicyId): RouteResult {
 export function touchConnection(s: SimState, user: number, server: ServerId): void {
   const conn = s.lb.conns.get(user)
   if (conn && conn.server === server) mutLb(s).conns.set(user, { server, lastUsed: s.now })
+}
+
+/** The user's connection failed: the next request opens a new one. */
+function dropConnection(s: SimState, user: number): void {
+  if (s.lb.conns.has(user)) mutLb(s).conns.delete(user)
 }
 
 /** The pod's process is gone or shutting down: its connections close. */

@@ -3,8 +3,10 @@
 // drain as `down` + reload.
 
 import { describe, expect, it } from 'vitest'
-import { lab } from '../../harness.ts'
 import { advanceTo } from '../../engine.ts'
+import { expectRun } from '../../expectRun.ts'
+import { lab } from '../../harness.ts'
+import { runCollecting } from './sameCrash.ts'
 import type { SimRequest, SimState } from '../../types.ts'
 
 const GET = new Set(['landing', 'browse'])
@@ -51,5 +53,42 @@ describe('nginx: a server dies with a request in service (issue 17)', () => {
     const later = advanceTo(crashed, s.now + 2_000, crash)
     expect(finished(later, req.id)).toMatchObject({ outcome: 'error', status: 502, server: 'B' })
     expect(finished(later, req.id)!.detail).toContain('502')
+  })
+})
+
+describe('nginx: failures, passive health, drain (docs/facts/nginx-products.md)', () => {
+  it('has no active health checks: nothing probes B; after fail_timeout one real request probes it (O8)', () => {
+    const { s, requests } = runCollecting(lab(2).lb('nginx').servers(3).users(12).policy('round-robin').storage('shared').at(10_000).crash('B'), 60_000)
+    expect(s.events.size === 0 || ![...s.events.values()].some((e) => e.kind === 'lb.healthCheck')).toBe(true)
+    const probes = requests.filter((r) => r.refused.some((h) => h.server === 'B')).map((r) => r.refused.find((h) => h.server === 'B')!.at)
+    // Each probe comes after a 10 s window (whole seconds in nginx; the lab's clock in ms) and is retried.
+    expect(probes.length).toBe(5)
+    for (let i = 1; i < probes.length; i++) expect(probes[i]! - probes[i - 1]!).toBeGreaterThan(10_000)
+    expect(requests.filter((r) => r.outcome === 'error')).toEqual([])
+  })
+
+  it('every peer failed: 502 "no live upstreams", no fail-open (§3)', () => {
+    const { requests } = runCollecting(lab(2).lb('nginx').servers(2).users(8).policy('round-robin').storage('shared').at(10_000).crash('A').crash('B'), 14_000)
+    const after = requests.filter((r) => r.lbAt > 10_100)
+    expect(after.length).toBeGreaterThan(5)
+    for (const r of after) expect(r.status).toBe(502)
+    expect(after.some((r) => r.decision.endsWith('no live upstreams → 502'))).toBe(true)
+  })
+
+  it('a single-server upstream is never marked failed: each request tries it and gets 502 (Exp E6)', () => {
+    const s = lab(2).lb('nginx').servers(1).users(4).policy('round-robin').storage('shared').at(5_000).crash('A').run(10_000)
+    expect(s.servers[0]!.fails).toBe(0)
+    expect(s.recent.filter((r) => r.lbAt > 5_000).every((r) => r.status === 502 && r.refused.length === 1)).toBe(true)
+  })
+
+  it('drain = down + reload: no new request at all, hashed users included; removed once idle (§4)', () => {
+    const { s, requests } = runCollecting(lab(9).lb('nginx').servers(3).users(18).policy('hash-consistent').storage('memory').at(30_000).do({ kind: 'removeServer', server: 'A', mode: 'drain' }), 60_000)
+    expect(requests.filter((r) => r.lbAt > 30_000 && r.server === 'A')).toEqual([])
+    expect(s.servers[0]!.status).toBe('removed')
+    expectRun(s).firstTrace('server', /^Server A drained after 1 s/).time.toBe(31_000)
+  })
+
+  it('cookie affinity is refused: nginx 1.22 runs hash $cookie_uid consistent instead', () => {
+    expect(lab().lb('nginx').policy('cookie').resolvedConfig.policy).toBe('hash-consistent')
   })
 })
