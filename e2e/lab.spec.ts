@@ -35,7 +35,7 @@ test.describe('the lab', () => {
     await expect.poll(() => inkedPixels(page)).toBeGreaterThan(still + 1000)
     await expect.poll(() => count(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(5)
     await page.getByRole('radio', { name: 'Sticky' }).check()
-    await expect(page.getByTestId('policy-description')).toContainText('cookie AWSALB, 1 day, sliding')
+    await expect(page.getByTestId('policy-description')).toContainText('cookie SERVERID, session cookie')
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('16')
     // Give the switch a few simulated seconds (a user whose new cookie points elsewhere logs out once).
     const switchedAt = await clockMs(page)

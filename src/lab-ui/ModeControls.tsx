@@ -15,7 +15,7 @@ import { designChanged } from '../store/designSwitch.ts'
 import { modeOf } from '../store/labStore.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { Explain } from './Explain.tsx'
-import { DESIGN_TERMS, POLICY_TERMS, STORAGE_TERMS } from './jargon/terms.ts'
+import { COOKIE_TERM, DESIGN_TERMS, POLICY_TERMS, STORAGE_TERMS } from './jargon/terms.ts'
 
 const STORAGE_LABEL: Record<StorageKind, string> = {
   memory: 'Server memory',
@@ -43,7 +43,9 @@ export function ModeControls() {
   const { intervene, setMode, restoreDefaults } = store.getState()
   const design = { policy, storage, jwt: { carts } }
   const kind = designKind(design)
-  const policyTerm = POLICY_TERMS[policy]
+  // AWSALB is the ALB's cookie; under the other products the cookie is explained in general.
+  const lb = useLab((s) => s.sim.config.lb)
+  const policyTerm = policy === 'cookie' && lb !== 'alb' ? COOKIE_TERM : POLICY_TERMS[policy]
   const storageTerm = STORAGE_TERMS[storage]
   return (
     <div className="flex flex-col gap-3" data-mode-controls>

@@ -17,13 +17,17 @@ export const SESSION_COOKIE = Number.MAX_SAFE_INTEGER
 /** ALB's AWSALB / AWSALBCORS always carry Expires = now + 7 days (docs/facts/alb.md §3a). */
 export const AWSALB_EXPIRES_MS = 7 * 86_400_000
 
+/** When a cookie set at `from` stops being honoured (a TTL of 0: a session cookie). */
+function until(ttlMs: SimMs, from: SimMs): SimMs {
+  return ttlMs > 0 ? from + ttlMs : SESSION_COOKIE
+}
+
 /** A response's affinity reached the browser: store or refresh the cookie (the jar is owned). */
 export function storeAffinity(s: SimState, jar: CookieJar, a: RequestAffinity): void {
   const { ttlMs, mode } = s.config.cookie
   const current = jar.affinity
-  const until = (from: SimMs): SimMs => (ttlMs > 0 ? from + ttlMs : SESSION_COOKIE)
   if (current === null || current.server !== a.server) {
-    jar.affinity = { server: a.server, expiresAt: until(s.now), setAt: s.now, firstAt: s.now, value: a.value ?? null }
+    jar.affinity = { server: a.server, expiresAt: until(ttlMs, s.now), setAt: s.now, firstAt: s.now, value: a.value ?? null }
     return
   }
   if (s.config.lb === 'haproxy') {
@@ -31,12 +35,12 @@ export function storeAffinity(s: SimState, jar: CookieJar, a: RequestAffinity): 
     if (!a.issued) return
     current.value = a.value ?? null
     current.setAt = s.now
-    current.expiresAt = until(mode === 'fixed' ? current.firstAt : s.now)
+    current.expiresAt = until(ttlMs, mode === 'fixed' ? current.firstAt : s.now)
     return
   }
   // ALB slides on every response; a fixed cookie (Cloudflare) keeps its first expiry unless re-issued.
   if (mode === 'sliding' || a.issued) {
-    current.expiresAt = until(s.now)
+    current.expiresAt = until(ttlMs, s.now)
     current.setAt = s.now
     if (a.issued) current.firstAt = s.now
   }

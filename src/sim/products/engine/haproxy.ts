@@ -163,6 +163,20 @@ export function haproxyHeaderPick(s: SimState, value: string): ServerId | null {
 
 /** The lab's affinity TTL as HAProxy writes it: sliding = `maxidle`, fixed = `maxlife`, 0 = neither. */
 export function cookieConfig(c: SimConfig): CookieConfig {
+  if (c.cookie === lastCookie && lastConfig) return lastConfig
+  let cfg = cookieConfigs.get(c.cookie)
+  if (!cfg) cookieConfigs.set(c.cookie, (cfg = buildCookieConfig(c)))
+  lastCookie = c.cookie
+  lastConfig = cfg
+  return cfg
+}
+// One per config's cookie object (a config is replaced, never changed, so the cache stays right);
+// the last one is kept at hand, as every request of a run asks for the same.
+const cookieConfigs = new WeakMap<SimConfig['cookie'], CookieConfig>()
+let lastCookie: SimConfig['cookie'] | null = null
+let lastConfig: CookieConfig | null = null
+
+function buildCookieConfig(c: SimConfig): CookieConfig {
   const ttl = Math.ceil(c.cookie.ttlMs / 1000)
   return {
     name: c.cookie.name,
@@ -195,6 +209,11 @@ function routeCookie(ctx: RouteContext): RouteResult {
     return { server: srv.id, decision: `canary (${s.config.canaryPercent}% without affinity) → ${srv.id}` }
   }
   const jar = user.jar.affinity
+  // The common case: a plain session cookie (no dates) naming a server that may take it. HAProxy sends
+  // no Set-Cookie then (setCookieHeader's refresh rule), so the answer is the same every time.
+  if (jar && !ctx.redispatch && cfg.maxidle === 0 && cfg.maxlife === 0 && (jar.value === null || jar.value === jar.server) && ctx.canUse(jar.server, true)) {
+    return followed(name, jar.server)
+  }
   let read = ABSENT
   let why = ctx.redispatch ? `away from ${ctx.tried[ctx.tried.length - 1] ?? '?'}` : `no ${name} cookie`
   if (jar && !ctx.redispatch) {
@@ -217,6 +236,15 @@ function routeCookie(ctx: RouteContext): RouteResult {
   const set = setCookieHeader(cfg, { server: backendServer(srv), direct: false, read, nowSec, method })!
   const value = valueOf(set, name)
   return { server: srv.id, decision: `${why} → balance roundrobin → ${srv.id}, new cookie ${name}=${value}`, affinity: { server: srv.id, issued: true, value } }
+}
+
+const follows = new Map<string, Map<ServerId, RouteResult>>()
+function followed(name: string, server: ServerId): RouteResult {
+  let byServer = follows.get(name)
+  if (!byServer) follows.set(name, (byServer = new Map()))
+  let r = byServer.get(server)
+  if (!r) byServer.set(server, (r = { server, decision: `${name}=${server} → ${server}`, pinned: true, affinity: { server, issued: false } }))
+  return r
 }
 
 function downWord(srv: Server): string {

@@ -1,7 +1,7 @@
 // A Kubernetes Service through kube-proxy in the engine (docs/facts/kubernetes.md). L4: kube-proxy
 // picks a pod per TCP connection, never per request. The lab's browser keeps one keep-alive connection
-// and the app server (Node's http server) closes it after 5 s idle (`server.keepAliveTimeout`, 5000 ms
-// by default), so a user's requests follow their open connection and a new connection — after a pause,
+// and the app server (Node 20's http server) closes it after 5 s idle (`server.keepAliveTimeout`, 5000 ms
+// by default; docs/facts/kubernetes.md "What the lab does today"), so a user's requests follow their open connection and a new connection — after a pause,
 // or when the pod dies or terminates — is balanced afresh: iptables random, IPVS rr, or the ClientIP
 // table, which is only refreshed by new connections (§3). No retry: a refused connection or a reset
 // reaches the browser as a connection error, shown as status 0 (§1). A crashed container leaves the
