@@ -4,7 +4,7 @@
 // (docs/facts/nginx.md, "Failures, retries and health"), ALB deregistration delay 300 s, Spring
 // Session's 30-minute idle timeout.
 
-import { policyUnder } from './products/registry.ts'
+import { policyUnder, productById } from './products/registry.ts'
 import type { ConfigPatch, SimConfig } from './types.ts'
 
 export const DEFAULT_CONFIG: SimConfig = {
@@ -54,12 +54,15 @@ export const MAX_USERS = 200
 export const MAX_AFFINITY_TTL_MS = 31_536_000_000
 
 /**
- * The config of a run: the defaults, then each patch in order. A routing policy the chosen load
- * balancer can't express is replaced by the product's stand-in (products/registry.ts `policyUnder`,
- * which also gives the sentence pages and the CLI show).
+ * The config of a run: the defaults, the chosen load balancer's documented defaults (its cookie,
+ * health checks, drain clock — products/*.ts `defaults`), then each patch in order. A routing policy
+ * the load balancer can't express is replaced by the product's stand-in (products/registry.ts
+ * `policyUnder`, which also gives the sentence pages and the CLI show).
  */
 export function resolveConfig(...patches: readonly ConfigPatch[]): SimConfig {
-  let c: SimConfig = DEFAULT_CONFIG
+  let lb = DEFAULT_CONFIG.lb
+  for (const p of patches) if (p.lb !== undefined) lb = p.lb
+  let c: SimConfig = applyPatch(DEFAULT_CONFIG, productById(lb).defaults)
   for (const p of patches) c = applyPatch(c, p)
   return {
     ...c,

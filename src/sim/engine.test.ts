@@ -87,18 +87,34 @@ describe('engine', () => {
 })
 
 describe('load balancer', () => {
-  it('routes to a crashed server until health checks notice, retrying the failures elsewhere', () => {
-    const s = lab().users(30).policy('round-robin').storage('shared').at(10_000).crash('B').run(20_000)
+  it('nginx: a crashed server is found by the request that dies on it (issue 17), retried elsewhere and skipped for 10 s — no refusal, no health checks', () => {
+    const s = lab().users(30).lb('nginx').policy('round-robin').storage('shared').at(10_000).crash('B').run(20_000)
+    const refused = s.recent.filter((r) => r.refused.some((h) => h.server === 'B'))
+    // The GET in service on B at the crash: proxy_next_upstream marks B failed and retries it on C,
+    // so no later request is refused by B within fail_timeout (the engine used to show one more).
+    expect(refused.map((r) => [r.kind, r.outcome, r.decision])).toEqual([['browse', 'ok', 'round robin → B ✕ B died before the response header → next upstream · round robin → C']])
+    expect(s.counters.retried).toBe(1)
+    // nginx open source has no active checks: its view of B never changes, only the passive window.
+    expect(s.servers[1]!.healthy).toBe(true)
+    expect(s.trace.filter((e) => e.kind === 'health').map((e) => e.text)).toEqual([
+      `nginx: B closed the connection before the response header → B skipped for 10 s (max_fails=1 fail_timeout=10s)`,
+    ])
+  })
+
+  it('HAProxy: routes to a crashed server until 3 checks 2 s apart mark it DOWN, redispatching the failures', () => {
+    const s = lab().users(30).lb('haproxy').policy('round-robin').storage('shared').at(10_000).crash('B').run(20_000)
     const refused = s.recent.filter((r) => r.refused.some((h) => h.server === 'B'))
     expect(refused.length).toBeGreaterThan(0)
     for (const r of refused) {
-      expect(r.refused[0]!.at).toBeGreaterThanOrEqual(10_000)
-      expect(r.refused[0]!.at).toBeLessThanOrEqual(10_000 + 2 * 2_000 + 100)
-      expect(r.outcome).not.toBe('error')
+      expect(r.refused[0]!.at).toBeLessThanOrEqual(10_000 + 3 * 2_000 + 100)
+      expect(r.refused).toHaveLength(1)
+      // The one in service on B at the crash: only failed connections are retried → 502.
+      if (r.refused[0]!.at === 10_000) expect([r.status, r.detail]).toEqual([502, expect.stringMatching(/B died while serving → 502/)])
+      // Not persistent under balance roundrobin: redispatched at once, not retried on B.
+      else expect(r.outcome).not.toBe('error')
     }
-    expect(s.counters.retried).toBeGreaterThanOrEqual(refused.length)
     expect(s.servers[1]!.healthy).toBe(false)
-    expect(s.trace.some((e) => e.text.includes('B failed 2× → marked unhealthy'))).toBe(true)
+    expectRun(s).firstTrace('health', /HAProxy: B is DOWN/).time.toBe(16_000)
   })
 
   it('without LB retries those requests fail with 502', () => {
@@ -107,9 +123,16 @@ describe('load balancer', () => {
     expect(s.counters.failed).toBeGreaterThan(0)
   })
 
-  it('failover "fail": a pinned user gets 503 while their server is down', () => {
+  it('HAProxy without option redispatch (failover "fail"): a SERVERID holder gets 503 after 4 attempts until B is DOWN', () => {
     const s = lab().users(12).lb('haproxy').policy('cookie').storage('shared').config({ failover: 'fail' }).at(10_000).crash('B').run(30_000)
-    expect(s.recent.some((r) => r.status === 503 && r.decision.includes('no failover'))).toBe(true)
+    const failed = s.recent.filter((r) => r.status === 503)
+    expect(failed.length).toBeGreaterThan(0)
+    for (const r of failed) {
+      expect(r.refused.map((h) => h.server)).toEqual(['B', 'B', 'B', 'B'])
+      expect(r.lbAt).toBeLessThan(16_000)
+    }
+    // Once checks mark B DOWN, its cookie is ignored and the balancer re-pins.
+    expect(s.recent.some((r) => r.lbAt > 16_000 && r.decision.startsWith('SERVERID=B names a DOWN server'))).toBe(true)
   })
 
   it('a restarted server boots, passes health checks and gets traffic again', () => {

@@ -42,8 +42,8 @@ describe('lab store', () => {
     expect(s.timeline.script.map((x) => [x.at, x.do.kind])).toEqual([[10_000, 'setStorage']])
     store.getState().advance(1_000)
     store.getState().setMode('sticky')
-    // nginx 1.22 has no cookie affinity: its Sticky is hash $cookie_uid consistent (products/nginx.ts).
-    expect(store.getState().sim.config).toMatchObject({ lb: 'nginx', policy: 'hash-consistent', storage: 'memory' })
+    // The landing scenario runs HAProxy, whose Sticky is its SERVERID cookie (products/haproxy.ts).
+    expect(store.getState().sim.config).toMatchObject({ lb: 'haproxy', policy: 'cookie', storage: 'memory' })
     expect(store.getState().timeline.script.map((x) => [x.at, x.do.kind])).toEqual([
       [10_000, 'setStorage'],
       [11_000, 'setStorage'],
@@ -52,7 +52,7 @@ describe('lab store', () => {
   })
 
   it('one-click Sticky and Stateless are the load balancer’s own designs', () => {
-    for (const [lb, sticky, stateless] of [['haproxy', 'cookie', 'round-robin'], ['alb', 'cookie', 'round-robin'], ['kube-proxy', 'client-ip', 'random'], ['cloudflare', 'cookie', 'random']] as const) {
+    for (const [lb, sticky, stateless] of [['nginx', 'hash-consistent', 'round-robin'], ['haproxy', 'cookie', 'round-robin'], ['alb', 'cookie', 'round-robin'], ['kube-proxy', 'client-ip', 'random'], ['cloudflare', 'cookie', 'random']] as const) {
       const store = createLabStore({ scenario: 'shared-store', overrides: { lb } })
       store.getState().setMode('sticky')
       expect(store.getState().sim.config, lb).toMatchObject({ lb, policy: sticky, storage: 'memory' })
@@ -109,13 +109,13 @@ describe('lab store', () => {
     const s = store.getState()
     expect(s.sim.now).toBe(0)
     expect(s.timeline.script.filter((x) => x.by !== 'scenario')).toEqual([])
-    expect(s.sim.config).toMatchObject({ policy: 'hash-consistent', storage: 'memory', servers: 3, users: 20, cookie: { ttlMs: 60_000 }, clientIpTimeoutMs: 60_000 })
+    expect(s.sim.config).toMatchObject({ policy: 'cookie', storage: 'memory', servers: 3, users: 20, cookie: { ttlMs: 60_000 }, clientIpTimeoutMs: 60_000 })
     expect(s.sim.servers.map((x) => x.status)).toEqual(['up', 'up', 'up'])
     expect(modeOf(s.sim)).toBe('sticky')
     // A second reset keeps it too (the design is now the run's starting point).
     store.getState().advance(3_000)
     store.getState().reset()
-    expect(store.getState().sim.config).toMatchObject({ policy: 'hash-consistent', servers: 3, users: 20 })
+    expect(store.getState().sim.config).toMatchObject({ policy: 'cookie', servers: 3, users: 20 })
     store.getState().restoreDefaults()
     expect(store.getState().sim.now).toBe(0)
     expect(store.getState().sim.config).toMatchObject({ policy: 'round-robin', storage: 'memory', servers: 2, users: 12 })

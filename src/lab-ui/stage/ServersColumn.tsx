@@ -5,7 +5,7 @@
 import { AnimatePresence, m } from 'framer-motion'
 import { memo } from 'react'
 import { liveSessions, storeInUse } from '../../sim/storage.ts'
-import type { Server, Session, SessionStore, SimMs } from '../../sim/types.ts'
+import type { LbProductId, Server, Session, SessionStore, SimMs } from '../../sim/types.ts'
 import { userName, USER_COLORS } from '../../sim/users.ts'
 import { Button } from '../../components/Button.tsx'
 import { useThrottledLab } from '../../store/useThrottled.ts'
@@ -25,6 +25,7 @@ export function ServersColumn() {
   const store = useThrottledLab((s) => storeInUse(s.sim), 100)
   const idle = useLab((s) => s.sim.config.sessionIdleMs)
   const workers = useLab((s) => s.sim.config.workers)
+  const lb = useLab((s) => s.sim.config.lb)
   const usesStore = storage === 'shared' || storage === 'database' || (storage === 'jwt' && cartsShared)
   const visible = servers.filter((x) => x.status !== 'removed')
   return (
@@ -34,7 +35,7 @@ export function ServersColumn() {
         <AnimatePresence initial={false}>
           {visible.map((srv) => (
             <m.li key={srv.id} initial={{ opacity: 0, scale: 0.9 }} animate={{ opacity: 1, scale: 1 }} exit={{ opacity: 0, scale: 0.9 }}>
-              <ServerCard server={srv} now={now} idleMs={idle} workers={workers} memoryHoldsSessions={storage === 'memory' || (storage === 'jwt' && !cartsShared)} />
+              <ServerCard server={srv} now={now} idleMs={idle} workers={workers} lb={lb} memoryHoldsSessions={storage === 'memory' || (storage === 'jwt' && !cartsShared)} />
             </m.li>
           ))}
         </AnimatePresence>
@@ -44,7 +45,7 @@ export function ServersColumn() {
   )
 }
 
-const ServerCard = memo(function ServerCard({ server: srv, now, idleMs, workers, memoryHoldsSessions }: { server: Server; now: SimMs; idleMs: number; workers: number; memoryHoldsSessions: boolean }) {
+const ServerCard = memo(function ServerCard({ server: srv, now, idleMs, workers, lb, memoryHoldsSessions }: { server: Server; now: SimMs; idleMs: number; workers: number; lb: LbProductId; memoryHoldsSessions: boolean }) {
   const { intervene } = useLabStore().getState()
   const sessions = liveSessions(srv.memory, now, idleMs)
   const down = srv.status === 'crashed'
@@ -67,7 +68,7 @@ const ServerCard = memo(function ServerCard({ server: srv, now, idleMs, workers,
         <span className="min-w-0 flex-1 text-xs leading-tight">
           <span className="block font-semibold">Server {srv.id}</span>
           <span className={`block ${down ? 'font-semibold text-bad' : 'text-muted'}`} data-testid={`server-${srv.id}-status`}>
-            {serverStatusText(srv)}
+            {serverStatusText(srv, lb)}
           </span>
         </span>
         {down ? (

@@ -28,11 +28,13 @@ export const cloudflare: LbProduct = {
   },
   stickyPolicy: 'cookie',
   statelessPolicy: 'random',
-  // cloudflare.md §2, §3, §4.
+  // cloudflare.md §2, §3, §4: monitor every 60 s, consecutive_down/up 0 (one round decides);
+  // __cflb 82800 s fixed; drain_duration 0; zero_downtime_failover `none` = the lab's failover "fail".
   defaults: {
     cookie: { name: '__cflb', ttlMs: 82_800_000, mode: 'fixed' },
     health: { intervalMs: 60_000, unhealthyThreshold: 1, healthyThreshold: 1 },
     drainTimeoutMs: 0,
+    failover: 'fail',
   },
   serverName: (id) => id.toLowerCase(),
 }

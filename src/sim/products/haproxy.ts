@@ -40,7 +40,13 @@ export const haproxy: LbProduct = {
   statelessPolicy: 'round-robin',
   // haproxy.md §Cookie insert: `insert` always makes a session cookie; a lifetime (maxidle = sliding,
   // maxlife = fixed) is enforced by HAProxy inside the value. ttlMs 0 = no limit.
-  defaults: { cookie: { name: 'SERVERID', ttlMs: 0, mode: 'sliding' } },
+  // `check` with its defaults: inter 2s, fall 3, rise 2 (include/haproxy/defaults.h DEF_CHKINTR,
+  // DEF_FALLTIME, DEF_RISETIME). `option redispatch` is the lab's failover "re-pin".
+  defaults: {
+    cookie: { name: 'SERVERID', ttlMs: 0, mode: 'sliding' },
+    health: { intervalMs: 2_000, unhealthyThreshold: 3, healthyThreshold: 2 },
+    failover: 'repin',
+  },
   // The lab names its servers A–J on the `server` lines and in `cookie` values: SERVERID=B.
   serverName: (id) => id,
 }

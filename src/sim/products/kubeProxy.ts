@@ -24,6 +24,8 @@ export const kubeProxy: LbProduct = {
   },
   stickyPolicy: 'client-ip',
   statelessPolicy: 'random',
-  defaults: { clientIpTimeoutMs: 10_800_000, drainTimeoutMs: 30_000 },
+  // kubernetes.md §2–4: ClientIP timeoutSeconds 10800; the readiness view as kube-proxy applies it
+  // (kubelet relist 1 s, kube-proxy sync 1 s: out after 2 ticks, in after 1); terminationGracePeriodSeconds 30.
+  defaults: { clientIpTimeoutMs: 10_800_000, health: { intervalMs: 1_000, unhealthyThreshold: 2, healthyThreshold: 1 }, drainTimeoutMs: 30_000 },
   serverName: (id) => `app-${id.toLowerCase()}`,
 }
