@@ -13,7 +13,8 @@ import type { Rng } from '../../src/sim/rng.ts'
 import { accessMs, cartKey, isLive, type SessionHome } from '../../src/sim/storage.ts'
 import type { RequestKind } from '../../src/sim/types.ts'
 import { H, type AppResult, type AppSettings, type Served } from './protocol.ts'
-import { MemoryStore, StoreDown, type PostgresStore, type RedisStore, type SessionRecord, type Store } from './stores.ts'
+import type { MemoryStore} from './stores.ts';
+import { StoreDown, type PostgresStore, type RedisStore, type SessionRecord, type Store } from './stores.ts'
 
 /** Model time 0 as a date (JWT iat/exp are seconds of this clock). */
 export const EPOCH_MS = Date.UTC(2026, 0, 1)

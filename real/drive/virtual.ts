@@ -13,9 +13,10 @@ import { onAtClient, onClientTimeout } from '../../src/sim/browser.ts'
 import { recordOrder } from '../../src/sim/app.ts'
 import { handleEvent, takeItem } from '../../src/sim/engine.ts'
 import { applyIntervention, type Intervention } from '../../src/sim/interventions.ts'
-import { answersProbe, healthCheck } from '../../src/sim/lb.ts'
-import { noServer } from '../../src/sim/policies/policy.ts'
+import { answersProbe, healthCheck, route } from '../../src/sim/lb.ts'
+import { noServer, type RouteResult } from '../../src/sim/policies/policy.ts'
 import { accepts, serverIndex } from '../../src/sim/servers.ts'
+import { RETRIES } from '../../src/sim/products/engine/haproxy.ts'
 import { createSim } from '../../src/sim/state.ts'
 import { isLive, storeInUse } from '../../src/sim/storage.ts'
 import type { ServerId, SessionStoreName, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
@@ -23,7 +24,7 @@ import { H, type Served } from '../app/protocol.ts'
 import type { Plan } from '../plan.ts'
 import type { AppEvents, AppProcess } from '../stack/apps.ts'
 import { fleetView } from '../stack/balancer.ts'
-import { Stack } from '../stack/stack.ts'
+import type { Stack } from '../stack/stack.ts'
 import { outcomeOf, probe } from './answers.ts'
 import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
 import { Divergence, Flight, type AdmitAnswer } from './flight.ts'
@@ -38,6 +39,10 @@ export class VirtualReplay implements AppEvents {
   /** JWT text by token id (the model's jar keeps only the id and expiry). */
   private readonly tokens = new Map<string, string>()
   private readonly chains = new Map<number, Hop[]>()
+  /** HAProxy: refused attempts the model made per request (checked against HAProxy's log at the end). */
+  private readonly refusals = new Map<number, number>()
+  /** The last time the script kills a process: until then a request may die and be retried elsewhere. */
+  private readonly lastKillAt: number
   private stack!: Stack
 
   constructor(
@@ -45,6 +50,8 @@ export class VirtualReplay implements AppEvents {
     private readonly log: ReplayLog,
   ) {
     this.s = createSim(plan.config, plan.seed)
+    const kills = plan.script.filter((i) => i.do.kind === 'crashServer' || i.do.kind === 'restartServer' || (i.do.kind === 'removeServer' && i.do.mode === 'kill'))
+    this.lastKillAt = Math.max(-1, ...kills.map((i) => i.at))
   }
 
   // ---- app server events ----------------------------------------------------------------------
@@ -81,7 +88,22 @@ export class VirtualReplay implements AppEvents {
       else this.atClient(item.user, item.request, true)
     }
     if (until > s.now) s.now = until
+    this.checkRetries()
     return s
+  }
+
+  /** HAProxy: the model's refused attempts per request against HAProxy's logged retries (%rc). */
+  private checkRetries(): void {
+    const logged = this.stack.lb.retries?.()
+    if (!logged) return
+    for (const [id, refused] of this.refusals) {
+      const rc = logged.get(id)
+      // `retries 3`: a fourth refusal ends the request (503) without a fourth retry.
+      if (rc !== undefined && rc !== Math.min(refused, RETRIES)) throw new Divergence(`request ${id}: HAProxy retried its connection ${rc} time(s); the model was refused ${refused} time(s)`)
+    }
+    for (const [id, rc] of logged) {
+      if (rc > 0 && !this.refusals.has(id)) throw new Divergence(`request ${id}: HAProxy retried its connection ${rc} time(s); the model was never refused`)
+    }
   }
 
   // ---- requests ----------------------------------------------------------------------------------
@@ -99,7 +121,8 @@ export class VirtualReplay implements AppEvents {
     const user = s.users[req.user]!
     const o = outgoing(req, user, s.config, s.now, this.token(req.user), this.stack.lb.affinityCookie)
     // No server on the way can refuse: the arrival is now, and the app may admit the request itself.
-    const certain = s.servers.every((srv) => srv.status === 'removed' || accepts(srv))
+    // (Not while a kill is still to come: a request that dies may be retried with this header.)
+    const certain = s.now > this.lastKillAt && s.servers.every((srv) => srv.status === 'removed' || accepts(srv))
     if (certain) o.headers[H.arriveAt] = String(s.now)
     f.start(send(this.stack.lb.port, o))
     await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
@@ -130,17 +153,35 @@ export class VirtualReplay implements AppEvents {
       chain = await this.observe(req)
       this.chains.set(id, chain)
     }
-    const hop = chain[req.refused.length]
-    if (!hop) throw new Divergence(`request ${id}: the model tries a server after ${req.refused.length} refusals; ${this.stack.lb.product} stopped there`)
+    const product = this.stack.lb.product
+    // HAProxy's refused attempts are only in its log afterwards: the model routes them (see checkRetries).
+    const modelRefusals = product === 'haproxy'
+    let pre: RouteResult | null = null
+    let hop: Hop | undefined
+    if (modelRefusals) {
+      const same = req.retry === 'same' && req.server !== null
+      if (!same) pre = route(s, s.users[userId]!, req.refused.map((h) => h.server), req.kind, req.retry === 'balance')
+      const target = same ? req.server : pre!.server
+      const srv = target === null ? undefined : s.servers[serverIndex(target)]
+      if (srv && !accepts(srv)) {
+        hop = { kind: 'refused', server: srv.id }
+        this.refusals.set(id, (this.refusals.get(id) ?? 0) + 1)
+      } else hop = chain[chain.length - 1]
+    } else hop = chain[req.refused.length]
+    if (!hop) throw new Divergence(`request ${id}: the model tries a server after ${req.refused.length} refusals; ${product} stopped there`)
     let admitted: AdmitAnswer | null = null
     if (hop.kind === 'arrived') {
       const auto = this.flights.get(id)!.admitted
-      if (auto && req.refused.length > 0) throw new Divergence(`request ${id} was admitted on arrival, but ${this.stack.lb.product} had found ${req.refused.length} server(s) refusing`)
+      if (auto && req.refused.length > 0) throw new Divergence(`request ${id} was admitted on arrival, but ${product} had found ${req.refused.length} server(s) refusing`)
       admitted = auto ?? (await this.stack.app(hop.server).ask({ t: 'admit', id, now: s.now }, 'queued', 'started', 'rejected'))
     }
-    const product = this.stack.lb.product
     const router: Router = (_s, _u, tried) => {
-      const h = chain[tried.length]
+      if (pre) {
+        if (hop.kind === 'arrived' && pre.server !== hop.server) throw new Divergence(`request ${id}: ${product} sent it to ${hop.server}; the model routes it to ${pre.server ?? 'no server'} (${pre.decision})`)
+        if (hop.kind === 'lbError' && pre.server !== null) throw new Divergence(`request ${id}: ${product} answered ${hop.status}; the model routes it to ${pre.server} (${pre.decision})`)
+        return pre
+      }
+      const h = modelRefusals ? hop : chain[tried.length]
       if (!h) return noServer(`${product}: nothing left to try`)
       if (h.kind === 'lbError') return { ...noServer(`${product} answered ${h.status}`, h.status) }
       return { server: h.server, decision: `${product} → ${h.server}` }
@@ -329,12 +370,31 @@ export class VirtualReplay implements AppEvents {
     if (killed) {
       s.counters.sessionsLost += killed.live
       if (s.deploy) s.deploy.sessionsLost += killed.live
-      for (const r of killed.held) {
-        const now = s.inflight[r.user]
-        if (now && now.id === r.id) this.applyAnswer(now, this.flights.get(r.id)!.answer())
-      }
+      for (const r of killed.held) this.afterDeath(r, victim!)
     }
     await this.syncFleet()
+  }
+
+  /**
+   * A request died with its server. The model (products/engine/) either fails it or sends it on (nginx
+   * retries a GET on the next peer); the real load balancer must have done the same.
+   */
+  private afterDeath(r: SimRequest, dead: ServerId): void {
+    const now = this.s.inflight[r.user]
+    if (!now || now.id !== r.id) return
+    const f = this.flights.get(r.id)!
+    const product = this.stack.lb.product
+    const movedTo = f.arrivals.length > 1 ? f.arrivals[f.arrivals.length - 1]! : null
+    if (now.outcome === null && now.doneAt === -1) {
+      if (movedTo === null) throw new Divergence(`request ${r.id} (${r.kind}) died with ${dead}; the model sends it on, ${product} answered ${f.answer().status}`)
+      const chain = this.chains.get(r.id) ?? []
+      // The hops after the death: refusals logged on the way (the death itself is a "closed" line).
+      const more: Hop[] = this.stack.lb.failedAttempts(r.id).filter((a) => a.why === 'refused').map((a) => ({ kind: 'refused', server: this.serverAt(a.address) }))
+      this.chains.set(r.id, [...chain.slice(0, now.refused.length), ...more, { kind: 'arrived', server: movedTo }])
+      return
+    }
+    if (movedTo !== null) throw new Divergence(`request ${r.id} (${r.kind}) died with ${dead}; ${product} retried it on ${movedTo}, the model answers ${now.status}`)
+    this.applyAnswer(now, f.answer())
   }
 
   /** SIGKILL a server's process; the load balancer decides what happens to the requests it held. */
@@ -349,11 +409,6 @@ export class VirtualReplay implements AppEvents {
       const f = this.flights.get(r.id)!
       const before = f.arrivals.length
       await f.wait(() => f.settled || f.arrivals.length > before, `what ${this.stack.lb.product} does with request ${r.id} when ${id} dies`)
-      if (f.arrivals.length > before) {
-        throw new Divergence(
-          `request ${r.id} (${r.kind}) died with ${id}; ${this.stack.lb.product} retried it on ${f.arrivals[before]}, the model answers 502 (docs/facts/nginx-products.md §2)`,
-        )
-      }
     }
     return { live, held }
   }

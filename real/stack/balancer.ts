@@ -25,6 +25,8 @@ export interface RealBalancer {
   apply(view: FleetView): Promise<void>
   /** Upstream attempts that failed for request `id` before one answered (or before the LB gave up). */
   failedAttempts(id: number): FailedAttempt[]
+  /** Connection retries per request id, from a log written when each request ends (HAProxy). */
+  retries?(): Map<number, number>
   stop(): void
 }
 

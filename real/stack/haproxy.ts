@@ -67,7 +67,9 @@ export class HaproxyBalancer implements RealBalancer {
     if (balance === undefined) throw new Error(`the replay has no HAProxy equivalent of the lab's "${view.policy}" policy`)
     const c = this.config
     const inter = this.opts.clock === 'real' ? `${Math.max(100, Math.round(c.health.intervalMs / this.opts.speed))}ms` : '3600s'
-    const ttl = Math.round(c.cookie.ttlMs / 1000)
+    // docs/facts/haproxy.md §Cookie insert: the lab's HAProxy cookie design, exactly as the engine
+    // models it (src/sim/products/engine/haproxy.ts). No lifetime: see plan.ts for why.
+    const cookie = view.policy === 'cookie' ? `\n  cookie ${c.cookie.name} insert indirect nocache` : ''
     const servers = SERVER_IDS.map((id, i) => {
       const slot = view.servers.find((s) => s.id === id)
       const present = slot?.present === true
@@ -82,7 +84,8 @@ global
 defaults
   mode http
   log global
-  option httplog
+  # One line per request: its id (the replay's ?r=), HAProxy's retries (%rc, "+" = redispatched), the server.
+  log-format "r=%hr rc=%rc s=%s st=%ST"
   timeout connect 5s
   timeout client 1h
   timeout server 1h
@@ -94,13 +97,11 @@ frontend shop
   bind 127.0.0.1:${this.port}
   # Each simulated browser's address arrives in X-Real-IP from the replay on 127.0.0.1.
   http-request set-src hdr(x-real-ip)
+  http-request capture url_param(r) len 12
   default_backend app
 
 backend app
-  ${balance}
-  cookie ${c.cookie.name} insert indirect nocache attr "Max-Age=${ttl}"
-  # The lab's affinity cookie slides: every answer renews it (the model's "sliding" mode).
-  http-response add-header Set-Cookie "${c.cookie.name}=%[srv_name]; path=/; Max-Age=${ttl}" if { srv_id -m found }
+  ${balance}${cookie}
   http-response set-header X-Upstream %[srv_name]
 ${servers.join('\n')}
 `
@@ -136,8 +137,26 @@ ${servers.join('\n')}
     }
   }
 
+  /**
+   * HAProxy logs a request when it ends, so its refused attempts are not known when the request
+   * arrives: the model routes those (they can only be to servers whose process is gone) and the
+   * replay checks the counts against this log afterwards (`retries`).
+   */
   failedAttempts(): FailedAttempt[] {
     return []
+  }
+
+  /** Connection retries HAProxy logged per request id (%rc; a leading "+" = redispatched). */
+  retries(): Map<number, number> {
+    const out = new Map<number, number>()
+    let text = ''
+    try {
+      text = fs.readFileSync(this.logFile, 'utf8')
+    } catch {
+      return out
+    }
+    for (const m of text.matchAll(/^r=\{(\d+)\} rc=\+?(-?\d+) /gm)) out.set(Number(m[1]), Math.max(0, Number(m[2])))
+    return out
   }
 
   stop(): void {

@@ -128,7 +128,7 @@ ${lines.join('\n')}
     let streak = 0
     while (streak < 3) {
       if (Date.now() > deadline) throw new Error(`nginx did not switch to configuration generation ${this.generation}`)
-      let gen = ''
+      let gen: string
       try {
         const res = await fetch(`http://127.0.0.1:${this.port}/__generation`, { headers: { connection: 'close' } })
         gen = await res.text()

@@ -104,7 +104,7 @@ export class PostgresServer {
         await c.end()
         return
       } catch (err) {
-        if (Date.now() > deadline || this.child === null) throw new Error(`postgres did not accept connections: ${err instanceof Error ? err.message : String(err)}`)
+        if (Date.now() > deadline || this.child === null) throw new Error(`postgres did not accept connections: ${err instanceof Error ? err.message : String(err)}`, { cause: err })
         await sleep(50)
       }
     }

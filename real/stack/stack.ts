@@ -32,7 +32,16 @@ export interface ClockOptions {
 /** Ports taken by replays running in this process (the tests run two at a time). */
 const reserved = new Set<number>()
 
-async function choosePorts(): Promise<{ lb: number; apps: number[]; redis: number }> {
+/** One choice at a time: two replays starting together must not both see the preferred ports free. */
+let choosing: Promise<unknown> = Promise.resolve()
+
+function choosePorts(): Promise<{ lb: number; apps: number[]; redis: number }> {
+  const next = choosing.then(choosePortsNow, choosePortsNow)
+  choosing = next.catch(() => {})
+  return next
+}
+
+async function choosePortsNow(): Promise<{ lb: number; apps: number[]; redis: number }> {
   const preferred = Array.from({ length: MAX_SERVERS + 2 }, (_, i) => PREFERRED_BASE + i)
   const free = preferred.some((p) => reserved.has(p)) ? [false] : await Promise.all(preferred.map(portIsFree))
   const ports = free.every(Boolean) && !preferred.some((p) => reserved.has(p)) ? preferred : await freePorts(MAX_SERVERS + 2, [...reserved])
