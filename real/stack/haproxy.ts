@@ -149,7 +149,7 @@ ${servers.join('\n')}
   /** Connection retries HAProxy logged per request id (%rc; a leading "+" = redispatched). */
   retries(): Map<number, number> {
     const out = new Map<number, number>()
-    let text = ''
+    let text: string
     try {
       text = fs.readFileSync(this.logFile, 'utf8')
     } catch {
