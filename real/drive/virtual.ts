@@ -281,7 +281,9 @@ export class VirtualReplay implements AppEvents {
         const srv = s.servers[serverIndex(e.server)]
         const app = this.stack.apps.get(e.server)
         if (srv && srv.status === 'starting' && srv.version === e.version && app && app.version === e.version) await app.ask({ t: 'listen' }, 'listening')
-        return handleEvent(s, e)
+        handleEvent(s, e)
+        // The product may take the server into rotation now (nginx: the operator's reload; HAProxy: `ready`).
+        return this.stack.lb.apply(fleetView(s))
       }
       default:
         throw new Divergence(`the replay cannot play the model's "${e.kind}" event yet`)
@@ -435,6 +437,11 @@ export class VirtualReplay implements AppEvents {
     await Promise.all([...this.stack.apps.values()].filter((a) => a.alive).map((a) => a.ask({ t: 'settings', settings, now: this.s.now }, 'settings')))
   }
 
+  /** Does this replay run that store (Redis for the shared store, PostgreSQL for the database)? */
+  private runsStore(which: SessionStoreName): boolean {
+    return which === 'sessionStore' ? this.stack.redis !== null : this.stack.postgres !== null
+  }
+
   private storeName(): SessionStoreName {
     return storeInUse(this.s) === this.s.database ? 'database' : 'sessionStore'
   }
@@ -443,6 +450,8 @@ export class VirtualReplay implements AppEvents {
   private async storeDown(iv: Intervention): Promise<void> {
     const s = this.s
     const which = this.storeName()
+    // A store this design doesn't use (sessions in memory): nothing real to stop; the model notes it.
+    if (!this.runsStore(which)) return applyIntervention(s, iv)
     if (s[which].up) {
       if (which === 'sessionStore') {
         const redis = this.stack.redis
@@ -464,6 +473,7 @@ export class VirtualReplay implements AppEvents {
   private async storeUp(iv: Intervention): Promise<void> {
     const s = this.s
     const which = this.storeName()
+    if (!this.runsStore(which)) return applyIntervention(s, iv)
     const wasDown = !s[which].up
     if (wasDown) {
       if (which === 'sessionStore') await this.stack.redis!.start()

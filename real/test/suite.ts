@@ -8,10 +8,11 @@
 //   REAL_JOBS=N      replays at a time (default 2)      REAL_ONLY=id,id  only these scenarios
 //   REAL_SKIP_WALL=1 / REAL_SKIP_CLEANUP=1  leave out those parts
 
-import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/sim/scenarios/index.ts'
+import { REAL_PROOF } from '../../src/lab-ui/proof/proof.ts'
+import { isScenarioId, SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/sim/scenarios/index.ts'
 import { designKind, modeDesign } from '../../src/store/design.ts'
 import { resolveConfig } from '../../src/sim/config.ts'
-import type { PolicyId, StorageKind } from '../../src/sim/types.ts'
+import type { LbProductId, PolicyId, StorageKind } from '../../src/sim/types.ts'
 import { ROUTING_POLICIES } from '../../src/sim/policies/registry.ts'
 import { compareReports } from '../compare.ts'
 import { makePlan, NotReplayable, type Plan } from '../plan.ts'
@@ -24,8 +25,11 @@ export interface Case {
   readonly scenario: ScenarioId
   readonly design: 'default' | 'opposite'
   readonly seed: number
-  readonly policy?: PolicyId
-  readonly storage?: StorageKind
+  readonly lb: LbProductId
+  readonly policy: PolicyId
+  readonly storage: StorageKind
+  /** The table (src/lab-ui/proof/proof.ts) says this replay matches: a difference fails the test. */
+  readonly proven: boolean
 }
 
 /** The opposite design: sticky ↔ stateless (a mix counts as sticky when its routing pins users). */
@@ -36,15 +40,32 @@ export function opposite(id: ScenarioId): { policy: PolicyId; storage: StorageKi
   return modeDesign(pinned ? 'stateless' : 'sticky', c.lb)
 }
 
-export function cases(only: readonly string[] | null): Case[] {
-  const out: Case[] = []
-  for (const scenario of SCENARIO_IDS) {
-    if (only && !only.includes(scenario)) continue
-    const seed = SCENARIOS[scenario].seed
-    for (const s of [seed, seed + 101]) {
-      out.push({ scenario, design: 'default', seed: s })
-      out.push({ scenario, design: 'opposite', seed: s, ...opposite(scenario) })
+/**
+ * The proof table, checked against the scenarios: every scenario has its own design and the opposite
+ * one, each with the design the scenario really has. Returns the mistakes (none = the table is true).
+ */
+export function tableMistakes(): string[] {
+  const out: string[] = []
+  for (const id of SCENARIO_IDS) {
+    const c = resolveConfig(SCENARIOS[id].config)
+    const want = { default: { policy: c.policy, storage: c.storage }, opposite: opposite(id) }
+    for (const design of ['default', 'opposite'] as const) {
+      const rows = REAL_PROOF.filter((r) => r.scenario === id && r.design === design && r.lb === c.lb)
+      if (rows.length !== 1) out.push(`${id} (${design}, ${c.lb}): ${rows.length} rows in proof.ts, expected 1`)
+      for (const r of rows) if (r.policy !== want[design].policy || r.storage !== want[design].storage) out.push(`${id} (${design}): proof.ts says ${r.policy} + ${r.storage}, the scenario gives ${want[design].policy} + ${want[design].storage}`)
     }
+  }
+  for (const r of REAL_PROOF) if (!isScenarioId(r.scenario)) out.push(`proof.ts names no scenario "${r.scenario}"`)
+  return out
+}
+
+/** The replays: each proven row's seeds (all rows with `all`, to see what else matches now). */
+export function cases(only: readonly string[] | null, all = false): Case[] {
+  const out: Case[] = []
+  for (const r of REAL_PROOF) {
+    if (!isScenarioId(r.scenario) || (only && !only.includes(r.scenario)) || (!r.proven && !all)) continue
+    const seed = SCENARIOS[r.scenario].seed
+    for (const s of [seed, seed + 101]) out.push({ scenario: r.scenario, design: r.design, seed: s, lb: r.lb, policy: r.policy, storage: r.storage, proven: r.proven })
   }
   return out
 }
@@ -64,7 +85,7 @@ async function runCase(c: Case): Promise<Outcome> {
   const started = Date.now()
   let plan: Plan
   try {
-    plan = makePlan({ scenario: c.scenario, seed: c.seed, ...(c.policy ? { policy: c.policy } : {}), ...(c.storage ? { storage: c.storage } : {}) })
+    plan = makePlan({ scenario: c.scenario, seed: c.seed, lb: c.lb, policy: c.policy, storage: c.storage })
   } catch (err) {
     if (err instanceof NotReplayable) return { c, verdict: 'simulation only', detail: err.message, ms: 0 }
     throw err
@@ -114,20 +135,24 @@ async function main(): Promise<number> {
     console.log(`${line} — test:real skipped`)
     return 0
   }
+  const mistakes = tableMistakes()
+  for (const m of mistakes) console.log(`✗ proof table: ${m}`)
   const only = process.env.REAL_ONLY ? process.env.REAL_ONLY.split(',') : null
   const jobs = Math.max(1, Number(process.env.REAL_JOBS ?? 2))
-  const all = cases(only)
-  console.log(`test:real — ${all.length} replays on the model's clock, ${jobs} at a time`)
+  const everything = process.env.REAL_ALL === '1'
+  const all = cases(only, everything)
+  console.log(`test:real — ${all.length} replays on the model's clock (${everything ? 'every row of' : 'the proven rows of'} src/lab-ui/proof/proof.ts), ${jobs} at a time`)
   const wall = process.env.REAL_SKIP_WALL === '1' || only ? null : wallClockCheck()
   const results = await pool(all, jobs, runCase, (o) => {
-    const mark = o.verdict === 'equal' ? '✓' : o.verdict === 'simulation only' ? '–' : '✗'
-    console.log(`${mark} ${label(o.c).padEnd(64)} ${(o.ms / 1000).toFixed(1).padStart(5)} s  ${o.verdict === 'equal' ? o.detail : `${o.verdict}: ${o.detail}`}`)
+    const mark = o.verdict === 'equal' ? '✓' : !o.c.proven ? '–' : '✗'
+    const note = o.c.proven ? '' : o.verdict === 'equal' ? ' — matches now: mark it proven in proof.ts' : ' (simulation only in proof.ts)'
+    console.log(`${mark} ${label(o.c).padEnd(64)} ${(o.ms / 1000).toFixed(1).padStart(5)} s  ${o.verdict === 'equal' ? o.detail : `${o.verdict}: ${o.detail}`}${note}`)
   })
   const virtualMs = Date.now() - started
-  let passed = results.filter((r) => r.verdict === 'equal').length
-  let failed = results.filter((r) => r.verdict === 'differs' || r.verdict === 'failed').length
-  const simOnly = results.filter((r) => r.verdict === 'simulation only').length
-  console.log(`\nmodel's clock: ${passed} equal, ${failed} not, ${simOnly} simulation only — ${(virtualMs / 1000).toFixed(1)} s`)
+  const proven = results.filter((r) => r.c.proven)
+  let passed = proven.filter((r) => r.verdict === 'equal').length
+  let failed = proven.length - passed + mistakes.length
+  console.log(`\nmodel's clock: ${passed} of ${proven.length} proven replays equal${everything ? `, ${results.filter((r) => !r.c.proven && r.verdict === 'equal').length} of ${results.length - proven.length} others` : ''} — ${(virtualMs / 1000).toFixed(1)} s`)
   if (wall) {
     const w = await wall
     console.log(`${w.ok ? '✓' : '✗'} wall clock ×1: ${w.detail}`)
