@@ -9,11 +9,9 @@
 //   REAL_SKIP_WALL=1 / REAL_SKIP_CLEANUP=1  leave out those parts
 
 import { REAL_PROOF } from '../../src/lab-ui/proof/proof.ts'
-import { isScenarioId, SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/sim/scenarios/index.ts'
-import { designKind, modeDesign } from '../../src/store/design.ts'
-import { resolveConfig } from '../../src/sim/config.ts'
+import { tableMistakes } from '../../src/lab-ui/proof/table.ts'
+import { isScenarioId, SCENARIOS, type ScenarioId } from '../../src/sim/scenarios/index.ts'
 import type { LbProductId, PolicyId, StorageKind } from '../../src/sim/types.ts'
-import { ROUTING_POLICIES } from '../../src/sim/policies/registry.ts'
 import { compareReports } from '../compare.ts'
 import { makePlan, NotReplayable, type Plan } from '../plan.ts'
 import { replay, simulate } from '../replay.ts'
@@ -30,33 +28,6 @@ export interface Case {
   readonly storage: StorageKind
   /** The table (src/lab-ui/proof/proof.ts) says this replay matches: a difference fails the test. */
   readonly proven: boolean
-}
-
-/** The opposite design: sticky ↔ stateless (a mix counts as sticky when its routing pins users). */
-export function opposite(id: ScenarioId): { policy: PolicyId; storage: StorageKind } {
-  const c = resolveConfig(SCENARIOS[id].config)
-  const kind = designKind(c)
-  const pinned = kind === 'sticky' || (kind === 'mixed' && ROUTING_POLICIES[c.policy].sticky)
-  return modeDesign(pinned ? 'stateless' : 'sticky', c.lb)
-}
-
-/**
- * The proof table, checked against the scenarios: every scenario has its own design and the opposite
- * one, each with the design the scenario really has. Returns the mistakes (none = the table is true).
- */
-export function tableMistakes(): string[] {
-  const out: string[] = []
-  for (const id of SCENARIO_IDS) {
-    const c = resolveConfig(SCENARIOS[id].config)
-    const want = { default: { policy: c.policy, storage: c.storage }, opposite: opposite(id) }
-    for (const design of ['default', 'opposite'] as const) {
-      const rows = REAL_PROOF.filter((r) => r.scenario === id && r.design === design && r.lb === c.lb)
-      if (rows.length !== 1) out.push(`${id} (${design}, ${c.lb}): ${rows.length} rows in proof.ts, expected 1`)
-      for (const r of rows) if (r.policy !== want[design].policy || r.storage !== want[design].storage) out.push(`${id} (${design}): proof.ts says ${r.policy} + ${r.storage}, the scenario gives ${want[design].policy} + ${want[design].storage}`)
-    }
-  }
-  for (const r of REAL_PROOF) if (!isScenarioId(r.scenario)) out.push(`proof.ts names no scenario "${r.scenario}"`)
-  return out
 }
 
 /** The replays: each proven row's seeds (all rows with `all`, to see what else matches now). */

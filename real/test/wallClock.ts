@@ -8,7 +8,7 @@ import { replay, simulate } from '../replay.ts'
 
 export async function wallClockCheck(): Promise<{ ok: boolean; detail: string }> {
   try {
-    const r = await replay(makePlan({ scenario: 'crash-sticky-memory' }), { clock: 'real', speed: 1 })
+    const r = await replay(makePlan({ scenario: 'crash-sticky-memory', lb: 'nginx' }), { clock: 'real', speed: 1 })
     const rows = compareReports(r.report, simulate(r.plan).report, 'tolerant')
     const diff = rows.filter((x) => !x.same)
     const key = (n: string) => rows.find((x) => x.name === n)

@@ -16,7 +16,7 @@ export function serverAddress(config: Pick<SimConfig, 'serverAddresses'>, index:
 /**
  * The random stream of one server process's service times: its own per (server, incarnation), so a
  * server's work does not depend on who else is served, and a restarted process starts a fresh stream
- * — which a real app server can draw itself (real/app/, docs/DECISIONS.md 2026-12-01).
+ * — which a real app server can draw itself (real/app/, docs/DECISIONS.md 2026-11-30, "Each server its own service-time stream").
  */
 export function serverRng(seed: number, index: number, version: number): Rng {
   return createRng(seed, 100_000 + index * 10_000 + version)
