@@ -145,7 +145,12 @@ export class WallReplay implements AppEvents {
     const upstream = String(a.headers['x-upstream'] ?? '')
     const tries = this.stack.lb.product === 'nginx' ? upstream.split(',').filter((x) => x.trim() !== '').length : server ? 1 : 0
     if (tries > 1) s.counters.retried += tries - 1
-    if (server && policyById(s.config.policy).sticky && user.believesLoggedIn && user.lastServer !== null && user.lastServer !== server) s.counters.affinityRemaps += 1
+    // A remap is counted per attempt, as the engine's backend.ts does (nginx lists every attempt's address).
+    const attempts: (ServerId | null)[] =
+      this.stack.lb.product === 'nginx' && tries > 1 ? upstream.split(',').map((x) => s.servers.find((srv) => srv.address === x.trim())?.id ?? null) : [server]
+    for (const at of attempts) {
+      if (at && policyById(s.config.policy).sticky && user.believesLoggedIn && user.lastServer !== null && user.lastServer !== at) s.counters.affinityRemaps += 1
+    }
     const got = readSets(a, this.stack.lb.affinityCookie)
     if (got.token !== null && got.sets?.jwt) this.tokens.set(got.sets.jwt.jti, got.token)
     const r: SimRequest = req
