@@ -1,10 +1,10 @@
 // The embedded lab: the scenario named in the query, paused unless `autoplay=1`, themed by `theme`,
-// trimmed by `controls`, with an "Open full lab" link carrying the current moment. Wrapped like the
-// app (LazyMotion strict + MotionConfig). Nothing here needs storage: sandboxed iframes block it.
+// trimmed by `controls`, with an "Open full lab" link carrying the current moment. It fills its
+// frame exactly and never scrolls: the lab fits its stage to what is left (Lab fit="frame"), and a
+// frame too small for everything drops the title and then controls, never the stage (embed.css).
+// Nothing here needs storage: sandboxed iframes block it.
 
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
 import { useEffect, useMemo } from 'react'
-import { usePrefs } from '../store/prefs.ts'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Lab } from '../lab-ui/Lab.tsx'
 import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
@@ -19,7 +19,6 @@ export function EmbedApp({ search }: { search: string }) {
   const query = useMemo(() => new URLSearchParams(search), [search])
   const share = useMemo(() => readShare(query), [query])
   const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
-  const reduceMotion = usePrefs((p) => p.reduceMotion)
   const title = SCENARIOS[share.scenario].title
   useEmbedTheme(options.theme)
   useEffect(() => {
@@ -27,22 +26,18 @@ export function EmbedApp({ search }: { search: string }) {
   }, [title])
 
   return (
-    <LazyMotion features={domAnimation} strict>
-      <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
-        <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
-          <main className="flex flex-col gap-2 p-2 sm:p-3" data-embed data-controls={options.controls}>
-            <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-              <h1 className="min-w-0 flex-1 text-sm font-semibold leading-tight">{title}</h1>
-              <OpenFullLab />
-            </header>
-            <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
-              <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
-              <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} />
-            </ErrorBoundary>
-          </main>
-        </LabProvider>
-      </MotionConfig>
-    </LazyMotion>
+    <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
+      <main className="embed-main flex h-dvh flex-col gap-2 overflow-hidden p-2" data-embed data-controls={options.controls}>
+        <header className="embed-title flex items-baseline gap-3">
+          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold leading-tight">{title}</h1>
+          <OpenFullLab />
+        </header>
+        <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
+          <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+          <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit="frame" stripExtras={<OpenFullLab short />} />
+        </ErrorBoundary>
+      </main>
+    </LabProvider>
   )
 }
 

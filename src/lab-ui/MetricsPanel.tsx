@@ -1,35 +1,38 @@
-// The numbers that matter, live: unexpected logouts, carts lost, sessions lost, failed requests,
-// imbalance and p95 latency, plus a utilisation bar and a load sparkline per server. A counter that
-// jumps flashes.
+// The full metrics panel, where there is room for it: the headline tiles the strip under the stage
+// doesn't already show (unexpected logouts, carts and sessions lost, failed requests, imbalance, p95),
+// more counters, and a utilisation bar and a load trend per server. A bad counter that jumps flashes.
 
-import { m } from 'framer-motion'
 import { useId } from 'react'
-import { LazySparkline } from '../components/charts/LazySparkline.tsx'
-import { imbalance, recentP95, serverMetrics } from '../sim/metrics.ts'
+import { TrendLine } from '../components/charts/TrendLine.tsx'
+import { serverMetrics } from '../sim/metrics.ts'
 import { serverIndex } from '../sim/servers.ts'
+import { useLab } from '../store/LabContext.tsx'
 import { useThrottledLab } from '../store/useThrottled.ts'
 import { pct } from './format.ts'
+import { METRICS, PANEL_METRICS, stripMetrics } from './metricDefs.ts'
 
 export function MetricsPanel() {
   const sim = useThrottledLab((s) => s.sim, 200)
+  const scenario = useLab((s) => s.scenarioId)
   const headingId = useId()
   const c = sim.counters
   const servers = serverMetrics(sim)
+  const inStrip = new Set(stripMetrics(scenario))
+  const tiles = PANEL_METRICS.filter((id) => !inStrip.has(id))
   // Per-server load over the last 30 one-second samples, on one shared scale so lines compare.
   const trend = sim.history.slice(-30)
   const top = Math.max(1, ...trend.flatMap((h) => h.load))
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-sm font-semibold">
-        Metrics
+        Metrics <span className="font-normal text-muted">(the headline figures are under the stage)</span>
       </h2>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="metrics">
-        <Metric label="Unexpected logouts" value={c.unexpectedLogouts} bad testId="m-logouts" />
-        <Metric label="Carts lost" value={c.cartsLost} bad testId="m-carts" />
-        <Metric label="Sessions lost" value={c.sessionsLost} bad testId="m-sessions" />
-        <Metric label="Failed requests" value={c.failed} bad testId="m-failed" />
-        <Metric label="Imbalance (max ÷ mean)" value={Number(imbalance(sim).toFixed(2))} testId="m-imbalance" />
-        <Metric label="p95 latency" value={recentP95(sim)} unit="ms" testId="m-p95" />
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-2" data-testid="metrics">
+        {tiles.map((id) => {
+          const def = METRICS[id]
+          const value = def.read(sim)
+          return <Metric key={id} label={def.label} value={value} bad={def.bad} testId={def.testId} {...(def.unit ? { unit: def.unit } : {})} />
+        })}
       </dl>
       <details className="text-xs text-muted">
         <summary className="cursor-pointer">More counters</summary>
@@ -59,7 +62,7 @@ export function MetricsPanel() {
               <span className="h-2.5 overflow-hidden rounded-full bg-soft" role="meter" aria-label={`Server ${m.id} utilisation`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.utilization * 100)}>
                 <span className={`block h-full rounded-full ${m.utilization > 0.85 ? 'bg-bad' : m.utilization > 0.6 ? 'bg-warn' : 'bg-accent'}`} style={{ width: pct(m.utilization) }} />
               </span>
-              <LazySparkline values={trend.map((h) => h.load[serverIndex(m.id)] ?? 0)} max={top} height={16} className="w-16" label={`Server ${m.id} load, last ${trend.length} s: ${m.load.toFixed(1)} requests per second on average`} />
+              <TrendLine values={trend.map((h) => h.load[serverIndex(m.id)] ?? 0)} max={top} height={16} className="w-16 text-accent" label={`Server ${m.id} load, last ${trend.length} s: ${m.load.toFixed(1)} requests per second on average`} />
               <span className="tabular text-right">{pct(m.utilization)}</span>
             </li>
           ))}
@@ -74,16 +77,9 @@ function Metric({ label, value, unit, bad = false, testId }: { label: string; va
     <div className="rounded-md border border-line bg-card px-2 py-1.5">
       <dt className="text-[11px] leading-tight text-muted">{label}</dt>
       <dd className="tabular text-lg font-semibold">
-        <m.span
-          key={value}
-          data-testid={testId}
-          initial={bad && value > 0 ? { backgroundColor: 'rgba(255, 120, 80, 0.45)' } : false}
-          animate={{ backgroundColor: 'rgba(255, 120, 80, 0)' }}
-          transition={{ duration: 1.2 }}
-          className={`rounded px-1 ${bad && value > 0 ? 'text-bad' : ''}`}
-        >
+        <span key={value} data-testid={testId} className={`rounded px-1 ${bad && value > 0 ? 'metric-flash text-bad' : ''}`}>
           {value}
-        </m.span>
+        </span>
         {unit && <span className="ml-0.5 text-xs font-normal text-muted">{unit}</span>}
       </dd>
     </div>

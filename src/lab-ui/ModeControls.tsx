@@ -16,7 +16,8 @@ const STORAGE_LABEL: Record<StorageKind, string> = {
   jwt: 'JWT token (+ carts in memory)',
 }
 
-export function ModeControls() {
+/** `part`: the whole block, only the Sticky/Stateless toggle (compact layouts keep it by the stage), or only what is behind it. */
+export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pickers' }) {
   const store = useLabStore()
   const mode = useLab((s) => modeOf(s.sim))
   const policy = useLab((s) => s.sim.config.policy)
@@ -24,8 +25,8 @@ export function ModeControls() {
   const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
   const { intervene, setMode } = store.getState()
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-end gap-3">
+    <div className="flex flex-col gap-3" data-part={part}>
+      <div className={`flex flex-wrap items-end gap-3 ${part === 'pickers' ? 'hidden' : ''}`}>
         <Segmented
           label="Design"
           value={mode === 'custom' ? null : mode}
@@ -41,7 +42,7 @@ export function ModeControls() {
           </span>
         )}
       </div>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className={`grid gap-3 sm:grid-cols-2 ${part === 'toggle' ? 'hidden' : ''}`}>
         <Select<StorageKind> label="Where do sessions live?" value={storage} onChange={(v) => intervene({ kind: 'setStorage', storage: v })}>
           {STORAGE_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -57,7 +58,7 @@ export function ModeControls() {
           ))}
         </Select>
       </div>
-      <p className="text-xs text-muted" data-testid="policy-description">
+      <p className={`text-xs text-muted ${part === 'toggle' ? 'hidden' : ''}`} data-testid="policy-description">
         {describe}
       </p>
     </div>

@@ -1,5 +1,5 @@
 // Measures where the stage's nodes are (user chips, the LB, server cards, the store) so the canvas can
-// draw requests between them, and where the stage itself sits in the page (so the canvas can find its
+// draw requests between them, which areas it must leave clear (the LB's and servers' words), and where the stage itself sits in the page (so the canvas can find its
 // on-screen slice each frame without asking for layout). Re-measured on resize, when nodes come and
 // go (at most ten times a second), and a few times a second as well.
 
@@ -12,6 +12,8 @@ export interface AnchorMap extends Anchors {
   readonly servers: ReadonlyMap<string, Point>
   /** The stage's box: its top in page coordinates (add the window's scroll), width and height. */
   readonly stage: { readonly pageTop: number; readonly width: number; readonly height: number }
+  /** Areas with words the request lines must not cross (`data-keepout`), as x, y, width, height runs. */
+  readonly keepOut: readonly number[]
 }
 
 /** Re-measuring forces a layout; mutations come in bursts, so at most this often. */
@@ -32,9 +34,15 @@ function measure(root: HTMLElement): AnchorMap {
     else if (kind === 'server') servers.set(id!, center(el))
     else if (kind === 'lb') lb = center(el)
   }
+  const keepOut: number[] = []
+  for (const el of root.querySelectorAll<HTMLElement>('[data-keepout]')) {
+    const r = el.getBoundingClientRect()
+    if (r.width > 0 && r.height > 0) keepOut.push(r.left - box.left, r.top - box.top, r.width, r.height)
+  }
   return {
     users,
     servers,
+    keepOut,
     stage: { pageTop: box.top + window.scrollY, width: box.width, height: box.height },
     lb,
     user: (id: number) => users.get(id),
