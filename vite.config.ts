@@ -39,6 +39,17 @@ export default defineConfig({
     manifest: true,
     rollupOptions: {
       input: { main: here('index.html'), embed: here('embed.html') },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]/, priority: 4 },
+            { name: 'shell', tags: ['$initial'], test: /src[\\/]store[\\/](prefs|safeStorage)\.|preload-helper/, priority: 5 },
+            { name: 'engine', tags: ['$initial'], test: /src[\\/](sim[\\/]|lab-ui[\\/]engine\.ts)/, priority: 3 },
+            { name: 'ui', tags: ['$initial'], test: /src[\\/]components[\\/]/, priority: 2 },
+            { name: 'lab', tags: ['$initial'], test: /src[\\/](store|draw|lab-ui)[\\/]/, priority: 1 },
+          ],
+        },
+      },
     },
   },
   server: { host: '127.0.0.1' },

@@ -4,16 +4,18 @@
 // frame too small for everything drops the title and then controls, never the stage (embed.css).
 // Nothing here needs storage: sandboxed iframes block it.
 
-import { useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo } from 'react'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Lab } from '../lab-ui/Lab.tsx'
 import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
-import { SharedRun } from '../lab-ui/share/SharedRun.tsx'
 import { readShare } from '../lab-ui/links/shareLink.ts'
 import { SCENARIOS } from '../lab-ui/engine.ts'
 import { LabProvider } from '../store/LabContext.tsx'
 import { OpenFullLab } from './OpenFullLab.tsx'
 import { useEmbedTheme } from './useEmbedTheme.ts'
+
+// Only a link with a run, a problem to report or autoplay needs it: the plain embed never loads it.
+const SharedRun = lazy(() => import('../lab-ui/share/SharedRun.tsx').then((m) => ({ default: m.SharedRun })))
 
 export function EmbedApp({ search }: { search: string }) {
   const query = useMemo(() => new URLSearchParams(search), [search])
@@ -33,7 +35,11 @@ export function EmbedApp({ search }: { search: string }) {
           <OpenFullLab />
         </header>
         <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
-          <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+          {(share.encoded !== null || share.scenarioProblem !== null || share.problems.length > 0 || problems.length > 0 || options.autoplay) && (
+            <Suspense fallback={null}>
+              <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+            </Suspense>
+          )}
           <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit="frame" stripExtras={<OpenFullLab short />} />
         </ErrorBoundary>
       </main>

@@ -20,20 +20,21 @@ import { Segmented } from '../components/Segmented.tsx'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { usePlayback } from '../store/usePlayback.ts'
 import { Announcer } from './Announcer.tsx'
-import { LabSettings } from './LabSettings.tsx'
-import { MetricsPanel } from './MetricsPanel.tsx'
 import { MetricsStrip } from './MetricsStrip.tsx'
 import { ModeControls } from './ModeControls.tsx'
 import { PlaybackBar } from './PlaybackBar.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { ShortcutsDialog, useShortcutKeys } from './Shortcuts.tsx'
 import { Stage } from './stage/Stage.tsx'
-import { UserDetail } from './stage/UserDetail.tsx'
 import { Sheet } from './Sheet.tsx'
 import { useElementSize } from './useElementSize.ts'
 import { useScreenHeight } from './useScreenHeight.ts'
 
-// Parts the first paint doesn't need load on demand (first-load budget, docs/DECISIONS.md 2026-12-02).
+// Parts not every lab shows at first paint load on demand: an embed with minimal controls never
+// fetches the full metrics panel, the pickers or the knobs (first-load budget, docs/DECISIONS.md 2026-12-02).
+const MetricsPanel = lazy(() => import('./MetricsPanel.tsx').then((m) => ({ default: m.MetricsPanel })))
+const LabSettings = lazy(() => import('./LabSettings.tsx').then((m) => ({ default: m.LabSettings })))
+const UserDetail = lazy(() => import('./stage/UserDetail.tsx').then((m) => ({ default: m.UserDetail })))
 const TableView = lazy(() => import('./TableView.tsx').then((m) => ({ default: m.TableView })))
 const ShareMenu = lazy(() => import('./share/ShareMenu.tsx').then((m) => ({ default: m.ShareMenu })))
 const EventLog = lazy(() => import('./EventLog.tsx').then((m) => ({ default: m.EventLog })))
@@ -113,12 +114,12 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
             <Knobs />
           </div>
           <aside className="flex w-[22rem] shrink-0 flex-col gap-4" aria-label="Design, metrics and events">
-            <UserDetail />
+            <SelectedUser />
             <section aria-label="Design" className="rounded-xl border border-line bg-card p-3">
               <ModeControls />
             </section>
-            <MetricsPanel />
             <Suspense fallback={null}>
+              <MetricsPanel />
               <EventLog />
             </Suspense>
           </aside>
@@ -147,13 +148,15 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
               </section>
               {full && (
                 <div className="flex flex-wrap items-center gap-3">
-                  <LabSettings onHelp={openHelp} />
                   <Suspense fallback={null}>
+                    <LabSettings onHelp={openHelp} />
                     <ShareMenu />
                   </Suspense>
                 </div>
               )}
-              <MetricsPanel />
+              <Suspense fallback={null}>
+                <MetricsPanel />
+              </Suspense>
               {full && (
                 <>
                   <Knobs />
@@ -190,8 +193,8 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
               { value: 'table', label: 'Table view' },
             ]}
           />
-          <LabSettings onHelp={onHelp} />
           <Suspense fallback={null}>
+            <LabSettings onHelp={onHelp} />
             <ShareMenu />
           </Suspense>
         </div>
@@ -209,7 +212,7 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
         {overlayDetail && (
           <div className="pointer-events-none absolute inset-x-0 bottom-0 z-30 flex justify-center">
             <div className="pointer-events-auto max-h-[85%] w-full max-w-md overflow-auto shadow-lg">
-              <UserDetail />
+              <SelectedUser />
             </div>
           </div>
         )}
@@ -220,6 +223,16 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
       </MetricsStrip>
     </div>
   )
+}
+
+/** The selected user's browser (its code loads the first time someone is selected). */
+function SelectedUser() {
+  const selected = useLab((s) => s.selectedUser !== null)
+  return selected ? (
+    <Suspense fallback={null}>
+      <UserDetail />
+    </Suspense>
+  ) : null
 }
 
 /** Compact screens: one small button between the animated stage and the table view. */
@@ -267,9 +280,9 @@ function MoreSheet() {
       </button>
       <Sheet open={open} onClose={() => setOpen(false)} titleId={titleId} title="More controls">
         <ModeControls part="pickers" />
-        <MetricsPanel />
-        <Knobs />
         <Suspense fallback={null}>
+          <MetricsPanel />
+          <Knobs />
           <ShareMenu />
           <EventLog />
         </Suspense>
