@@ -26,6 +26,7 @@ import { PlaybackBar } from './PlaybackBar.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { ShortcutsDialog, useShortcutKeys } from './Shortcuts.tsx'
 import { Stage } from './stage/Stage.tsx'
+import { StaleLegend } from './stage/StaleLegend.tsx'
 import { Sheet } from './Sheet.tsx'
 import { useElementSize } from './useElementSize.ts'
 import { useScreenHeight } from './useScreenHeight.ts'
@@ -218,6 +219,7 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
         )}
       </div>
       <MetricsStrip>
+        {view === 'stage' && <StaleLegend />}
         {!desk && controls !== 'none' && <ViewToggle />}
         {extras}
       </MetricsStrip>

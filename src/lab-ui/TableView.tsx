@@ -4,7 +4,7 @@
 import { useThrottledLab } from '../store/useThrottled.ts'
 import { serverMetrics } from '../sim/metrics.ts'
 import type { SimState } from '../sim/types.ts'
-import { formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
+import { drainText, formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
 import { userFill, userText } from '../draw/palette.ts'
 
 export function TableView() {
@@ -40,7 +40,7 @@ function ServersTable({ sim }: { sim: SimState }) {
           {rows.map((m) => (
             <tr key={m.id} className="border-b border-line/60">
               <th scope="row" className="py-1 pr-3 text-left font-semibold">{m.id}</th>
-              <td className="py-1 pr-3">{serverStatusText(m)}</td>
+              <td className="py-1 pr-3">{drainOf(sim, m.id) ?? serverStatusText(m)}</td>
               <td className="py-1 pr-3 text-right">{m.sessions}</td>
               <td className="py-1 pr-3 text-right">{m.inFlight}</td>
               <td className="py-1 pr-3 text-right">{pct(m.utilization)}</td>
@@ -99,4 +99,10 @@ function UsersTable({ sim }: { sim: SimState }) {
       </table>
     </div>
   )
+}
+
+/** A draining server's countdown and pinned users, as the stage shows them. */
+function drainOf(sim: SimState, id: string): string | null {
+  const srv = sim.servers.find((x) => x.id === id)
+  return srv ? drainText(srv, sim) : null
 }
