@@ -22,6 +22,8 @@ export function EmbedApp({ search }: { search: string }) {
   const share = useMemo(() => readShare(query), [query])
   const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
   const title = SCENARIOS[share.scenario].title
+  // height=auto: the host grows the frame to fit (auto-height snippet), so lay out at a natural height.
+  const grow = options.height === 'auto'
   useEmbedTheme(options.theme)
   useEffect(() => {
     document.title = `${title} · Sticky Sessions Lab`
@@ -29,7 +31,7 @@ export function EmbedApp({ search }: { search: string }) {
 
   return (
     <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
-      <main className="embed-main flex h-dvh flex-col gap-2 overflow-hidden p-2" data-embed data-controls={options.controls}>
+      <main className={`embed-main flex flex-col gap-2 p-2 ${grow ? '' : 'h-dvh overflow-hidden'}`} data-embed data-controls={options.controls} data-height={options.height}>
         <header className="embed-title flex items-baseline gap-3">
           <h1 className="min-w-0 flex-1 truncate text-sm font-semibold leading-tight">{title}</h1>
           <OpenFullLab />
@@ -40,7 +42,7 @@ export function EmbedApp({ search }: { search: string }) {
               <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
             </Suspense>
           )}
-          <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit="frame" stripExtras={<OpenFullLab short />} />
+          <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit={grow ? 'grow' : 'frame'} stripExtras={<OpenFullLab short />} />
         </ErrorBoundary>
       </main>
     </LabProvider>

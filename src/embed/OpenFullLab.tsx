@@ -30,8 +30,9 @@ function currentUrl(store: LabStore): string {
 export function OpenFullLab({ short = false }: { short?: boolean }) {
   const store = useLabStore()
   const refresh = (e: SyntheticEvent<HTMLAnchorElement>) => {
-    if (!encoder) void loadEncoder()
-    e.currentTarget.href = currentUrl(store)
+    const link = e.currentTarget
+    if (!encoder) void loadEncoder().then(() => (link.href = currentUrl(store)))
+    link.href = currentUrl(store)
   }
   const follow = (e: MouseEvent<HTMLAnchorElement>) => {
     if (encoder) return refresh(e)

@@ -5,7 +5,8 @@
 // Where the lab sits (`fit`) decides how tall that first screen is:
 //  - page:  the rest of the browser window below the lab's top (#/, #/lab);
 //  - frame: the whole box its parent gives it (embed.html fills its iframe);
-//  - box:   a screenful with a cap (lesson scenes in the middle of prose).
+//  - box:   a screenful with a cap (lesson scenes in the middle of prose);
+//  - grow:  a fixed comfortable height with the rest below (an embed whose host grows the frame to fit).
 // Its width decides the arrangement (see docs/ARCHITECTURE.md "Lab layout"):
 //  - desk (a full page lab at least DESK_MIN wide): scenario, playback and the stage on the left;
 //    the design controls, full metrics and the event log in a column on the right; knobs below;
@@ -43,7 +44,7 @@ const TrafficControls = lazy(() => import('./TrafficControls.tsx').then((m) => (
 const AdvancedControls = lazy(() => import('./AdvancedControls.tsx').then((m) => ({ default: m.AdvancedControls })))
 
 export type ControlsLevel = 'full' | 'minimal' | 'none'
-export type LabFit = 'page' | 'frame' | 'box'
+export type LabFit = 'page' | 'frame' | 'box' | 'grow'
 
 /** A full page lab at least this wide (px) gets the two-column desk arrangement. */
 export const DESK_MIN = 1100
@@ -127,7 +128,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
         </div>
       ) : (
         <>
-          <div className={`lab-screen flex min-h-0 flex-col gap-2 ${fit === 'frame' ? 'flex-1' : ''} ${fit === 'box' ? 'lab-box' : ''}`} style={screenStyle} data-testid="lab-screen">
+          <div className={`lab-screen flex min-h-0 flex-col gap-2 ${fit === 'frame' ? 'flex-1' : ''} ${fit === 'box' ? 'lab-box' : ''} ${fit === 'grow' ? 'lab-grow' : ''}`} style={screenStyle} data-testid="lab-screen">
             {/* The design toggle and playback share a row when there is room, and wrap when not. */}
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
               {controls !== 'none' && (

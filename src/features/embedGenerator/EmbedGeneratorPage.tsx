@@ -41,7 +41,7 @@ export default function EmbedGeneratorPage() {
   const seed = /^\d{1,10}$/.test(seedText) && Number(seedText) <= MAX_SEED ? Number(seedText) : undefined
   const seedBad = seedText !== '' && seed === undefined
   const runApplies = useRun && sharedRun !== null && scenario === shared.scenario
-  const choice: EmbedChoice = { scenario, controls, theme, autoplay, speed, ...(seed !== undefined ? { seed } : {}), ...(runApplies ? { run: sharedRun } : {}) }
+  const choice: EmbedChoice = { scenario, controls, theme, autoplay, speed, height: autoHeight ? 'auto' : 'frame', ...(seed !== undefined ? { seed } : {}), ...(runApplies ? { run: sharedRun } : {}) }
   const code = snippet(choice, { from: window.location.href, size, autoHeight })
   const previewSrc = `./embed.html?${embedQuery(choice)}`
 

@@ -11,7 +11,7 @@ import { readShare } from './shareLink.ts'
 describe('embed parameters', () => {
   it('default to paused, minimal controls, 1×, following the system theme', () => {
     expect(readEmbedOptions(new URLSearchParams(''))).toEqual({ options: EMBED_DEFAULTS, problems: [] })
-    expect(EMBED_DEFAULTS).toEqual({ controls: 'minimal', autoplay: false, speed: 1, theme: 'auto' })
+    expect(EMBED_DEFAULTS).toEqual({ controls: 'minimal', autoplay: false, speed: 1, theme: 'auto', height: 'frame' })
   })
 
   it('read every valid value', () => {
@@ -30,8 +30,8 @@ describe('embed parameters', () => {
   })
 
   it('round-trip through the query the generator writes', () => {
-    const q = new URLSearchParams(embedQuery({ scenario: 'jwt-tokens', controls: 'full', autoplay: true, speed: 0.5, theme: 'light', seed: 12, run: 'N4Ig+abc' }))
-    expect(readEmbedOptions(q)).toEqual({ options: { controls: 'full', autoplay: true, speed: 0.5, theme: 'light' }, problems: [] })
+    const q = new URLSearchParams(embedQuery({ scenario: 'jwt-tokens', controls: 'full', autoplay: true, speed: 0.5, theme: 'light', height: 'auto', seed: 12, run: 'N4Ig+abc' }))
+    expect(readEmbedOptions(q)).toEqual({ options: { controls: 'full', autoplay: true, speed: 0.5, theme: 'light', height: 'auto' }, problems: [] })
     const share = readShare(q)
     expect(share).toMatchObject({ scenario: 'jwt-tokens', init: { scenario: 'jwt-tokens', seed: 12 }, problems: [] })
     // A query string reads "+" as a space; the reader puts it back.
@@ -64,6 +64,8 @@ describe('embed snippet', () => {
     expect(html).toContain('id="sticky-lab-crash-sticky-memory"')
     expect(html).toContain("import { initialize } from 'https://cdn.jsdelivr.net/npm/@open-iframe-resizer/core@2.1.0/dist/index.js'")
     expect(html).toContain("initialize({}, '#sticky-lab-crash-sticky-memory')")
+    // …and asks the lab for its natural height (a frame that fits exactly would never grow).
+    expect(html).toContain('&amp;height=auto"')
   })
 })
 

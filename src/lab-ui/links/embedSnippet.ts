@@ -39,7 +39,7 @@ export function snippet(choice: EmbedChoice, opts: { from: string; size: SizeId;
   const id = `sticky-lab-${choice.scenario}`
   const attrs = [
     ...(opts.autoHeight ? [`id="${id}"`] : []),
-    `src="${attr(embedSrc(choice, opts.from))}"`,
+    `src="${attr(embedSrc({ ...choice, height: opts.autoHeight ? 'auto' : 'frame' }, opts.from))}"`,
     `title="${attr(embedTitle(choice))}"`,
     ...(s.width !== null ? [`width="${s.width}"`, `height="${s.height}"`] : []),
     'loading="lazy"',
