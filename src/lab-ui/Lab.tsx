@@ -30,6 +30,7 @@ import { Stage } from './stage/Stage.tsx'
 import { StaleLegend } from './stage/StaleLegend.tsx'
 import { Sheet } from './Sheet.tsx'
 import { useElementSize } from './useElementSize.ts'
+import { WhenNear } from './WhenNear.tsx'
 import { useScreenHeight } from './useScreenHeight.ts'
 
 // Parts not every lab shows at first paint load on demand: an embed with minimal controls never
@@ -143,6 +144,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
             {card}
           </div>
           {fit !== 'frame' && controls !== 'none' && (
+            // Below the first screen; the live panels render only when scrolled near (WhenNear).
             <div id={MORE_ID} className="mt-4 flex flex-col gap-4" tabIndex={-1} data-testid="lab-more">
               {picker && <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />}
               <section aria-label="Design details">
@@ -156,16 +158,18 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
                   </Suspense>
                 </div>
               )}
-              <Suspense fallback={null}>
-                <MetricsPanel />
-              </Suspense>
+              <WhenNear estimate={360}>
+                <Suspense fallback={null}>
+                  <MetricsPanel />
+                </Suspense>
+              </WhenNear>
               {full && (
-                <>
+                <WhenNear estimate={640}>
                   <Knobs />
                   <Suspense fallback={null}>
                     <EventLog />
                   </Suspense>
-                </>
+                </WhenNear>
               )}
             </div>
           )}

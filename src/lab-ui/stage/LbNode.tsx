@@ -84,7 +84,7 @@ function DecisionText({ decision, clamp }: { decision: Decision | null; clamp: s
             <details className="relative">
               <summary className="cursor-pointer text-muted">How nginx got there</summary>
               {/* Opens over the stage (the stage never grows or scrolls). */}
-              <ol className="absolute left-0 z-30 mt-1 w-64 max-w-[80vw] list-decimal rounded-md border border-line bg-card p-2 pl-6 text-left font-mono text-[11px] shadow-lg">
+              <ol className="absolute left-0 z-30 mt-1 max-h-48 w-64 max-w-[80vw] list-decimal overflow-auto rounded-md border border-line bg-card p-2 pl-6 text-left font-mono text-[11px] shadow-lg">
                 {decision.steps.map((st, i) => (
                   <li key={i}>{st}</li>
                 ))}

@@ -33,7 +33,7 @@ export function ServersColumn({ plan, heading, storeH }: { plan: ServersPlan; he
   return (
     <section aria-label={`Servers (${visible.length})`} className="stage-servers flex min-h-0 min-w-0 flex-col overflow-hidden">
       {heading && <h3 className="stage-heading">Servers ({visible.length})</h3>}
-      <ul className="grid min-h-0" style={{ gridTemplateColumns: `repeat(${plan.cols}, minmax(0, 1fr))`, gridAutoRows: `${plan.tileH}px`, gap: 6 }}>
+      <ul className="grid min-h-0" data-anchor-list style={{ gridTemplateColumns: `repeat(${plan.cols}, minmax(0, 1fr))`, gridAutoRows: `${plan.tileH}px`, gap: 6 }}>
         {shown.map(({ item: srv, leaving }) => (
           <li key={srv.id} className={`min-w-0 ${leaving ? 'tile-leave' : 'tile-enter'}`}>
             <ServerTile
@@ -116,7 +116,7 @@ function ServerTileView({ server: srv, plan, workers, chips, drain }: TileProps)
       data-status={srv.status}
       data-sessions={chips?.length ?? 0}
       data-tier={plan.tier}
-      className={`stage-tile flex h-full min-w-0 flex-col overflow-hidden border-2 bg-card ${tone} ${down ? 'crash-shake' : ''} ${plan.tier === 'card' ? 'rounded-lg p-2' : plan.tier === 'tile' ? 'rounded-md p-1.5' : 'rounded p-1'}`}
+      className={`stage-tile flex h-full min-w-0 flex-col overflow-hidden border-2 bg-card [contain:layout_paint] ${tone} ${down ? 'crash-shake' : ''} ${plan.tier === 'card' ? 'rounded-lg p-2' : plan.tier === 'tile' ? 'rounded-md p-1.5' : 'rounded p-1'}`}
     >
       <p className="sr-only" data-testid={`server-${srv.id}-facts`}>
         {facts}
@@ -159,8 +159,8 @@ function RemoveServer({ id, draining }: { id: ServerId; draining: boolean }) {
   return (
     <details className="relative mt-auto shrink-0 text-[11px]">
       <summary className="cursor-pointer text-muted">Remove {id}…</summary>
-      {/* Opens over the tile's lower edge rather than growing it: the stage never scrolls. */}
-      <div className="absolute z-20 mt-1 flex gap-1 rounded-md border border-line bg-card p-1 shadow-md">
+      {/* Opens upwards over the tile's chips rather than growing the tile: the stage never scrolls. */}
+      <div className="absolute bottom-full left-0 z-20 mb-1 flex gap-1 rounded-md border border-line bg-card p-1 shadow-md">
         <Button size="sm" onClick={() => intervene({ kind: 'removeServer', server: id, mode: 'drain' })} disabled={draining}>
           Drain
         </Button>

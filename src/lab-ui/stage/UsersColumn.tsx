@@ -50,13 +50,13 @@ export function UsersColumn({ plan, heading }: { plan: UsersPlan; heading: boole
       {heading && <h3 className="stage-heading">Users ({present})</h3>}
       {dots ? (
         // Not a list: its items are images (a list may hold only list items).
-        <div className={list.className} style={list.style} onClick={pickDot} data-testid="user-dots">
+        <div className={list.className} style={list.style} onClick={pickDot} data-testid="user-dots" data-anchor-list>
           {groups.map((from) => (
             <UserGroup key={from} from={from} plan={plan} selected={selected} onSelect={select} />
           ))}
         </div>
       ) : (
-        <ul className={list.className} style={list.style}>
+        <ul className={list.className} style={list.style} data-anchor-list>
           {groups.map((from) => (
             <UserGroup key={from} from={from} plan={plan} selected={selected} onSelect={select} />
           ))}

@@ -50,7 +50,14 @@ function measure(root: HTMLElement): AnchorMap {
   }
 }
 
-export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<AnchorMap | null> {
+/**
+ * `fixed`: the stage lays its nodes out in cells of planned sizes (the lab's Stage), so nothing moves
+ * unless the box is resized, the plan changes or nodes come and go — session chips churning inside a
+ * tile can't move an anchor. Then only the lists' own children are watched, and there is no polling.
+ * Without it (compare's columns grow with their chips) the whole subtree is watched and re-measured
+ * a few times a second as well.
+ */
+export function useAnchors(root: RefObject<HTMLElement | null>, { fixed = false }: { fixed?: boolean } = {}): RefObject<AnchorMap | null> {
   const anchors = useRef<AnchorMap | null>(null)
   useEffect(() => {
     const el = root.current
@@ -75,11 +82,16 @@ export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<Ancho
     // Content above the stage growing or shrinking moves it down the page.
     resize.observe(document.body)
     // Cards appear, vanish and grow (users arrive, servers are added, session chips pile up).
-    const mutations = new MutationObserver(update)
-    mutations.observe(el, { childList: true, subtree: true })
+    // With a fixed layout only a change to the plan (the stage's attributes) or to a list of nodes
+    // (`data-anchor-list`: users come and go, servers are added) matters, not chips or words changing.
+    const relevant = (r: MutationRecord) => r.target === el || (r.target instanceof Element && r.target.hasAttribute('data-anchor-list'))
+    const mutations = new MutationObserver((records) => {
+      if (!fixed || records.some(relevant)) update()
+    })
+    mutations.observe(el, { childList: true, subtree: true, ...(fixed ? { attributes: true, attributeFilter: ['style', 'data-layout', 'data-users', 'data-servers'] } : {}) })
     // A card growing moves its neighbours without resizing anything we observe: re-measure a few
     // times a second as well (≈220 rectangles at most: well under a millisecond).
-    const interval = setInterval(update, 400)
+    const interval = fixed ? 0 : setInterval(update, 400)
     return () => {
       cancelAnimationFrame(pending)
       clearTimeout(timer)
@@ -87,6 +99,6 @@ export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<Ancho
       resize.disconnect()
       mutations.disconnect()
     }
-  }, [root])
+  }, [root, fixed])
   return anchors
 }
