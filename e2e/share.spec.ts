@@ -241,6 +241,23 @@ test.describe('embed generator', () => {
     await expect.poll(async () => (await page.getByTestId('embed-preview').boundingBox())!.height).toBeGreaterThan(480)
   })
 
+  test('previews at real size, and every checked size at once', async ({ page }) => {
+    await page.setViewportSize({ width: 1100, height: 900 })
+    await page.goto('./#/embed')
+    await expect(page.getByTestId('fits')).toContainText('640 × 400, 560 × 315, 360 × 480, 800 × 600')
+    await page.getByRole('combobox', { name: 'Size' }).selectOption('800x600')
+    // Wider than the preview column: it scrolls sideways rather than shrinking.
+    await expect.poll(async () => (await page.getByTestId('embed-preview').boundingBox())!.width).toBe(800)
+    expect((await page.getByTestId('embed-preview').boundingBox())!.height).toBe(600)
+    await page.getByRole('switch', { name: 'Every size' }).check()
+    for (const [id, w, h] of [['640x400', 640, 400], ['560x315', 560, 315], ['360x480', 360, 480], ['800x600', 800, 600]] as const) {
+      const frame = page.getByTestId(`embed-preview-${id}`)
+      await frame.scrollIntoViewIfNeeded()
+      expect(await frame.boundingBox()).toMatchObject({ width: w, height: h })
+      await expect(page.frameLocator(`[data-testid="embed-preview-${id}"]`).getByTestId('stage')).toBeVisible()
+    }
+  })
+
   test('opened from the lab, it offers to embed that run at its moment', async ({ page }) => {
     await page.goto('./#/lab?scenario=retry-duplicates')
     await playUntil(page, 4)

@@ -84,7 +84,12 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
     if (visible < r.height * 0.5) el.scrollIntoView({ block: 'nearest', behavior: document.documentElement.dataset.motion === 'reduce' ? 'auto' : 'smooth' })
   }, [fit])
 
-  const playback = <PlaybackBar compact={!desk} onPlay={revealStage} />
+  // The clock and the timeline change 20 times a second: on a layer of their own they repaint alone.
+  const playback = (
+    <div className="[contain:layout_paint] [will-change:transform]">
+      <PlaybackBar compact={!desk} onPlay={revealStage} />
+    </div>
+  )
   const card = <StageCard ref={stageCard} desk={desk} controls={controls} extras={stripExtras} onHelp={openHelp} overlayDetail={!desk} />
   const screenStyle = fit === 'page' ? { height: screenHeight } : undefined
 
@@ -116,7 +121,8 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
             </div>
             <Knobs />
           </div>
-          <aside className="flex w-[22rem] shrink-0 flex-col gap-4" aria-label="Design, metrics and events">
+          {/* Its own layer, its own layout: the log and metrics changing a few times a second don't repaint the page. */}
+          <aside className="flex w-[22rem] shrink-0 flex-col gap-4 [contain:layout_paint] [will-change:transform]" aria-label="Design, metrics and events">
             <SelectedUser />
             <section aria-label="Design" className="rounded-xl border border-line bg-card p-3">
               <ModeControls />
@@ -186,7 +192,8 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
   const store = useLabStore()
   const view = useLab((s) => s.view)
   return (
-    <div ref={ref} className="flex min-h-0 flex-1 flex-col gap-2 rounded-xl border border-line bg-card p-2 sm:p-3" data-testid="stage-card">
+    // A layer of its own: the stage and the strip repaint without repainting the page around them.
+    <div ref={ref} className="flex min-h-0 flex-1 flex-col gap-2 rounded-xl border border-line bg-card p-2 [will-change:transform] sm:p-3" data-testid="stage-card">
       {desk && (
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Segmented

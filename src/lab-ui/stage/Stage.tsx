@@ -2,8 +2,8 @@
 // between them. It fills the box its parent gives it and never scrolls: it measures that box and lays
 // itself out to fit (stagePlan.ts) — users | LB | servers side by side when there is room, a band of
 // users over the LB and a row of server tiles when not, with smaller sizes as the box shrinks.
-// Strict containment and a layer of its own keep its many small repaints (chips, bars, words)
-// from repainting or re-laying out the rest of the page, and the rest of the page from touching it.
+// Strict containment keeps its many small changes (chips, bars, words) from re-laying out the rest
+// of the page; its card is a layer of its own (Lab.tsx), so they don't repaint the page either.
 
 import { useMemo, useRef } from 'react'
 import { useLab } from '../../store/LabContext.tsx'
@@ -29,7 +29,7 @@ export function Stage() {
   return (
     <div
       ref={root}
-      className="relative grid h-full min-h-0 w-full min-w-0 overflow-hidden [contain:strict] [will-change:transform]"
+      className="relative grid h-full min-h-0 w-full min-w-0 overflow-hidden [contain:strict]"
       style={gridOf(plan)}
       data-testid="stage"
       data-layout={plan.layout}
