@@ -5,7 +5,7 @@
 //    built file. "Settled" = no new script for SETTLE_MS after load (at most MAX_WAIT_MS).
 //  - "manifest closure" (the old figure): the entry chunk, the page's route chunk and their static
 //    imports from the build manifest; lazy chunks are left out, so it reads low.
-// Budgets (docs/DECISIONS.md 2026-12-02): embed.html ≤ 120 KB, #/ and #/lab ≤ 150 KB, as fetched.
+// Budgets (docs/DECISIONS.md 2026-11-30): embed.html ≤ 120 KB, #/ and #/lab ≤ 150 KB, as fetched.
 // The process exits with 1 when a page is over its budget.
 // Usage: npm run size   (builds into $OUT_DIR or dist/ first; needs Chromium — CHROMIUM_PATH or /usr/bin/chromium)
 

@@ -34,7 +34,7 @@ import { WhenNear } from './WhenNear.tsx'
 import { useScreenHeight } from './useScreenHeight.ts'
 
 // Parts not every lab shows at first paint load on demand: an embed with minimal controls never
-// fetches the full metrics panel, the pickers or the knobs (first-load budget, docs/DECISIONS.md 2026-12-02).
+// fetches the full metrics panel, the pickers or the knobs (first-load budget, docs/DECISIONS.md 2026-11-30).
 const MetricsPanel = lazy(() => import('./MetricsPanel.tsx').then((m) => ({ default: m.MetricsPanel })))
 const LabSettings = lazy(() => import('./LabSettings.tsx').then((m) => ({ default: m.LabSettings })))
 const UserDetail = lazy(() => import('./stage/UserDetail.tsx').then((m) => ({ default: m.UserDetail })))

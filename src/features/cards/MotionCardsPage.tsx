@@ -1,6 +1,6 @@
 // The cards page inside framer-motion's providers. The card flip is the only framer-motion animation
 // left in the app (the lab animates in CSS), so the providers live here: every other page, and
-// embed.html, load no animation library at all (docs/DECISIONS.md, 2026-12-02).
+// embed.html, load no animation library at all (docs/DECISIONS.md, 2026-11-30).
 
 import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
 import { usePrefs } from '../../store/prefs.ts'
