@@ -40,7 +40,7 @@ const FEATURES = readdirSync(new URL('./src/features/', import.meta.url), { with
 const engineForPages = { dir: 'sim', types: true, message: 'Pages take engine values through src/lab-ui/engine.ts (types may be imported directly).' }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'content/**/*.mdx'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'content/**/*.mdx'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

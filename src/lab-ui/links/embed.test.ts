@@ -15,15 +15,15 @@ describe('embed parameters', () => {
   })
 
   it('read every valid value', () => {
-    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=none&autoplay=1&speed=4&theme=dark'))
+    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=none&autoplay=1&speed=4&theme=dark&height=auto'))
     expect(problems).toEqual([])
-    expect(options).toEqual({ controls: 'none', autoplay: true, speed: 4, theme: 'dark' })
+    expect(options).toEqual({ controls: 'none', autoplay: true, speed: 4, theme: 'dark', height: 'auto' })
   })
 
   it('explain each bad value and keep the default', () => {
-    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=<b>all</b>&autoplay=yes&speed=1e9&theme=blue'))
+    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=<b>all</b>&autoplay=yes&speed=1e9&theme=blue&height=tall'))
     expect(options).toEqual(EMBED_DEFAULTS)
-    expect(problems).toHaveLength(4)
+    expect(problems).toHaveLength(5)
     expect(problems[0]).toBe('“<b>all</b>” is not a valid controls (use full, minimal, none), so minimal was used.')
     expect(problems.join(' ')).toContain('starts paused')
     for (const bad of ['', 'NaN', '3', '-1', 'Infinity', '0x10']) expect(readEmbedOptions(new URLSearchParams(`speed=${bad}`)).problems).toHaveLength(1)
