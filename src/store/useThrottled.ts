@@ -23,8 +23,8 @@ export function crowdFactor(users: number): number {
 
 /**
  * How much slower panels refresh on a device that can't keep up: ×1 while frames come every ~17 ms,
- * up to ×4 when they take ~70 ms (a phone with a slow CPU, measured headless with the CPU slowed 4×:
- * the panels' React commits were what made frames late). Measured from the store's own changes while
+ * up to ×4 when they average 32 ms (a phone with a slow CPU, measured headless with the CPU slowed
+ * 4×: the panels' React commits were what made frames late). Measured from the store's own changes while
  * playing — one per frame — as a moving average of the gaps between them.
  */
 let frameGap = 1000 / 60
@@ -37,7 +37,8 @@ function noteChange(now: number): void {
   frameGap += (gap - frameGap) * 0.1
 }
 export function slowFactor(): number {
-  return Math.min(4, Math.max(1, frameGap / 17))
+  // 1 at 60 fps; 2 when frames average 22 ms; 4 from 32 ms on.
+  return Math.min(4, Math.max(1, (frameGap - 12) / 5))
 }
 
 interface ThrottleOptions {
