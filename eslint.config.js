@@ -95,6 +95,9 @@ export default tseslint.config(
   fence(['src/components/**/*.{ts,tsx}'], [
     ...['sim', 'store', 'lab-ui', 'features', 'course', 'embed', 'draw'].map((dir) => ({ dir, message: 'src/components are generic UI primitives: no engine, store or feature knowledge.' })),
   ]),
+  fence(['src/lms/**/*.{ts,tsx}'], [
+    ...['sim', 'store', 'lab-ui', 'features', 'app', 'embed', 'draw', 'course'].map((dir) => ({ dir, message: 'src/lms talks SCORM and packages builds: it knows no lessons, pages or engine (the lessons feature connects it).' })),
+  ]),
   fence(['src/lab-ui/**/*.{ts,tsx}'], [
     ...['features', 'app', 'embed', 'course'].map((dir) => ({ dir, message: 'src/lab-ui is a package used by pages: it never imports a page or an entry.' })),
   ]),

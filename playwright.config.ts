@@ -23,16 +23,22 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
     trace: 'retain-on-failure',
+    // The offline copy's service worker would precache the whole site in every test's fresh browser
+    // context; only offline.spec.ts needs it (it allows it).
+    serviceWorkers: 'block',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
   webServer: {
-    // OUT_DIR (default dist) and E2E_PORT let several test runs share a machine.
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort${process.env.OUT_DIR ? ` --outDir ${process.env.OUT_DIR}` : ''}`,
+    // OUT_DIR (default dist) and E2E_PORT let several test runs share a machine. The SCORM packages
+    // are built too (the Learn page lists them, scorm.spec.ts frames one in a stand-in LMS).
+    command: `npx vite build && npx tsx scripts/buildScorm.ts && npx vite preview --host 127.0.0.1 --port ${port} --strictPort${process.env.OUT_DIR ? ` --outDir ${process.env.OUT_DIR}` : ''}`,
     url: `http://127.0.0.1:${port}/`,
+    // oEmbed needs the site's absolute URL at build time (scenario pages, oembed/*.json).
+    env: { SITE_URL: `http://127.0.0.1:${port}/` },
     reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
+    timeout: 300_000,
   },
 })

@@ -1,5 +1,7 @@
 // Vite: React + Tailwind v4 + MDX lessons. Relative `base` so dist/ works from any sub-path; two
-// entries: the app (index.html) and the small embed page (embed.html).
+// entries: the app (index.html) and the small embed page (embed.html). Beside them the build writes
+// the host API's client (embed-client.js), a static page per scenario with oEmbed, and the offline
+// service worker.
 
 import mdx from '@mdx-js/rollup'
 import rehypeShiki from '@shikijs/rehype'
@@ -9,7 +11,10 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMdxFrontmatter from 'remark-mdx-frontmatter'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath } from 'node:url'
+import { embedClientPlugin } from './src/embed/build/embedClientPlugin.ts'
+import { scenarioPagesPlugin } from './src/embed/build/scenarioPages.ts'
 import { lessonIndexPlugin } from './src/features/lessons/build/lessonIndexPlugin.ts'
 import remarkLessonIds from './src/features/lessons/build/remarkLessonIds.ts'
 
@@ -30,6 +35,27 @@ export default defineConfig({
     },
     react({ include: /\.(jsx|js|mdx|md|tsx|ts)$/ }),
     tailwindcss(),
+    embedClientPlugin(),
+    // scenario/<id>.html + oembed/<id>.json; SITE_URL (e.g. https://example.org/sticky-lab/) enables oEmbed.
+    scenarioPagesPlugin(async () => (await import('./src/sim/scenarios/index.ts')).SCENARIO_LIST),
+    // The offline copy (src/app/offline): a Workbox service worker precaching the whole app and the
+    // embed. Not the SCORM zips, the scenario pages or the embed client: those are for other sites.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,json}'],
+        globIgnores: ['scorm/**', 'scenario/**', 'oembed/**', 'embed-client.*', '.vite/**'],
+        // Mermaid's chunks and the engine are large; all of it must work offline.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // embed.html?scenario=…&theme=… is the one precached embed.html.
+        ignoreURLParametersMatching: [/.*/],
+        // No single-page fallback: the scenario pages and SCORM zips are real files, not app routes.
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+      },
+    }),
   ],
   build: {
     target: 'es2022',

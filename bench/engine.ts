@@ -1,5 +1,5 @@
 // Engine benchmarks (Node): throughput and seek time. Figures, not pass/fail: the budgets live in
-// DESIGN.md §10 and the numbers go in release notes.
+// docs/ARCHITECTURE.md ("Budgets") and the numbers go in release notes.
 //
 // The engine is measured as it ships: bundled into one module, the way Vite bundles it for the
 // browser. Run straight from tsx's per-file transform, every call between modules goes through an

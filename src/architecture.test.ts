@@ -28,6 +28,10 @@ describe('layer fences', () => {
     expect(await fenceErrors('src/components/Probe.ts', "import { useLab } from '../store/LabContext.tsx'\nexport const x = useLab\n")).toHaveLength(1)
     expect(await fenceErrors('src/components/Probe.ts', "import type { SimState } from '../sim/types.ts'\nexport type X = SimState\n")).toHaveLength(1)
   })
+  it('the SCORM layer knows no lessons or pages', async () => {
+    expect(await fenceErrors('src/lms/Probe.ts', "import { LESSONS } from '../course/catalog.ts'\nexport const x = LESSONS\n")).toHaveLength(1)
+    expect(await fenceErrors('src/lms/Probe.ts', "import { Notice } from '../components/Notice.tsx'\nexport const x = Notice\n")).toEqual([])
+  })
   it('the lab package never imports a page; the drawing code never imports React-side folders', async () => {
     expect(await fenceErrors('src/lab-ui/Probe.ts', "import { route } from '../features/lab/route.ts'\nexport const x = route\n")).toHaveLength(1)
     expect(await fenceErrors('src/draw/Probe.ts', "import { useLab } from '../store/LabContext.tsx'\nexport const x = useLab\n")).toHaveLength(1)

@@ -15,10 +15,20 @@ export interface RouteDef {
   /** In the main navigation: label and order (lower first). */
   nav?: { label: string; href: string; order: number }
   load(): Promise<{ default: ComponentType }>
+  /**
+   * Work to finish before the app's first render, or undefined when there is none (e.g. the lessons
+   * connect to an LMS when the page is a SCORM package). Keep the check itself tiny: it runs on every load.
+   */
+  boot?(): Promise<unknown> | undefined
 }
 
 const modules = import.meta.glob<{ route: RouteDef }>('../features/*/route.ts', { eager: true })
 export const ROUTES: readonly RouteDef[] = Object.values(modules).map((m) => m.route)
+
+/** Run every route's boot work; resolves when all of it settled (a failure never blocks the app). */
+export function bootRoutes(): Promise<unknown> {
+  return Promise.allSettled(ROUTES.map((r) => r.boot?.()))
+}
 
 export const NAV = ROUTES.filter((r) => r.nav)
   .map((r) => ({ id: r.id, ...r.nav! }))

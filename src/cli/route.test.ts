@@ -42,7 +42,7 @@ describe('route: output', () => {
   it('prints usage for --help', () => {
     const r = run('--help')
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('usage: route --policy')
+    expect(r.stdout).toContain('usage: route [--lb nginx] --policy')
   })
 })
 

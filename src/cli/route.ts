@@ -1,4 +1,5 @@
-// `sim route`: which server would nginx pick for these keys? Prints exactly what real nginx 1.22.1 picks.
+// `sim route`: which server would nginx (default) or HAProxy (`--lb haproxy`, see routeHaproxy.ts) pick
+// for these keys? Prints exactly what real nginx 1.22.1 picks.
 
 import {
   createPicker,
@@ -9,26 +10,24 @@ import {
   ringFor,
   UpstreamParseError,
   type PeerView,
-  type Policy,
+  type NginxMethod,
   type UpstreamServer,
 } from '../sim/nginx/index.ts'
+import type { CommandResult } from './commandResult.ts'
+import { routeHaproxyCommand } from './routeHaproxy.ts'
 
-export interface CommandResult {
-  stdout: string
-  stderr: string
-  code: number
-}
 
-export const ROUTE_USAGE = `usage: route --policy ip-hash|hash|hash-consistent|round-robin --upstream "SERVERS" --key KEY [--key KEY]... [--failed SERVER]... [--explain]
+export const ROUTE_USAGE = `usage: route [--lb nginx] --policy ip-hash|hash|hash-consistent|round-robin --upstream "SERVERS" --key KEY [--key KEY]... [--failed SERVER]... [--explain]
 
 Prints the server nginx would choose for each --key, one line per key, exactly as written in the upstream.
   --policy    ip-hash (key = client IPv4/IPv6 address), hash (hash $key), hash-consistent (hash $key consistent)
   --upstream  e.g. "10.0.0.1:80 weight=2; 10.0.0.2:80 down; 10.0.0.3:80" (weight=, down, max_fails=, fail_timeout=)
   --key       repeatable; keys share one round-robin state, so empty keys rotate like nginx
   --failed    repeatable; a server (as written) inside its fail_timeout window: nginx's next choice applies
-  --explain   show each step under the result`
+  --explain   show each step under the result
+(route --lb haproxy --help: the same for HAProxy 2.6)`
 
-const POLICY_NAMES: Record<string, Policy> = {
+const POLICY_NAMES: Record<string, NginxMethod> = {
   'ip-hash': 'ip-hash',
   hash: 'hash',
   'hash-consistent': 'hash-consistent',
@@ -38,15 +37,41 @@ const POLICY_NAMES: Record<string, Policy> = {
 class UsageError extends Error {}
 
 interface RouteArgs {
-  policy: Policy
+  policy: NginxMethod
   servers: UpstreamServer[]
   keys: string[]
   failed: Set<number>
   explain: boolean
 }
 
+/** Takes `--lb NAME` / `--lb=NAME` out of the arguments: nginx (the default) or haproxy. */
+function splitLb(args: readonly string[]): { lb: string; rest: string[] } | { error: string } {
+  let lb: string | null = null
+  const rest: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg !== '--lb' && !arg.startsWith('--lb=')) {
+      rest.push(arg)
+      continue
+    }
+    const value = arg === '--lb' ? args[++i] : arg.slice('--lb='.length)
+    if (value === undefined || value.startsWith('--')) return { error: '--lb needs a value (nginx or haproxy)' }
+    if (lb !== null) return { error: '--lb given twice' }
+    lb = value
+  }
+  return { lb: lb ?? 'nginx', rest }
+}
+
 /** Runs `route` with its arguments (no "route" itself); never throws, never touches the process. */
 export function routeCommand(args: string[]): CommandResult {
+  const split = splitLb(args)
+  if ('error' in split) return { stdout: '', stderr: `error: ${split.error}\n`, code: 2 }
+  if (split.lb === 'haproxy') return routeHaproxyCommand(split.rest)
+  if (split.lb !== 'nginx') return { stdout: '', stderr: `error: unknown --lb "${split.lb}" (expected nginx or haproxy)\n`, code: 2 }
+  return routeNginx(split.rest)
+}
+
+function routeNginx(args: string[]): CommandResult {
   if (args.includes('--help') || args.includes('-h')) return { stdout: `${ROUTE_USAGE}\n`, stderr: '', code: 0 }
   let parsed: RouteArgs
   try {
@@ -66,7 +91,7 @@ function route({ policy, servers, keys, failed, explain }: RouteArgs): string {
   for (const key of keys) {
     const choice = createPicker(policy, view, key, rr, ring).next()
     lines.push(choice.index === null ? 'no live upstreams' : (servers[choice.index]?.name ?? ''))
-    if (explain) for (const s of choice.steps) lines.push(`  ${s.text}`)
+    if (explain) for (const s of choice.explain) lines.push(`  ${s.text}`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -14,6 +14,9 @@ commands:
                                          run headless and print a report
   route --policy ip-hash|hash|hash-consistent --upstream "…" --key KEY [--key KEY]…
       [--failed SERVER]… [--explain]     the server real nginx would choose
+  route --lb haproxy --balance source|"hdr(NAME)" [--hash-type map-based|consistent]
+      --backend "…" --key KEY [--key KEY]… [--down SERVER]… [--explain]
+                                         the server real HAProxy 2.6 would choose
 `
 
 export function main(argv: readonly string[]): CliResult {

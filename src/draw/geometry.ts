@@ -3,7 +3,7 @@
 // never disagree with the model.
 
 import { CLIENT_MS, HOP_MS } from '../sim/network.ts'
-import type { Request, ServerId, SimMs } from '../sim/types.ts'
+import type { SimRequest, ServerId, SimMs } from '../sim/types.ts'
 
 export interface Point {
   x: number
@@ -34,7 +34,7 @@ function lerp(a: Point, b: Point, f: number): Point {
 }
 
 /** The request's path as timed stops (only the parts that have happened by `now`, plus what's planned). */
-export function stops(req: Request, a: Anchors): Stop[] {
+export function stops(req: SimRequest, a: Anchors): Stop[] {
   const user = a.user(req.user)
   if (!user) return []
   const out: Stop[] = [{ at: req.sentAt, p: user, phase: 'to-lb' }, { at: req.lbAt, p: a.lb, phase: 'to-server' }]
@@ -58,7 +58,7 @@ export function stops(req: Request, a: Anchors): Stop[] {
 }
 
 /** The dot's position at `now`, or null if the request isn't travelling at that moment. */
-export function dotAt(req: Request, now: SimMs, a: Anchors): DotPosition | null {
+export function dotAt(req: SimRequest, now: SimMs, a: Anchors): DotPosition | null {
   if (now < req.sentAt) return null
   const path = stops(req, a)
   for (let i = 0; i + 1 < path.length; i++) {
@@ -74,6 +74,6 @@ export function dotAt(req: Request, now: SimMs, a: Anchors): DotPosition | null 
 }
 
 /** The places a request visited (for trails and the selected-request highlight). */
-export function visited(req: Request, a: Anchors): Point[] {
+export function visited(req: SimRequest, a: Anchors): Point[] {
   return stops(req, a).map((s) => s.p)
 }

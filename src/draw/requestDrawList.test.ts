@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Request, SimState } from '../sim/types.ts'
+import type { SimRequest, SimState } from '../sim/types.ts'
 import { drawFrame, recordRequests, replay } from './requestDrawList.ts'
 import { anchors, base } from './testFixtures.ts'
 
 /** Just the parts of the state the canvas reads. */
-function sim(now: number, inFlight: Request[], recent: Request[] = []): SimState {
+function sim(now: number, inFlight: SimRequest[], recent: SimRequest[] = []): SimState {
   return { now, inflight: inFlight, recent, users: [{ color: 1 }, { color: 2 }] } as unknown as SimState
 }
 

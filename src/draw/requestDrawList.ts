@@ -6,7 +6,7 @@
 
 import { findRequest } from '../sim/inflight.ts'
 import { TRAIL_MS } from '../sim/network.ts'
-import type { Request, SimState } from '../sim/types.ts'
+import type { SimRequest, SimState } from '../sim/types.ts'
 import { userFill } from './palette.ts'
 import { dotAt, visited, type Anchors, type Point } from './geometry.ts'
 
@@ -45,7 +45,7 @@ export function recordRequests(sim: SimState, a: Anchors, selected: number | nul
   const now = sim.now
   const ink = dark ? '#ececf1' : '#1b1b1f'
   const bad = dark ? '#ff8a80' : '#b3261e'
-  const fill = (r: Request) => userFill(sim.users[r.user]?.color ?? 0)
+  const fill = (r: SimRequest) => userFill(sim.users[r.user]?.color ?? 0)
 
   // Trails of requests that finished recently (newest last so they draw on top).
   for (let i = sim.recent.length - 1; i >= 0; i--) {
@@ -87,7 +87,7 @@ export function recordRequests(sim: SimState, a: Anchors, selected: number | nul
 }
 
 /** Where a failed request's trail ends: the server that refused it, or the user. */
-function end(r: Request, a: Anchors): Point | undefined {
+function end(r: SimRequest, a: Anchors): Point | undefined {
   const last = r.refused[r.refused.length - 1]
   if (r.outcome === 'error' && last && r.serverAt < 0) return a.server(last.server)
   return a.user(r.user)

@@ -1,6 +1,6 @@
 // Shared fixtures for the stage's unit tests: three anchors on a line and one plain request.
 
-import type { Request } from '../sim/types.ts'
+import type { SimRequest } from '../sim/types.ts'
 import type { Anchors } from './geometry.ts'
 
 export const anchors: Anchors = {
@@ -9,8 +9,8 @@ export const anchors: Anchors = {
   server: (id) => ({ A: { x: 200, y: 0 }, B: { x: 200, y: 100 } })[id as 'A' | 'B'],
 }
 
-export const base: Request = {
+export const base: SimRequest = {
   v: 0, id: 1, user: 0, kind: 'browse', attempt: 1, sentAt: 1000, lbAt: 1040, intent: 0,
   refused: [], server: 'A', serverAt: 1042, startAt: 1042, doneAt: 1102, lbBackAt: 1104, receivedAt: 1144,
-  outcome: 'ok', status: 200, decision: '', steps: [], detail: '', affinity: null, sets: null, seq: 1, step: 1,
+  outcome: 'ok', status: 200, decision: '', explain: [], detail: '', affinity: null, sets: null, seq: 1, item: 1,
 }

@@ -2,15 +2,21 @@
 // trimmed by `controls`, with an "Open full lab" link carrying the current moment. It fills its
 // frame exactly and never scrolls: the lab fits its stage to what is left (Lab fit="frame"), and a
 // frame too small for everything drops the title and then controls, never the stage (embed.css).
+// A host that sizes the frame to the content instead — `height=auto` (the generator's auto-height
+// snippet), a WordPress post (`#?secret=`), or a resizer protocol that announces itself (the
+// SIZE_TO_CONTENT event, framed/) — gets the lab at a natural height (Lab fit="grow").
 // Nothing here needs storage: sandboxed iframes block it.
 
-import { lazy, Suspense, useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { LabProvider, useLab } from '../store/LabContext.tsx'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Lab } from '../lab-ui/Lab.tsx'
 import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
 import { readShare } from '../lab-ui/links/shareLink.ts'
 import { SCENARIOS } from '../lab-ui/engine.ts'
-import { LabProvider } from '../store/LabContext.tsx'
+import { FramedBridge } from './framed/FramedBridge.tsx'
+import { SIZE_TO_CONTENT } from './framed/sizeToContent.ts'
+import { wordpressSecret } from './framed/resize/wordpress.ts'
 import { OpenFullLab } from './OpenFullLab.tsx'
 import { useEmbedTheme } from './useEmbedTheme.ts'
 
@@ -19,21 +25,49 @@ const SharedRun = lazy(() => import('../lab-ui/share/SharedRun.tsx').then((m) =>
 
 export function EmbedApp({ search }: { search: string }) {
   const query = useMemo(() => new URLSearchParams(search), [search])
+  // ?lesson=<slug>&scene=<n>: one lesson scene (scene/SceneEmbedApp.tsx, loaded on demand).
+  if (query.has('lesson')) return <LessonScene query={query} />
+  return <FreeLab query={query} />
+}
+
+const SceneEmbedApp = lazy(() => import('./scene/SceneEmbedApp.tsx').then((m) => ({ default: m.SceneEmbedApp })))
+
+function LessonScene({ query }: { query: URLSearchParams }) {
+  const { options } = readEmbedOptions(query)
+  return (
+    <Suspense fallback={null}>
+      <SceneEmbedApp lesson={query.get('lesson') ?? ''} scene={Number(query.get('scene') ?? '1')} theme={options.theme} />
+    </Suspense>
+  )
+}
+
+/** Does the host size the frame to the content (so the lab must not size itself to the frame)? */
+function useSizeToContent(asked: boolean): boolean {
+  const [grow, setGrow] = useState(() => asked || wordpressSecret(window.location.hash) !== null)
+  useEffect(() => {
+    if (grow) return
+    const on = () => setGrow(true)
+    window.addEventListener(SIZE_TO_CONTENT, on)
+    return () => window.removeEventListener(SIZE_TO_CONTENT, on)
+  }, [grow])
+  return grow
+}
+
+function FreeLab({ query }: { query: URLSearchParams }) {
   const share = useMemo(() => readShare(query), [query])
   const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
   const title = SCENARIOS[share.scenario].title
-  // height=auto: the host grows the frame to fit (auto-height snippet), so lay out at a natural height.
-  const grow = options.height === 'auto'
+  const grow = useSizeToContent(options.height === 'auto')
   useEmbedTheme(options.theme)
-  useEffect(() => {
-    document.title = `${title} · Sticky Sessions Lab`
-  }, [title])
 
   return (
     <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
-      <main className={`embed-main flex flex-col gap-2 p-2 ${grow ? '' : 'h-dvh overflow-hidden'}`} data-embed data-controls={options.controls} data-height={options.height}>
+      <FramedBridge />
+      <main className={`embed-main flex flex-col gap-2 p-2 ${grow ? '' : 'h-dvh overflow-hidden'}`} data-embed data-controls={options.controls} data-height={grow ? 'auto' : 'frame'}>
         <header className="embed-title flex items-baseline gap-3">
-          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold leading-tight">{title}</h1>
+          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold leading-tight">
+            <ScenarioTitle />
+          </h1>
           <OpenFullLab />
         </header>
         <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
@@ -49,12 +83,21 @@ export function EmbedApp({ search }: { search: string }) {
   )
 }
 
+/** The scenario the lab shows now (a host may load another one), also as the document's title. */
+function ScenarioTitle() {
+  const title = SCENARIOS[useLab((s) => s.scenarioId)].title
+  useEffect(() => {
+    document.title = `${title} · Sticky Sessions Lab`
+  }, [title])
+  return title
+}
+
 function Failed({ message }: { message: string }) {
   return (
     <div role="alert" className="rounded-lg border border-bad bg-card p-3 text-sm">
       <p className="font-semibold">This embedded lab stopped working.</p>
       <p className="mt-1 text-muted">{message}</p>
-      <p className="mt-1">Use “Open full lab” above to carry on in a new tab.</p>
+      <p className="mt-1">Use “Open full lab” to carry on in a new tab.</p>
     </div>
   )
 }

@@ -1,8 +1,6 @@
-// Entry point of embed.html: one lab, minimal chrome, for iframes on course pages and blogs.
-// Loading @open-iframe-resizer/core is all the child side of auto-height needs: it answers hosts
-// that opt in (their `initialize()` posts an init message) and stays silent otherwise.
+// Entry point of embed.html: one lab, minimal chrome, for iframes on course pages and blogs. What
+// only matters inside a host page (auto-height, the host API) loads later: framed/framed.ts.
 
-import '@open-iframe-resizer/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '../styles.css'

@@ -7,6 +7,7 @@ import { Select } from '../components/Select.tsx'
 import { Toggle } from '../components/Toggle.tsx'
 import { useLab, useLabShallow, useLabStore } from '../store/LabContext.tsx'
 import type { ServerId } from '../sim/types.ts'
+import { interventionButton } from '../sim/interventions.ts'
 
 const TTLS = [
   [10_000, '10 s'],
@@ -80,10 +81,10 @@ export function AdvancedControls() {
           ))}
         </Select>
         <Button size="sm" onClick={() => intervene({ kind: 'changeUserIp', user: Number(user) })}>
-          Change IP
+          {interventionButton({ kind: 'changeUserIp', user: Number(user) }).text}
         </Button>
         <Button size="sm" onClick={() => intervene({ kind: 'revokeToken', user: Number(user) })}>
-          Revoke token
+          {interventionButton({ kind: 'revokeToken', user: Number(user) }).text}
         </Button>
         <Select<ServerId> label="Target" value={target} onChange={setTarget} className="w-20">
           {[...servers].map((id) => (
@@ -93,7 +94,7 @@ export function AdvancedControls() {
           ))}
         </Select>
         <Button size="sm" onClick={() => intervene({ kind: 'forgeHeader', user: Number(user), target })}>
-          Forge header
+          {interventionButton({ kind: 'forgeHeader', user: Number(user), target }).text}
         </Button>
       </div>
     </div>

@@ -21,6 +21,7 @@ import { Segmented } from '../components/Segmented.tsx'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { usePlayback } from '../store/usePlayback.ts'
 import { Announcer } from './Announcer.tsx'
+import { DesignSwitchNote } from './DesignSwitchNote.tsx'
 import { MetricsStrip } from './MetricsStrip.tsx'
 import { ModeControls } from './ModeControls.tsx'
 import { PlaybackBar } from './PlaybackBar.tsx'
@@ -212,6 +213,7 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
           </Suspense>
         </div>
       )}
+      <DesignSwitchNote />
       <div className="relative min-h-0 flex-1">
         {view === 'stage' ? (
           <Stage />

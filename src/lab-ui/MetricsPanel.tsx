@@ -1,18 +1,23 @@
 // The full metrics panel, where there is room for it: the headline tiles the strip under the stage
 // doesn't already show (unexpected logouts, carts and sessions lost, failed requests, imbalance, p95),
-// more counters, and a utilisation bar and a load trend per server. A bad counter that jumps flashes.
+// more counters, and a utilisation bar and a load trend per server. A counter that jumps flashes.
+// Each tile's "?" explains its term (Explain.tsx); after the learner switched the design mid-run, the
+// bad counters also say how many happened since the switch.
 
 import { useId } from 'react'
 import { TrendLine } from '../components/charts/TrendLine.tsx'
 import { serverMetrics } from '../sim/metrics.ts'
 import { serverIndex } from '../sim/servers.ts'
+import { designSwitchMark } from '../store/designSwitch.ts'
 import { useLab } from '../store/LabContext.tsx'
 import { useThrottledLab } from '../store/useThrottled.ts'
+import { Explain } from './Explain.tsx'
 import { pct } from './format.ts'
-import { METRICS, PANEL_METRICS, stripMetrics } from './metricDefs.ts'
+import { METRICS, PANEL_METRICS, sinceSwitch, stripMetrics } from './metricDefs.ts'
 
 export function MetricsPanel() {
   const sim = useThrottledLab((s) => s.sim, 200)
+  const mark = useThrottledLab(designSwitchMark, 200)
   const scenario = useLab((s) => s.scenarioId)
   const headingId = useId()
   const c = sim.counters
@@ -30,8 +35,8 @@ export function MetricsPanel() {
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-2" data-testid="metrics">
         {tiles.map((id) => {
           const def = METRICS[id]
-          const value = def.read(sim)
-          return <Metric key={id} label={def.label} value={value} bad={def.bad} testId={def.testId} {...(def.unit ? { unit: def.unit } : {})} />
+          const since = sinceSwitch(def, sim, mark)
+          return <Metric key={id} label={def.label} term={def.term} value={def.read(sim)} bad={def.bad} testId={def.testId} {...(def.unit ? { unit: def.unit } : {})} {...(since !== null ? { since } : {})} />
         })}
       </dl>
       <details className="text-xs text-muted">
@@ -72,15 +77,23 @@ export function MetricsPanel() {
   )
 }
 
-function Metric({ label, value, unit, bad = false, testId }: { label: string; value: number; unit?: string; bad?: boolean; testId: string }) {
+function Metric({ label, term, value, unit, bad = false, testId, since }: { label: string; term: string | undefined; value: number; unit?: string; bad?: boolean; testId: string; since?: number }) {
   return (
     <div className="rounded-md border border-line bg-card px-2 py-1.5">
-      <dt className="text-[11px] leading-tight text-muted">{label}</dt>
+      <dt className="-my-1 flex items-start justify-between gap-1 text-[11px] leading-tight text-muted">
+        <span className="py-1">{label}</span>
+        {term && <Explain id={term} label={label} className="-mr-1.5" />}
+      </dt>
       <dd className="tabular text-lg font-semibold">
         <span key={value} data-testid={testId} className={`rounded px-1 ${bad && value > 0 ? 'metric-flash text-bad' : ''}`}>
           {value}
         </span>
         {unit && <span className="ml-0.5 text-xs font-normal text-muted">{unit}</span>}
+        {since !== undefined && (
+          <span className="block text-[11px] font-normal leading-tight text-muted" data-testid={`${testId}-since`}>
+            {since} since the switch
+          </span>
+        )}
       </dd>
     </div>
   )

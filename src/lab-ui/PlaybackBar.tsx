@@ -17,10 +17,11 @@ export function PlaybackBar({ compact = false, onPlay }: { compact?: boolean; on
   const horizon = useThrottledLab((s) => s.horizon, 50, { crowd: false })
   const duration = useLab((s) => SCENARIOS[s.scenarioId].durationMs)
   const script = useLab((s) => s.timeline.script)
+  const keep = useLab((s) => s.keepDesign)
   return (
     <PlaybackControls
       label="Playback"
-      resetLabel="Reset to the start"
+      resetLabel={keep ? 'Reset to 0:00, keeping this design' : 'Reset to the start'}
       compact={compact}
       spaceShortcut
       playing={playing}

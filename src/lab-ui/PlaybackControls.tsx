@@ -9,7 +9,7 @@ import { Icon } from '../components/Icon.tsx'
 import { SPEEDS } from '../store/labStore.ts'
 import type { PlaybackActions } from '../store/playback.ts'
 import { formatClock } from './format.ts'
-import { interventionLabel } from './interventionLabel.ts'
+import { interventionLabel } from '../sim/interventions.ts'
 
 export interface PlaybackControlsProps {
   /** Accessible name of the group ("Playback", "Playback for every design"). */
@@ -35,7 +35,7 @@ export function PlaybackControls(p: PlaybackControlsProps) {
   const { reset, stepBack, toggle, stepForward, setSpeed, seek } = p.actions
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={p.label}>
-      <Button look="ghost" onClick={reset} aria-label={p.resetLabel} title="Reset">
+      <Button look="ghost" onClick={reset} aria-label={p.resetLabel} title={p.resetLabel}>
         <Icon name="reset" />
         {!p.compact && <span className="max-sm:sr-only">Reset</span>}
       </Button>

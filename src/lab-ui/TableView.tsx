@@ -1,7 +1,14 @@
-// The lab as text (DESIGN.md §9): every server and every user in accessible tables, updated live.
-// Equivalent to the animated stage for screen readers, and handy for anyone who likes numbers.
+// The lab as text (docs/ARCHITECTURE.md, "Accessibility"): every server and every user in
+// accessible tables, updated live. Equivalent to the animated stage for screen readers, and handy
+// for anyone who likes numbers. The two tables sit side by side only when the lab's card is wide
+// enough for both (a container query): beside the metrics column on a 1366 px laptop, the servers
+// table would be cut off.
 
+import { stateInMemory } from '../store/design.ts'
 import { useThrottledLab } from '../store/useThrottled.ts'
+import { storeInUse } from '../sim/storage.ts'
+import { Explain } from './Explain.tsx'
+import { TABLE_TERMS } from './jargon/terms.ts'
 import { serverMetrics } from '../sim/metrics.ts'
 import type { SimState } from '../sim/types.ts'
 import { drainText, formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
@@ -10,18 +17,21 @@ import { userFill, userText } from '../draw/palette.ts'
 export function TableView() {
   const sim = useThrottledLab((s) => s.sim, 250)
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-      <ServersTable sim={sim} />
-      <UsersTable sim={sim} />
+    <div className="@container">
+      <div className="grid gap-6 @7xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <ServersTable sim={sim} />
+        <UsersTable sim={sim} />
+      </div>
     </div>
   )
 }
 
 function ServersTable({ sim }: { sim: SimState }) {
   const rows = serverMetrics(sim)
-  const storeKind = sim.config.storage === 'database' ? 'db' : 'store'
-  const store = sim[storeKind]
+  const store = storeInUse(sim)
   const usesStore = sim.config.storage === 'shared' || sim.config.storage === 'database' || (sim.config.storage === 'jwt' && sim.config.jwt.carts === 'shared')
+  // Copies left in memory after sessions moved to a store are never read again: as on the stage, none.
+  const inMemory = stateInMemory(sim.config)
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Servers table (scrollable)">
       <table className="w-full border-collapse text-sm tabular">
@@ -30,9 +40,15 @@ function ServersTable({ sim }: { sim: SimState }) {
           <tr className="border-b border-line text-left text-muted">
             <th scope="col" className="py-1 pr-3">Server</th>
             <th scope="col" className="py-1 pr-3">Status</th>
-            <th scope="col" className="py-1 pr-3 text-right">Sessions in memory</th>
-            <th scope="col" className="py-1 pr-3 text-right">In flight</th>
-            <th scope="col" className="py-1 pr-3 text-right">Utilisation</th>
+            <th scope="col" className="py-1 pr-3 text-right">
+              Sessions in memory <Explain id={TABLE_TERMS.sessions} label="Session" />
+            </th>
+            <th scope="col" className="whitespace-nowrap py-1 pr-3 text-right">
+              In flight <Explain id={TABLE_TERMS.inFlight} label="in flight" />
+            </th>
+            <th scope="col" className="whitespace-nowrap py-1 pr-3 text-right">
+              Utilisation <Explain id={TABLE_TERMS.utilisation} label="Utilisation" />
+            </th>
             <th scope="col" className="py-1 text-right">Requests</th>
           </tr>
         </thead>
@@ -41,7 +57,7 @@ function ServersTable({ sim }: { sim: SimState }) {
             <tr key={m.id} className="border-b border-line/60">
               <th scope="row" className="py-1 pr-3 text-left font-semibold">{m.id}</th>
               <td className="py-1 pr-3">{drainOf(sim, m.id) ?? serverStatusText(m)}</td>
-              <td className="py-1 pr-3 text-right">{m.sessions}</td>
+              <td className="py-1 pr-3 text-right">{inMemory ? m.sessions : 0}</td>
               <td className="py-1 pr-3 text-right">{m.inFlight}</td>
               <td className="py-1 pr-3 text-right">{pct(m.utilization)}</td>
               <td className="py-1 text-right">{m.requests}</td>
@@ -49,7 +65,7 @@ function ServersTable({ sim }: { sim: SimState }) {
           ))}
           {usesStore && (
             <tr>
-              <th scope="row" className="py-1 pr-3 text-left font-semibold">{storeKind === 'db' ? 'Database' : 'Shared store'}</th>
+              <th scope="row" className="py-1 pr-3 text-left font-semibold">{store.kind === 'database' ? 'Database' : 'Shared store'}</th>
               <td className="py-1 pr-3">{store.up ? 'up' : 'DOWN'}</td>
               <td className="py-1 pr-3 text-right">{store.sessions.size} sessions</td>
               <td colSpan={3} />

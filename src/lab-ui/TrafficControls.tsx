@@ -2,7 +2,9 @@
 
 import { useId } from 'react'
 import { MAX_SERVERS, MAX_USERS } from '../sim/config.ts'
-import { presentUsers } from '../sim/interventions.ts'
+import { storeInUse } from '../sim/storage.ts'
+import { interventionButton, presentUsers } from '../sim/interventions.ts'
+import { ADD_SERVER, HEAVY_USERS, NAT_GROUP, ROLLING_DEPLOY, STORE_DOWN, STORE_UP } from './buttonActions.ts'
 import { Button } from '../components/Button.tsx'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 
@@ -12,7 +14,7 @@ export function TrafficControls() {
   const rate = useLab((s) => s.sim.config.rate)
   const servers = useLab((s) => s.sim.servers.filter((x) => x.status !== 'removed').length)
   const storage = useLab((s) => s.sim.config.storage)
-  const storeUp = useLab((s) => (s.sim.config.storage === 'database' ? s.sim.db.up : s.sim.store.up))
+  const storeUp = useLab((s) => storeInUse(s.sim).up)
   const usesStore = storage === 'shared' || storage === 'database' || storage === 'jwt'
   const usersId = useId()
   const rateId = useId()
@@ -23,11 +25,11 @@ export function TrafficControls() {
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs font-semibold uppercase tracking-wide text-muted">Servers</span>
         <span className="tabular">{servers}</span>
-        <Button size="sm" onClick={() => intervene({ kind: 'addServer' })} disabled={servers >= MAX_SERVERS}>
-          + Add server
+        <Button size="sm" onClick={() => intervene(ADD_SERVER)} disabled={servers >= MAX_SERVERS}>
+          {interventionButton(ADD_SERVER).text}
         </Button>
-        <Button size="sm" onClick={() => intervene({ kind: 'rollingDeploy', mode: 'drain' })} title="Replace every server in turn, draining each first">
-          Rolling deploy
+        <Button size="sm" onClick={() => intervene(ROLLING_DEPLOY)} title={interventionButton(ROLLING_DEPLOY).title}>
+          {interventionButton(ROLLING_DEPLOY).text}
         </Button>
       </div>
       <div className="grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-2">
@@ -62,15 +64,15 @@ export function TrafficControls() {
         <span className="tabular w-10 text-right">{rate}×</span>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" onClick={() => intervene({ kind: 'addNatGroup', size: 20 })} title="20 new users share one public IP (a mobile carrier's CGNAT)">
-          + NAT group (20 users, 1 IP)
+        <Button size="sm" onClick={() => intervene(NAT_GROUP)} title={interventionButton(NAT_GROUP).title}>
+          {interventionButton(NAT_GROUP).text}
         </Button>
-        <Button size="sm" onClick={() => intervene({ kind: 'addHeavyUsers', count: 3 })} title="3 power users: 4× the requests, 3× the cost">
-          + 3 heavy users
+        <Button size="sm" onClick={() => intervene(HEAVY_USERS)} title={interventionButton(HEAVY_USERS).title}>
+          {interventionButton(HEAVY_USERS).text}
         </Button>
         {usesStore && (
-          <Button size="sm" look={storeUp ? 'danger' : 'primary'} onClick={() => intervene({ kind: storeUp ? 'storeDown' : 'storeUp' })}>
-            {storeUp ? 'Store outage' : 'Bring store back'}
+          <Button size="sm" look={storeUp ? 'danger' : 'primary'} onClick={() => intervene(storeUp ? STORE_DOWN : STORE_UP)}>
+            {interventionButton(storeUp ? STORE_DOWN : STORE_UP).text}
           </Button>
         )}
       </div>

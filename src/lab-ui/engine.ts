@@ -4,11 +4,13 @@
 // set of engine internals a page depends on stays small and visible in one file.
 
 export { SCENARIOS, SCENARIO_LIST, SCENARIO_IDS, LANDING_SCENARIO, isScenarioId, type ScenarioId } from '../sim/scenarios/index.ts'
-export { POLICIES } from '../sim/policies/registry.ts'
-export { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
+export { ROUTING_POLICIES } from '../sim/policies/registry.ts'
+export { POLICY_IDS, SERVER_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
 export { MAX_SERVERS, MAX_USERS, type ConfigPatch } from '../sim/config.ts'
 export { USER_COLORS } from '../sim/users.ts'
 export { imbalance, latency } from '../sim/metrics.ts'
 export { liveSessionCount } from '../sim/servers.ts'
+export { isLive, liveSessions, storeInUse } from '../sim/storage.ts'
 export { appliedScript } from '../sim/timeline.ts'
 export { formatClock } from '../sim/trace.ts'
+export { interventionButton, interventionLabel } from '../sim/interventions.ts'

@@ -6,7 +6,7 @@
 import { mutUser } from './cow.ts'
 import { between } from './rng.ts'
 import { accessMs, cartKey, deleteSession, getSession, homeUp, isLive, putSession, sessionHome, touchSession, type SessionHome } from './storage.ts'
-import type { Outcome, Request, RequestKind, SimMs, SimState } from './types.ts'
+import type { Outcome, SimRequest, RequestKind, SimMs, SimState } from './types.ts'
 
 /** Mean service time of each kind of request on one worker (a single-threaded app process). */
 function baseCost(kind: RequestKind): SimMs {
@@ -26,7 +26,7 @@ function baseCost(kind: RequestKind): SimMs {
 }
 
 /** Serve `req` (owned) on server `serverIdx`: sets outcome, status, detail and cookies; returns the service time. */
-export function serve(s: SimState, req: Request, serverIdx: number): SimMs {
+export function serve(s: SimState, req: SimRequest, serverIdx: number): SimMs {
   const user = mutUser(s, req.user)
   const heavy = user.heavy ? s.config.heavyCostFactor : 1
   const work = Math.round((baseCost(req.kind) * heavy * between(user.rng, 60, 140)) / 100)
@@ -34,14 +34,14 @@ export function serve(s: SimState, req: Request, serverIdx: number): SimMs {
 }
 
 /** Record a result on the request; returns the store time it cost. */
-function result(req: Request, outcome: Outcome, status: number, detail: string, storeMs: number): number {
+function result(req: SimRequest, outcome: Outcome, status: number, detail: string, storeMs: number): number {
   req.outcome = outcome
   req.status = status
   req.detail = detail
   return storeMs
 }
 
-function handle(s: SimState, req: Request, serverIdx: number): number {
+function handle(s: SimState, req: SimRequest, serverIdx: number): number {
   const user = s.users[req.user]!
   const storage = s.config.storage
   const home = sessionHome(s, storage, serverIdx)
@@ -68,7 +68,7 @@ function handle(s: SimState, req: Request, serverIdx: number): number {
   return storage === 'jwt' ? handleWithToken(s, req, home, id) : handleWithSession(s, req, home, id)
 }
 
-function handleWithSession(s: SimState, req: Request, home: SessionHome, id: string): number {
+function handleWithSession(s: SimState, req: SimRequest, home: SessionHome, id: string): number {
   const user = s.users[req.user]!
   if (!homeUp(s, home)) return result(req, 'error', 503, `${storeName(home)} unreachable → 503`, 0)
   const sid = user.jar.sid
@@ -77,22 +77,22 @@ function handleWithSession(s: SimState, req: Request, home: SessionHome, id: str
     const where = home.kind === 'memory' ? `on ${id}` : `in the ${storeName(home)}`
     return result(req, 'notLoggedIn', 200, `no session ${sid ?? ''} ${where} → login page`, accessMs(home))
   }
-  if (!isLive(s, found)) {
+  if (!isLive(found, s.now, s.config.sessionIdleMs)) {
     deleteSession(s, home, sid)
     return result(req, 'notLoggedIn', 200, `session ${sid} expired → login page`, accessMs(home))
   }
   found.lastSeen = s.now
-  return result(req, 'ok', 200, cartStep(s, req, found, `session ${sid} found`), 2 * accessMs(home))
+  return result(req, 'ok', 200, applyCartAction(s, req, found, `session ${sid} found`), 2 * accessMs(home))
 }
 
-function handleWithToken(s: SimState, req: Request, home: SessionHome, id: string): number {
+function handleWithToken(s: SimState, req: SimRequest, home: SessionHome, id: string): number {
   const user = s.users[req.user]!
   const token = user.jar.jwt
   if (token === null || token.exp <= s.now) return result(req, 'notLoggedIn', 200, 'token expired → login page', 0)
   let cost = 0
   if (s.config.jwt.denyList) {
-    if (!s.store.up) return result(req, 'error', 503, 'deny list (shared store) unreachable → 503', 0)
-    cost += accessMs({ kind: 'store', which: 'store' })
+    if (!s.sessionStore.up) return result(req, 'error', 503, 'deny list (shared store) unreachable → 503', 0)
+    cost += accessMs({ kind: 'store', which: 'sessionStore' })
     if (s.deny.has(token.jti)) return result(req, 'revoked', 401, `token ${token.jti} is on the deny list → 401`, cost)
   }
   if (req.kind === 'browse') return result(req, 'ok', 200, `token ${token.jti} verified`, cost)
@@ -100,7 +100,7 @@ function handleWithToken(s: SimState, req: Request, home: SessionHome, id: strin
   cost += 2 * accessMs(home)
   const key = cartKey(user.id)
   const stored = getSession(s, home, key)
-  const have = stored && isLive(s, stored) ? stored.cart : 0
+  const have = stored && isLive(stored, s.now, s.config.sessionIdleMs) ? stored.cart : 0
   if (have < user.believedCart) {
     const fresh = req.kind === 'addToCart' ? 1 : 0
     putSession(s, home, key, { v: s.gen, sid: key, user: user.id, cart: fresh, createdAt: s.now, lastSeen: s.now })
@@ -110,11 +110,11 @@ function handleWithToken(s: SimState, req: Request, home: SessionHome, id: strin
   const cart = touchSession(s, home, key)!
   cart.cart = have
   cart.lastSeen = s.now
-  return result(req, 'ok', 200, cartStep(s, req, cart, `token ${token.jti} verified`), cost)
+  return result(req, 'ok', 200, applyCartAction(s, req, cart, `token ${token.jti} verified`), cost)
 }
 
 /** Apply add-to-cart or checkout to an owned session/cart record; returns the detail sentence. */
-function cartStep(s: SimState, req: Request, session: { cart: number }, prefix: string): string {
+function applyCartAction(s: SimState, req: SimRequest, session: { cart: number }, prefix: string): string {
   if (req.kind === 'addToCart') {
     session.cart += 1
     return `${prefix} · cart ${session.cart}`
@@ -124,7 +124,7 @@ function cartStep(s: SimState, req: Request, session: { cart: number }, prefix: 
   return `${prefix} · ${placeOrder(s, req)}`
 }
 
-function placeOrder(s: SimState, req: Request): string {
+function placeOrder(s: SimState, req: SimRequest): string {
   const user = mutUser(s, req.user)
   if (s.config.idempotencyKeys && user.committedIntent === req.intent) {
     return `idempotency key seen → original order returned`
@@ -145,7 +145,7 @@ function where(home: SessionHome, id: string): string {
 }
 
 function storeName(home: SessionHome): string {
-  return home.kind === 'memory' ? 'memory' : home.which === 'store' ? 'shared store' : 'database'
+  return home.kind === 'memory' ? 'memory' : home.which === 'sessionStore' ? 'shared store' : 'database'
 }
 
 /** A stable visitor id cookie (what `hash $cookie_uid` keys on). */

@@ -1,6 +1,8 @@
-// Default configuration. Product defaults come from shared/research/lb-facts.md: AWS ALB's AWSALB
-// cookie (1 day, sliding), Kubernetes ClientIP timeoutSeconds 10800, nginx max_fails=1 /
-// fail_timeout=10s, ALB deregistration delay 300 s, Spring Session's 30-minute idle timeout.
+// Default configuration. Product defaults, with their sources and where the engine departs from the
+// product, are in docs/facts/products.md ("The lab's defaults at a glance"): AWS ALB's AWSALB cookie
+// (1 day, sliding), Kubernetes ClientIP timeoutSeconds 10800, nginx max_fails=1 / fail_timeout=10s
+// (docs/facts/nginx.md, "Failures, retries and health"), ALB deregistration delay 300 s, Spring
+// Session's 30-minute idle timeout.
 
 import type { SimConfig } from './types.ts'
 
@@ -50,6 +52,8 @@ export type ConfigPatch = {
 
 export const MAX_SERVERS = 10
 export const MAX_USERS = 200
+/** The longest affinity TTL a share link may set: a year. */
+export const MAX_AFFINITY_TTL_MS = 31_536_000_000
 
 export function resolveConfig(...patches: readonly ConfigPatch[]): SimConfig {
   let c: SimConfig = DEFAULT_CONFIG

@@ -5,7 +5,7 @@
 
 import { cloneHeap } from './heap.ts'
 import { cloneHistogram } from './histogram.ts'
-import type { LbState, Request, Server, SessionStore, SimState, User, UserId } from './types.ts'
+import type { LbState, SimRequest, Server, SessionStore, SessionStoreName, SimState, User, UserId } from './types.ts'
 
 export function beginTx(prev: SimState): SimState {
   return {
@@ -50,7 +50,7 @@ export function mutServer(s: SimState, index: number): Server {
   return copy
 }
 
-export function mutStore(s: SimState, which: 'store' | 'db'): SessionStore {
+export function mutStore(s: SimState, which: SessionStoreName): SessionStore {
   const st = s[which]
   if (st.v === s.gen) return st
   const copy: SessionStore = { ...st, v: s.gen, sessions: new Map(st.sessions) }
@@ -69,11 +69,11 @@ export function mutLb(s: SimState): LbState {
 }
 
 /** `user`'s request in flight, owned — if it is request `id` (an event about an older one is stale). */
-export function mutRequest(s: SimState, user: UserId, id: number): Request | undefined {
+export function mutRequest(s: SimState, user: UserId, id: number): SimRequest | undefined {
   const r = s.inflight[user]
   if (r == null || r.id !== id) return undefined
   if (r.v === s.gen) return r
-  const copy: Request = { ...r, v: s.gen }
+  const copy: SimRequest = { ...r, v: s.gen }
   s.inflight[user] = copy
   return copy
 }

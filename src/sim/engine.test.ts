@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { advanceTo, stepForward } from './engine.ts'
+import { advanceTo, advanceToItem, advanceToNextTraced } from './engine.ts'
+import { expectRun } from './expectRun.ts'
 import { lab } from './harness.ts'
-import { fingerprint } from './testkit.ts'
+import { StateGuard, assertSameState, fingerprint } from './testkit.ts'
 import type { SimState } from './types.ts'
 
 describe('engine', () => {
   it('is deterministic: same seed, config and script ⇒ identical trace', () => {
     const run = () => lab().scenario('crash-sticky-memory').run(60_000)
-    expect(fingerprint(run())).toBe(fingerprint(run()))
+    assertSameState(run(), run())
   })
 
   it('different seeds give different runs', () => {
@@ -18,33 +19,60 @@ describe('engine', () => {
 
   it('never mutates its input (state in, state out)', () => {
     const b = lab().scenario('crash-sticky-memory')
-    const s0 = advanceTo(b.start(), 25_000, b.scriptItems)
-    const before = fingerprint(s0)
-    advanceTo(s0, 60_000, b.scriptItems)
-    stepForward(s0, b.scriptItems)
-    expect(fingerprint(s0)).toBe(before)
+    const guard = new StateGuard()
+    const start = guard.track(b.start(), 'start')
+    const s0 = guard.track(advanceTo(start, 25_000, b.scriptItems), 's0')
+    // Every kind of transition, from the same input, across the crash at 30 s; outputs too.
+    guard.track(advanceTo(s0, 60_000, b.scriptItems), 'advanceTo 60 s')
+    guard.track(advanceToNextTraced(s0, b.scriptItems), 'advanceToNextTraced')
+    guard.track(advanceToItem(s0, s0.itemCount + 500, b.scriptItems), 'advanceToItem')
+    guard.track(advanceTo(s0, 35_000, [...b.scriptItems, { at: 31_000, do: { kind: 'addServer' } }]), 'another future')
+    guard.expectUnchanged()
   })
 
   it('advancing in small steps equals advancing at once', () => {
     const b = lab().scenario('rolling-deploy')
     let s = b.start()
     for (let t = 0; t <= 90_000; t += 16) s = advanceTo(s, t, b.scriptItems)
-    expect(fingerprint(s)).toBe(fingerprint(advanceTo(b.start(), 90_000, b.scriptItems)))
+    assertSameState(advanceTo(b.start(), 90_000, b.scriptItems), s)
   })
 
   it('step forward jumps to the next traced event', () => {
     const b = lab().scenario('cookie-affinity')
     const s0 = advanceTo(b.start(), 10_000, b.scriptItems)
-    const s1 = stepForward(s0, b.scriptItems)
+    const s1 = advanceToNextTraced(s0, b.scriptItems)
     expect(s1.traceSeq).toBe(s0.traceSeq + 1)
     expect(s1.now).toBeGreaterThanOrEqual(s0.now)
   })
 
   it('a user’s belief and the server’s knowledge disagree exactly at an unexpected logout', () => {
-    const s = lab().scenario('scale-out-no-affinity').run(20_000)
-    const logout = s.trace.find((e) => e.kind === 'logout')!
-    expect(logout.text).toMatch(/logged out unexpectedly/)
-    expect(logout.user).toBeTypeOf('number')
+    const b = lab().scenario('scale-out-no-affinity')
+    const end = b.run(20_000)
+    const logouts = end.trace.filter((e) => e.kind === 'logout')
+    // Every logout is in the trace (the trace keeps far more than 20 s of them).
+    expect(logouts.length).toBeGreaterThan(3)
+    expectRun(end).logouts(logouts.length)
+    let s = b.start()
+    for (const e of logouts) {
+      expect(e.text).toMatch(/logged out unexpectedly/)
+      expect(e.user).toBeTypeOf('number')
+      // Just before: the user believes they are logged in, with a session id the server that
+      // answered does not hold, while another server's memory does — belief and knowledge disagree.
+      s = advanceToItem(s, e.item - 1, b.scriptItems)
+      const user = s.users[e.user!]!
+      const req = s.inflight[user.id]
+      expect(user.believesLoggedIn).toBe(true)
+      expect(req?.outcome).toBe('notLoggedIn')
+      expect(user.jar.sid).not.toBeNull()
+      const holders = s.servers.filter((x) => x.memory.has(user.jar.sid!)).map((x) => x.id)
+      expect(holders).toHaveLength(1)
+      expect(holders).not.toContain(req!.server)
+      // Just after: the user knows it too (a login page) — and it counted as one more logout.
+      const after = advanceToItem(s, e.item, b.scriptItems)
+      expect(after.users[user.id]!.believesLoggedIn).toBe(false)
+      expect(after.users[user.id]!.logouts).toBe(user.logouts + 1)
+      expect(after.counters.unexpectedLogouts).toBe(s.counters.unexpectedLogouts + 1)
+    }
   })
 
   it('counts heavy users, NAT groups and whole /24s', () => {

@@ -3,18 +3,17 @@
 // intervention at time T after every event at T — so a seed, a config and a script always replay
 // the same run.
 
+import { onDone, onForward } from './backend.ts'
+import { onAtClient, onClientTimeout, sendRequest } from './browser.ts'
 import { beginTx, mutUser } from './cow.ts'
 import { heapPop, heapTopTime } from './heap.ts'
 import { applyIntervention, onTokenReplay, type ScriptItem } from './interventions.ts'
-import { healthCheck, route } from './lb.ts'
+import { healthCheck } from './lb.ts'
 import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
 import { sampleMetrics, sweepSessions } from './housekeeping.ts'
-import { onAtClient, onClientTimeout, onDone, onForward } from './requests.ts'
-import { requestEventKind, requestEventServer, requestEventUser, schedule, takeEvent } from './schedule.ts'
-import { sendRequest } from './send.ts'
-import { accepts, serverIndex } from './servers.ts'
-import type { Event, SimMs, SimState } from './types.ts'
-import { openSocketFor } from './userResponse.ts'
+import { requestEventKind, requestEventServer, requestEventUser, takeEvent } from './schedule.ts'
+import type { SimEvent, SimMs, SimState } from './types.ts'
+import { onReconnect } from './websockets.ts'
 
 export type Script = readonly ScriptItem[]
 
@@ -26,15 +25,15 @@ export function advanceTo(prev: SimState, t: SimMs, script: Script = []): SimSta
   return s
 }
 
-/** Replay forward until exactly `step` items (events + interventions) have been processed. */
-export function advanceToStep(prev: SimState, step: number, script: Script = []): SimState {
+/** Replay forward until exactly `item` items (events + interventions) have been processed. */
+export function advanceToItem(prev: SimState, item: number, script: Script = []): SimState {
   const s = beginTx(prev)
-  run(s, script, Infinity, step, Infinity)
+  run(s, script, Infinity, item, Infinity)
   return s
 }
 
 /** Process items until the next meaningful (traced) one; the clock jumps to its time. */
-export function stepForward(prev: SimState, script: Script = [], horizon: SimMs = prev.now + 3_600_000): SimState {
+export function advanceToNextTraced(prev: SimState, script: Script = [], horizon: SimMs = prev.now + 3_600_000): SimState {
   const s = beginTx(prev)
   run(s, script, horizon, Infinity, s.traceSeq + 1)
   return s
@@ -48,9 +47,9 @@ export function nextItemTime(s: SimState, script: Script): SimMs | null {
   return t === Infinity ? null : t
 }
 
-function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, untilTrace: number): void {
+function run(s: SimState, script: Script, untilTime: SimMs, untilItem: number, untilTrace: number): void {
   const heap = s.heap
-  while (s.step < untilStep && s.traceSeq < untilTrace) {
+  while (s.itemCount < untilItem && s.traceSeq < untilTrace) {
     const t = heapTopTime(heap)
     // Bounds-checked on purpose: reading past an array's end is slow in V8.
     const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
@@ -58,7 +57,7 @@ function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, u
       if (iv.at > untilTime) return
       s.now = Math.max(s.now, iv.at)
       s.scriptCursor += 1
-      s.step += 1
+      s.itemCount += 1
       applyIntervention(s, iv.do)
       continue
     }
@@ -70,7 +69,7 @@ function run(s: SimState, script: Script, untilTime: SimMs, untilStep: number, u
     heapPop(heap)
     s.now = t
     s.eventCount += 1
-    s.step += 1
+    s.itemCount += 1
     if (request >= 0) handleRequest(s, request, code)
     else handle(s, takeEvent(s, seq))
   }
@@ -93,7 +92,7 @@ function handleRequest(s: SimState, request: number, code: number): void {
   }
 }
 
-function handle(s: SimState, e: Event): void {
+function handle(s: SimState, e: SimEvent): void {
   switch (e.kind) {
     case 'user.arrive': {
       if (s.users[e.user]!.active || s.users[e.user]!.left) return
@@ -117,16 +116,8 @@ function handle(s: SimState, e: Event): void {
       return sampleMetrics(s)
     case 'token.replay':
       return onTokenReplay(s, e.user, e.jti, e.exp)
-    case 'ws.reconnect': {
-      const result = route(s, s.users[e.user]!, [])
-      const srv = result.server ? s.servers[serverIndex(result.server)] : undefined
-      if (!srv || !accepts(srv)) {
-        schedule(s, s.now + 1_000, { kind: 'ws.reconnect', user: e.user })
-        return
-      }
-      openSocketFor(s, e.user, srv.id)
-      return
-    }
+    case 'ws.reconnect':
+      return onReconnect(s, e.user)
     default:
       return assertNever(e)
   }

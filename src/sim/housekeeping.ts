@@ -4,11 +4,12 @@
 import { mutServer, mutStore } from './cow.ts'
 import { schedule } from './schedule.ts'
 import { busyMsAt } from './servers.ts'
+import { isLive } from './storage.ts'
 import { SAMPLE_MS, SWEEP_MS } from './state.ts'
 import type { HistorySample, SimState } from './types.ts'
 
 /** Samples kept: ten minutes at one per second. */
-export const HISTORY_LIMIT = 600
+const HISTORY_LIMIT = 600
 
 export function sampleMetrics(s: SimState): void {
   const n = s.servers.length
@@ -44,17 +45,17 @@ export function sweepSessions(s: SimState): void {
   const idle = s.config.sessionIdleMs
   s.servers.forEach((srv, i) => {
     let expired = false
-    for (const session of srv.memory.values()) if (s.now - session.lastSeen >= idle) expired = true
+    for (const session of srv.memory.values()) if (!isLive(session, s.now, idle)) expired = true
     if (!expired) return
     const owned = mutServer(s, i)
-    for (const [key, session] of owned.memory) if (s.now - session.lastSeen >= idle) owned.memory.delete(key)
+    for (const [key, session] of owned.memory) if (!isLive(session, s.now, idle)) owned.memory.delete(key)
   })
-  for (const which of ['store', 'db'] as const) {
+  for (const which of ['sessionStore', 'database'] as const) {
     let expired = false
-    for (const session of s[which].sessions.values()) if (s.now - session.lastSeen >= idle) expired = true
+    for (const session of s[which].sessions.values()) if (!isLive(session, s.now, idle)) expired = true
     if (!expired) continue
     const owned = mutStore(s, which)
-    for (const [key, session] of owned.sessions) if (s.now - session.lastSeen >= idle) owned.sessions.delete(key)
+    for (const [key, session] of owned.sessions) if (!isLive(session, s.now, idle)) owned.sessions.delete(key)
   }
   // Deny-list entries are kept only until the token would have expired anyway (OWASP).
   if ([...s.deny.values()].some((exp) => exp <= s.now)) s.deny = new Map([...s.deny].filter(([, exp]) => exp > s.now))

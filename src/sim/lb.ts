@@ -28,7 +28,7 @@ class Ctx implements RouteContext {
     return srv !== undefined && !this.tried.includes(id) && routable(this.s, srv, bound)
   }
   roundRobin(among?: readonly Server[]): Server | null {
-    return roundRobinPick(this.s, among ?? this.candidates())
+    return nextInRotation(this.s, among ?? this.candidates())
   }
   random(): number {
     return nextFloat(this.s.rng)
@@ -44,7 +44,7 @@ export function route(s: SimState, user: User, tried: readonly ServerId[]): Rout
   return policyById(s.config.policy).route(ctx)
 }
 
-function roundRobinPick(s: SimState, among: readonly Server[]): Server | null {
+function nextInRotation(s: SimState, among: readonly Server[]): Server | null {
   if (among.length === 0) return null
   const last = s.lb.rrCursor
   const next = among.find((srv) => serverIndex(srv.id) > last) ?? among[0]!

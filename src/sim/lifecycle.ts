@@ -2,12 +2,13 @@
 // session store's outages. Each function mutates an owned state and writes a trace sentence.
 
 import { mutServer, mutStore } from './cow.ts'
-import { failRequestsOn } from './requests.ts'
+import { failRequestsOn } from './backend.ts'
 import { schedule } from './schedule.ts'
 import { liveSessionCount, makeServer, serverIndex, settleBusy } from './servers.ts'
+import { isLive } from './storage.ts'
 import { emit, formatDuration } from './trace.ts'
-import { SERVER_IDS, type ServerId, type SimState } from './types.ts'
-import { dropSockets } from './userResponse.ts'
+import { SERVER_IDS, type ServerId, type SessionStoreName, type SimState } from './types.ts'
+import { dropSockets } from './websockets.ts'
 
 const DRAIN_CHECK_MS = 1_000
 
@@ -151,26 +152,26 @@ export function deployNext(s: SimState): void {
   }
 }
 
-export function storeOutage(s: SimState, which: 'store' | 'db'): void {
+export function storeOutage(s: SimState, which: SessionStoreName): void {
   if (!s[which].up) return
   const st = mutStore(s, which)
   st.up = false
   st.since = s.now
-  emit(s, 'store', `${which === 'store' ? 'Shared store' : 'Database'} is DOWN: every request that needs a session fails`)
+  emit(s, 'store', `${which === 'sessionStore' ? 'Shared store' : 'Database'} is DOWN: every request that needs a session fails`)
 }
 
-export function storeRecovery(s: SimState, which: 'store' | 'db'): void {
+export function storeRecovery(s: SimState, which: SessionStoreName): void {
   if (s[which].up) return
   const st = mutStore(s, which)
   st.up = true
   st.since = s.now
   if (!st.persistent) {
     let lost = 0
-    for (const session of st.sessions.values()) if (s.now - session.lastSeen < s.config.sessionIdleMs) lost += 1
+    for (const session of st.sessions.values()) if (isLive(session, s.now, s.config.sessionIdleMs)) lost += 1
     st.sessions.clear()
     s.counters.sessionsLost += lost
-    emit(s, 'store', `${which === 'store' ? 'Shared store' : 'Database'} is back, but it was not persistent: ${lost} session${lost === 1 ? '' : 's'} lost`)
+    emit(s, 'store', `${which === 'sessionStore' ? 'Shared store' : 'Database'} is back, but it was not persistent: ${lost} session${lost === 1 ? '' : 's'} lost`)
     return
   }
-  emit(s, 'store', `${which === 'store' ? 'Shared store' : 'Database'} is back with every session intact (persistent)`)
+  emit(s, 'store', `${which === 'sessionStore' ? 'Shared store' : 'Database'} is back with every session intact (persistent)`)
 }

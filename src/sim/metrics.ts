@@ -5,7 +5,7 @@ import { percentile } from './histogram.ts'
 import { busyMsAt, liveSessionCount } from './servers.ts'
 import type { Server, ServerId, SimMs, SimState } from './types.ts'
 
-export const WINDOW_MS = 10_000
+const WINDOW_MS = 10_000
 
 export interface ServerMetrics {
   id: ServerId
@@ -88,16 +88,4 @@ export function recentP95(s: SimState): number {
     .sort((a, b) => a - b)
   if (lat.length === 0) return 0
   return lat[Math.min(lat.length - 1, Math.ceil(0.95 * lat.length) - 1)]!
-}
-
-/** Sessions held wherever they live now: per server (memory), or in the shared store / database. */
-export function sessionCounts(s: SimState): { memory: number; store: number; db: number } {
-  let memory = 0
-  for (const srv of s.servers) if (srv.status !== 'removed') memory += liveSessionCount(s, srv)
-  const live = (m: Map<string, { lastSeen: number }>) => {
-    let n = 0
-    for (const x of m.values()) if (s.now - x.lastSeen < s.config.sessionIdleMs) n += 1
-    return n
-  }
-  return { memory, store: live(s.store.sessions), db: live(s.db.sessions) }
 }

@@ -5,19 +5,19 @@
 
 import { heapPush } from './heap.ts'
 import { serverIndex } from './servers.ts'
-import { SERVER_IDS, type Event, type Request, type RequestEventKind, type ServerId, type SimMs, type SimState, type UserId } from './types.ts'
+import { SERVER_IDS, type SimEvent, type SimRequest, type RequestEventKind, type ServerId, type SimMs, type SimState, type UserId } from './types.ts'
 
 /** A request event's code: user × 64 + kind × 16 + server slot (0 = none, 1 + the server's index). */
 const KIND_CODE = { 'request.forward': 0, 'request.done': 16, 'request.atClient': 32, 'client.timeout': 48 } as const
 const KINDS: readonly RequestEventKind[] = ['request.forward', 'request.done', 'request.atClient', 'client.timeout']
 
-export function schedule(s: SimState, t: SimMs, e: Event): void {
+export function schedule(s: SimState, t: SimMs, e: SimEvent): void {
   const seq = s.seq++
   s.events.set(seq, e)
   heapPush(s.heap, t, seq, -1, 0)
 }
 
-export function scheduleRequest(s: SimState, t: SimMs, kind: RequestEventKind, req: Request, server: ServerId | null = null): void {
+export function scheduleRequest(s: SimState, t: SimMs, kind: RequestEventKind, req: SimRequest, server: ServerId | null = null): void {
   heapPush(s.heap, t, s.seq++, req.id, req.user * 64 + KIND_CODE[kind] + (server === null ? 0 : serverIndex(server) + 1))
 }
 
@@ -35,7 +35,7 @@ export function requestEventServer(code: number): ServerId | null {
 }
 
 /** Take the object of a non-request event off the side table. */
-export function takeEvent(s: SimState, seq: number): Event {
+export function takeEvent(s: SimState, seq: number): SimEvent {
   const e = s.events.get(seq)
   if (e === undefined) throw new Error(`no queued event with seq ${seq}`)
   s.events.delete(seq)

@@ -1,10 +1,11 @@
 // App servers A–J: addresses, status, capacity and the busy-time bookkeeping behind utilisation.
 
 import { createHistogram } from './histogram.ts'
+import { isLive } from './storage.ts'
 import { SERVER_IDS, type Server, type ServerId, type SimMs, type SimState } from './types.ts'
 
 /** The upstream line for server `index`, as it would appear in an nginx config. */
-export function serverAddress(index: number): string {
+function serverAddress(index: number): string {
   return `10.0.0.${11 + index}:3000`
 }
 
@@ -40,16 +41,6 @@ export function serverIndex(id: ServerId): number {
   return id.charCodeAt(0) - 65
 }
 
-export function findServer(s: SimState, id: ServerId): Server | undefined {
-  const srv = s.servers[serverIndex(id)]
-  return srv && srv.status !== 'removed' ? srv : undefined
-}
-
-/** Servers still configured on the load balancer (not removed), in upstream order. */
-export function configuredServers(s: SimState): Server[] {
-  return s.servers.filter((srv) => srv.status !== 'removed')
-}
-
 /** Does the process accept connections? (A crashed or still-booting server refuses them.) */
 export function accepts(srv: Server): boolean {
   return srv.status === 'up' || srv.status === 'draining'
@@ -82,6 +73,6 @@ export function routable(s: SimState, srv: Server, bound: boolean): boolean {
 /** Live (not idle-expired) sessions held in this server's memory. */
 export function liveSessionCount(s: SimState, srv: Server): number {
   let n = 0
-  for (const session of srv.memory.values()) if (s.now - session.lastSeen < s.config.sessionIdleMs) n += 1
+  for (const session of srv.memory.values()) if (isLive(session, s.now, s.config.sessionIdleMs)) n += 1
   return n
 }

@@ -13,7 +13,7 @@ import { makeUser } from './users.ts'
 export const SAMPLE_MS = 1_000
 export const SWEEP_MS = 60_000
 
-export function zeroCounters(): Counters {
+function zeroCounters(): Counters {
   return {
     requests: 0,
     ok: 0,
@@ -51,7 +51,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     seed,
     config,
     now: 0,
-    step: 0,
+    itemCount: 0,
     eventCount: 0,
     scriptCursor: 0,
     seq: 0,
@@ -60,8 +60,8 @@ export function createSim(config: SimConfig, seed: number): SimState {
     rng: createRng(seed, 0),
     users,
     servers: Array.from({ length: config.servers }, (_, i) => makeServer(i, 0, 'up')),
-    store: { v: 0, kind: 'shared', up: true, since: 0, persistent: config.store.persistent, sessions: new Map() },
-    db: { v: 0, kind: 'database', up: true, since: 0, persistent: true, sessions: new Map() },
+    sessionStore: { v: 0, kind: 'shared', up: true, since: 0, persistent: config.store.persistent, sessions: new Map() },
+    database: { v: 0, kind: 'database', up: true, since: 0, persistent: true, sessions: new Map() },
     lb: { v: 0, rrCursor: -1, rrWeights: {}, clientIp: new Map() },
     inflight: users.map(() => null),
     nextRequestId: 1,

@@ -3,16 +3,16 @@
 // memory or in the shared store.
 
 import { mutServer, mutStore } from './cow.ts'
-import type { Session, SimState, StorageKind } from './types.ts'
+import type { Session, SessionStore, SessionStoreName, SimMs, SimState, StorageKind } from './types.ts'
 
-export type SessionHome = { readonly kind: 'memory'; readonly server: number } | { readonly kind: 'store'; readonly which: 'store' | 'db' }
+export type SessionHome = { readonly kind: 'memory'; readonly server: number } | { readonly kind: 'store'; readonly which: SessionStoreName }
 
-export const ACCESS_MS = { memory: 0, store: 1, db: 5 } as const
+const ACCESS_MS = { memory: 0, sessionStore: 1, database: 5 } as const
 
 // Homes are constants (one per server, one per store): looking one up allocates nothing.
 const MEMORY_HOMES: readonly SessionHome[] = Array.from({ length: 10 }, (_, server) => ({ kind: 'memory', server }))
-const STORE_HOME: SessionHome = { kind: 'store', which: 'store' }
-const DB_HOME: SessionHome = { kind: 'store', which: 'db' }
+const STORE_HOME: SessionHome = { kind: 'store', which: 'sessionStore' }
+const DB_HOME: SessionHome = { kind: 'store', which: 'database' }
 
 /** Where sessions live for `storage` when served by server `serverIdx` (JWT: where carts live). */
 export function sessionHome(s: SimState, storage: StorageKind, serverIdx: number): SessionHome {
@@ -60,11 +60,28 @@ export function deleteSession(s: SimState, home: SessionHome, key: string): void
   else mutStore(s, home.which).sessions.delete(key)
 }
 
+/** The store outside the servers that matters now (and that an outage hits): the database when sessions live there, else the shared store. */
+export function storeInUse(s: SimState): SessionStore {
+  return s.config.storage === 'database' ? s.database : s.sessionStore
+}
+
 /** The memory/store key of a JWT user's cart. */
 export function cartKey(user: number): string {
   return `cart:${user}`
 }
 
-export function isLive(s: SimState, session: Session): boolean {
-  return s.now - session.lastSeen < s.config.sessionIdleMs
+/**
+ * The one liveness rule: a session (or cart) stays live until it has gone unused for the whole idle
+ * timeout (`config.sessionIdleMs`, Spring Session's 30 minutes by default). Every count, sweep and
+ * picture of sessions uses it.
+ */
+export function isLive(session: { readonly lastSeen: SimMs }, now: SimMs, idleMs: SimMs): boolean {
+  return now - session.lastSeen < idleMs
+}
+
+/** The live sessions of a server's memory or a store, in the map's order. */
+export function liveSessions(sessions: ReadonlyMap<string, Session>, now: SimMs, idleMs: SimMs): Session[] {
+  const out: Session[] = []
+  for (const x of sessions.values()) if (isLive(x, now, idleMs)) out.push(x)
+  return out
 }

@@ -1,15 +1,15 @@
 // Time travel (RaftScope's state.js, made pure): a run is seed + config + script. Checkpoints every
 // few simulated seconds make `seek(t)` a restore plus a short replay; stepping back one event
-// replays to the item before the latest trace entry; an intervention in the past forks the run and
-// drops the old future.
+// replays to just after the trace entry before the latest one; an intervention in the past forks the
+// run and drops the old future.
 
-import { advanceTo, advanceToStep, stepForward, type Script } from './engine.ts'
+import { advanceTo, advanceToItem, advanceToNextTraced, type Script } from './engine.ts'
 import type { Intervention, ScriptItem } from './interventions.ts'
 import { createSim } from './state.ts'
 import { lastTraced } from './trace.ts'
 import type { SimConfig, SimMs, SimState } from './types.ts'
 
-export const CHECKPOINT_MS = 2_000
+const CHECKPOINT_MS = 2_000
 const MAX_CHECKPOINTS = 600
 
 export interface Timeline {
@@ -55,14 +55,14 @@ function thin(tl: Timeline): Timeline {
   return { ...tl, every, checkpoints: tl.checkpoints.filter((c) => c.now % every === 0) }
 }
 
-/** The latest checkpoint at or before time `t` (or before item `step`). */
-function checkpointBefore(tl: Timeline, t: SimMs, step = Infinity): SimState {
+/** The latest checkpoint at or before time `t` (or before item number `item`). */
+function checkpointBefore(tl: Timeline, t: SimMs, item = Infinity): SimState {
   let lo = 0
   let hi = tl.checkpoints.length - 1
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
     const c = tl.checkpoints[mid]!
-    if (c.now <= t && c.step <= step) lo = mid
+    if (c.now <= t && c.itemCount <= item) lo = mid
     else hi = mid - 1
   }
   return tl.checkpoints[lo]!
@@ -74,19 +74,29 @@ export function seek(tl: Timeline, t: SimMs): { timeline: Timeline; state: SimSt
   return play(tl, from, Math.max(t, from.now))
 }
 
-/** The state just before the latest traced item of `state` (one event back). */
+/**
+ * One event back: the state right after the traced item before the latest one — exactly where a step
+ * forward would have started — so the clock reads that item's time (not the time of whatever untraced
+ * item came just before the latest one). Before the first traced item: the start of the run.
+ */
 export function stepBack(tl: Timeline, state: SimState): SimState {
   const latest = lastTraced(state)
   if (!latest) return tl.checkpoints[0]!
-  const target = latest.step - 1
-  const from = checkpointBefore(tl, latest.t, target)
-  if (from.step > target) return from
-  return advanceToStep(from, target, tl.script)
+  const previous = lastTraced(replayToItem(tl, latest.t, latest.item - 1))
+  if (!previous) return tl.checkpoints[0]!
+  return replayToItem(tl, previous.t, previous.item)
+}
+
+/** The state after exactly `item` items (or the first checkpoint, if that is already past them). */
+function replayToItem(tl: Timeline, t: SimMs, item: number): SimState {
+  const from = checkpointBefore(tl, t, item)
+  if (from.itemCount >= item) return from
+  return advanceToItem(from, item, tl.script)
 }
 
 /** One meaningful event forward. */
-export function stepOnce(tl: Timeline, state: SimState): SimState {
-  return stepForward(state, tl.script)
+export function stepForward(tl: Timeline, state: SimState): SimState {
+  return advanceToNextTraced(state, tl.script)
 }
 
 /**
@@ -99,7 +109,7 @@ export function intervene(tl: Timeline, state: SimState, iv: Intervention): { ti
   const applied = tl.script.slice(0, state.scriptCursor)
   const planned = tl.script.slice(state.scriptCursor).filter((x) => x.by === 'scenario')
   const script = [...applied, { at, do: iv }, ...planned]
-  const checkpoints = tl.checkpoints.filter((c) => c.now < at || (c.now === at && c.step <= state.step))
+  const checkpoints = tl.checkpoints.filter((c) => c.now < at || (c.now === at && c.itemCount <= state.itemCount))
   const timeline: Timeline = { ...tl, script, checkpoints }
   return { timeline, state: advanceTo(state, at, script) }
 }

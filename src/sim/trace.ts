@@ -3,9 +3,9 @@
 // too, but they live in `SimState.recent` (thousands per minute, few ever read): their sentence is
 // composed only when someone reads it.
 
-import type { Request, ServerId, SimMs, SimState, TraceEntry, TraceKind, UserId } from './types.ts'
+import type { SimRequest, ServerId, SimMs, SimState, TraceEntry, TraceKind, UserId } from './types.ts'
 
-export const TRACE_LIMIT = 400
+const TRACE_LIMIT = 400
 
 interface Refs {
   user?: UserId
@@ -14,18 +14,18 @@ interface Refs {
 }
 
 export function emit(s: SimState, kind: TraceKind, text: string, refs?: Refs): void {
-  s.trace.push({ seq: s.traceSeq++, t: s.now, step: s.step, kind, text, ...refs })
+  s.trace.push({ seq: s.traceSeq++, t: s.now, item: s.itemCount, kind, text, ...refs })
   // Trim in batches so appending stays amortised O(1).
   if (s.trace.length > TRACE_LIMIT * 2) s.trace.splice(0, s.trace.length - TRACE_LIMIT)
 }
 
 /** A finished request seen as a trace entry. */
-export function requestEntry(s: SimState, req: Request): TraceEntry {
+function requestEntry(s: SimState, req: SimRequest): TraceEntry {
   const name = s.users[req.user]?.name ?? `user ${req.user}`
   return {
     seq: req.seq,
     t: req.receivedAt,
-    step: req.step,
+    item: req.item,
     kind: 'request',
     text: requestSentence(name, req),
     user: req.user,
@@ -34,7 +34,7 @@ export function requestEntry(s: SimState, req: Request): TraceEntry {
   }
 }
 
-export function requestSentence(name: string, req: Request): string {
+function requestSentence(name: string, req: SimRequest): string {
   const what = req.kind === 'addToCart' ? 'add to cart' : req.kind
   const latency = req.lbBackAt >= 0 && req.serverAt >= 0 ? ` · ${req.lbBackAt - req.lbAt} ms` : ''
   const tail = req.outcome === 'lost' ? '' : latency
@@ -62,13 +62,13 @@ export function latestTrace(s: SimState, n = TRACE_LIMIT, keep?: (e: { kind: Tra
   return out
 }
 
-/** The newest traced item's sequence number and step, or null before anything happened. */
-export function lastTraced(s: SimState): { seq: number; step: number; t: SimMs } | null {
+/** The newest traced item's sequence number and item number, or null before anything happened. */
+export function lastTraced(s: SimState): { seq: number; item: number; t: SimMs } | null {
   const e = s.trace[s.trace.length - 1]
   const r = s.recent[s.recent.length - 1]
   if (!e && !r) return null
-  if (e && (!r || e.seq > r.seq)) return { seq: e.seq, step: e.step, t: e.t }
-  return { seq: r!.seq, step: r!.step, t: r!.receivedAt }
+  if (e && (!r || e.seq > r.seq)) return { seq: e.seq, item: e.item, t: e.t }
+  return { seq: r!.seq, item: r!.item, t: r!.receivedAt }
 }
 
 /** "1:05.3" — the clock as learners read it. */

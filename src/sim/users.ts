@@ -99,7 +99,7 @@ export function advanceJourney(u: User, done: RequestKind, config: SimConfig): b
       return false
     case 'browse':
     case 'addToCart':
-      u.next = nextShoppingStep(u)
+      u.next = nextShoppingRequest(u)
       return false
     case 'checkout':
       startShoppingRound(u)
@@ -111,10 +111,10 @@ export function advanceJourney(u: User, done: RequestKind, config: SimConfig): b
 function startShoppingRound(u: User): void {
   u.browseLeft = between(u.rng, 1, 3)
   u.addsLeft = between(u.rng, 1, 3)
-  u.next = nextShoppingStep(u)
+  u.next = nextShoppingRequest(u)
 }
 
-function nextShoppingStep(u: User): RequestKind {
+function nextShoppingRequest(u: User): RequestKind {
   if (u.browseLeft > 0) {
     u.browseLeft -= 1
     return 'browse'

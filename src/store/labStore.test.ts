@@ -74,6 +74,56 @@ describe('lab store', () => {
     expect(store.getState().sim.config.storage).toBe('shared')
   })
 
+  it('(14.1) load runs at the speed it is given (a lesson scene at 4×), and keeps the learner’s otherwise', () => {
+    const store = createLabStore({ scenario: 'cookie-affinity' })
+    store.getState().load({ scenario: 'scale-out-no-affinity', speed: 4, playing: true })
+    expect(store.getState().speed).toBe(4)
+    expect(store.getState().playing).toBe(true)
+    store.getState().setSpeed(2)
+    store.getState().load({ scenario: 'scale-out-no-affinity' })
+    expect(store.getState().speed).toBe(2)
+  })
+
+  it('(14.5) reset restarts at 0:00 keeping the learner’s design; restoreDefaults brings the scenario’s own back', () => {
+    const store = createLabStore({ scenario: 'scale-out-no-affinity', overrides: { servers: 2 } })
+    store.getState().advance(5_000)
+    store.getState().setMode('sticky')
+    store.getState().intervene({ kind: 'addServer' })
+    store.getState().intervene({ kind: 'setUsers', count: 20 })
+    store.getState().intervene({ kind: 'setAffinityTtl', ttlMs: 60_000 })
+    store.getState().advance(5_000)
+    store.getState().intervene({ kind: 'crashServer', server: 'A' }) // an event, not a design choice
+    store.getState().advance(5_000)
+    store.getState().reset()
+    const s = store.getState()
+    expect(s.sim.now).toBe(0)
+    expect(s.timeline.script.filter((x) => x.by !== 'scenario')).toEqual([])
+    expect(s.sim.config).toMatchObject({ policy: 'cookie', storage: 'memory', servers: 3, users: 20, cookie: { ttlMs: 60_000 }, clientIpTimeoutMs: 60_000 })
+    expect(s.sim.servers.map((x) => x.status)).toEqual(['up', 'up', 'up'])
+    expect(modeOf(s.sim)).toBe('sticky')
+    // A second reset keeps it too (the design is now the run's starting point).
+    store.getState().advance(3_000)
+    store.getState().reset()
+    expect(store.getState().sim.config).toMatchObject({ policy: 'cookie', servers: 3, users: 20 })
+    store.getState().restoreDefaults()
+    expect(store.getState().sim.now).toBe(0)
+    expect(store.getState().sim.config).toMatchObject({ policy: 'round-robin', storage: 'memory', servers: 2, users: 12 })
+  })
+
+  it('(14.5) only choices made before the current moment are kept; keepDesign: false resets to the init', () => {
+    const store = createLabStore({ scenario: 'scale-out-no-affinity' })
+    store.getState().advance(10_000)
+    store.getState().setMode('stateless')
+    store.getState().seek(5_000) // before the switch: the design in effect is the scenario's
+    store.getState().reset()
+    expect(store.getState().sim.config.storage).toBe('memory')
+    const walk = createLabStore({ scenario: 'cookie-affinity', keepDesign: false })
+    walk.getState().advance(5_000)
+    walk.getState().setMode('stateless')
+    walk.getState().reset()
+    expect(walk.getState().sim.config).toMatchObject({ policy: 'cookie', storage: 'memory' })
+  })
+
   it('a shared run (seed, overrides, learner script, moment) replays exactly', () => {
     const a = createLabStore({ scenario: 'cookie-affinity' })
     a.getState().advance(15_000)

@@ -6,18 +6,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { resolveConfig, type ConfigPatch } from '../sim/config.ts'
 import type { Intervention } from '../sim/interventions.ts'
 import { SCENARIOS, type ScenarioId } from '../sim/scenarios/index.ts'
-import { createTimeline, intervene, play, seek, stepBack, stepOnce, type Timeline } from '../sim/timeline.ts'
-import type { PolicyId, ServerId, SimMs, SimState, StorageKind } from '../sim/types.ts'
+import { appliedScript, createTimeline, intervene, play, seek, stepBack, stepForward, type Timeline } from '../sim/timeline.ts'
+import type { ServerId, SimMs, SimState } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
+import { designKind, learnerDesign, mergePatches, MODES } from './design.ts'
 import type { PlaybackActions } from './playback.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const
 
-/** The one-click modes the product is about. */
-export const MODES = {
-  sticky: { policy: 'cookie', storage: 'memory' },
-  stateless: { policy: 'round-robin', storage: 'shared' },
-} as const satisfies Record<string, { policy: PolicyId; storage: StorageKind }>
+export { MODES }
 export type Mode = keyof typeof MODES | 'custom'
 
 export interface LabInit {
@@ -30,12 +27,21 @@ export interface LabInit {
   at?: SimMs
   speed?: number
   playing?: boolean
+  /**
+   * Reset keeps the learner's design (routing, storage, servers, users, knobs) and restarts at 0:00
+   * with it (default). False: Reset goes back to exactly this init (a walkthrough, compare columns).
+   */
+  keepDesign?: boolean
 }
 
 export interface LabState extends PlaybackActions {
   readonly scenarioId: ScenarioId
   readonly seed: number
+  /** The config on top of the scenario's: the lab's init, plus the design kept by each Reset. */
   readonly overrides: ConfigPatch
+  /** The overrides the lab was opened with: "Scenario defaults" returns to them. */
+  readonly initialOverrides: ConfigPatch
+  readonly keepDesign: boolean
   readonly timeline: Timeline
   readonly sim: SimState
   /** The furthest simulated time reached so far (the scrubber's end). */
@@ -48,6 +54,8 @@ export interface LabState extends PlaybackActions {
   readonly logFilter: { readonly user: number | null; readonly server: ServerId | null }
 
   load(init: LabInit): void
+  /** Restart at 0:00 with the scenario's own design (the overrides the lab was opened with). */
+  restoreDefaults(): void
   intervene(iv: Intervention): void
   setMode(mode: 'sticky' | 'stateless'): void
   setView(view: 'stage' | 'table'): void
@@ -73,8 +81,10 @@ function build(init: LabInit) {
 export function createLabStore(init: LabInit): LabStore {
   return createStore<LabState>((set, get) => ({
     ...build(init),
+    initialOverrides: init.overrides ?? {},
+    keepDesign: init.keepDesign ?? true,
     playing: init.playing ?? false,
-    speed: init.speed ?? 1,
+    speed: clampSpeed(init.speed ?? 1),
     view: 'stage',
     selectedRequest: null,
     selectedUser: null,
@@ -94,7 +104,7 @@ export function createLabStore(init: LabInit): LabStore {
 
     stepForward() {
       const { timeline, sim, horizon } = get()
-      const state = stepOnce(timeline, sim)
+      const state = stepForward(timeline, sim)
       set({ sim: state, playing: false, horizon: Math.max(horizon, state.now) })
     },
 
@@ -111,12 +121,28 @@ export function createLabStore(init: LabInit): LabStore {
     },
 
     reset() {
-      const { scenarioId, seed, overrides } = get()
-      set({ ...build({ scenario: scenarioId, seed, overrides }), playing: false, selectedRequest: null, selectedUser: null })
+      const { scenarioId, seed, overrides, initialOverrides, keepDesign, timeline, sim } = get()
+      const kept = keepDesign ? mergePatches(overrides, learnerDesign(timeline.config, appliedScript(timeline, sim))) : initialOverrides
+      set({ ...build({ scenario: scenarioId, seed, overrides: kept }), playing: false, selectedRequest: null, selectedUser: null })
+    },
+
+    restoreDefaults() {
+      const { scenarioId, seed, initialOverrides } = get()
+      set({ ...build({ scenario: scenarioId, seed, overrides: initialOverrides }), playing: false, selectedRequest: null, selectedUser: null })
     },
 
     load(next) {
-      set({ ...build(next), playing: next.playing ?? false, selectedRequest: null, selectedUser: null, logFilter: { user: null, server: null } })
+      set({
+        ...build(next),
+        initialOverrides: next.overrides ?? {},
+        keepDesign: next.keepDesign ?? true,
+        playing: next.playing ?? false,
+        // A caller that names a speed (a lesson scene runs at 4×) gets it; otherwise the learner's stays.
+        ...(next.speed !== undefined ? { speed: clampSpeed(next.speed) } : {}),
+        selectedRequest: null,
+        selectedUser: null,
+        logFilter: { user: null, server: null },
+      })
     },
 
     intervene(iv) {
@@ -145,10 +171,8 @@ export function clampSpeed(x: number): number {
   return Math.min(16, Math.max(0.25, x))
 }
 
-/** Which one-click mode the current config is, if any. */
+/** Which side of the Design toggle the current config is on: any affinity over server memory is Sticky. */
 export function modeOf(sim: SimState): Mode {
-  for (const [name, m] of Object.entries(MODES)) {
-    if (sim.config.policy === m.policy && sim.config.storage === m.storage) return name as Mode
-  }
-  return 'custom'
+  const kind = designKind(sim.config)
+  return kind === 'mixed' ? 'custom' : kind
 }

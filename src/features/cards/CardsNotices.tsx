@@ -3,7 +3,7 @@
 
 import { Notice } from '../../components/Notice.tsx'
 import { DECK } from './deck.ts'
-import { downloadText } from './download.ts'
+import { downloadText } from '../../components/download.ts'
 import { BACKUP_KEY } from './progressStore.ts'
 import { progressStore, useProgress } from './useProgress.ts'
 

@@ -1,10 +1,13 @@
 // The card itself: a focusable panel (the scope of the single-key shortcuts) holding the card face,
 // which flips from question to answer (framer-motion `m`; a plain fade when motion is reduced, by
-// the system setting or the app's toggle), and the controls passed in below it.
+// the system setting or the app's toggle), and the controls passed in below it. The face is not a
+// live region (its badge, tags and question would be read as one run-on string): StudyView says
+// what changed in whole sentences. The answer links its terms to the glossary.
 
 import { AnimatePresence, m, useReducedMotion } from 'framer-motion'
 import { useId, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { usePrefs } from '../../store/prefs.ts'
+import { CardTerms } from './CardTerms.tsx'
 import { CardText } from './CardText.tsx'
 import type { DeckCard } from './deckSchema.ts'
 import { lessonTitle } from './lessonTitle.ts'
@@ -48,7 +51,7 @@ export function Flashcard({
       data-testid="flashcard"
       className="flex flex-col gap-4 rounded-2xl focus-visible:outline-offset-4"
     >
-      <div style={{ perspective: 1400 }} aria-live="polite">
+      <div style={{ perspective: 1400 }}>
         <AnimatePresence mode="wait" initial={false}>
           <m.div
             key={`${showing}:${revealed ? 'answer' : 'question'}`}
@@ -103,6 +106,9 @@ function Answer({ card }: { card: DeckCard }) {
       <p className="text-lg leading-relaxed sm:text-xl sm:leading-relaxed" data-testid="card-answer">
         <CardText text={card.back} />
       </p>
+      <div className="mt-4">
+        <CardTerms card={card} />
+      </div>
       <div className="mt-auto flex flex-wrap items-center gap-x-4 gap-y-2 pt-6 text-sm">
         {scene && (
           <a href={scene} className="inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-accent px-3 font-medium text-accent hover:bg-soft">

@@ -1,13 +1,14 @@
-// The side panel: progress at a glance, keeping it (export / import JSON), the Anki export,
-// the shortcut keys and "reset everything".
+// The side panel: progress at a glance, statistics (reviews per day, retention), keeping it
+// (export / import JSON), the Anki export, the shortcut keys and "reset everything".
 
 import { useState, type ChangeEvent } from 'react'
 import { usePrefs } from '../../store/prefs.ts'
 import { toAnkiTsv } from './anki.ts'
 import { DECK } from './deck.ts'
-import { downloadText } from './download.ts'
+import { downloadText } from '../../components/download.ts'
 import { exportFileName, exportJson, parseImport } from './exportProgress.ts'
 import { deckStats } from './queue.ts'
+import { ReviewStats } from './ReviewStats.tsx'
 import { progressStore, useProgress } from './useProgress.ts'
 
 const BUTTON = 'inline-flex min-h-11 w-full items-center justify-center gap-2 rounded-lg border border-line bg-card px-3 text-sm font-medium text-ink hover:bg-soft'
@@ -31,6 +32,7 @@ export function ProgressPanel({ now, newLimit }: { now: number; newLimit: number
         <p className="mt-3 text-xs text-muted">{persistent ? 'Saved in this browser as you study.' : 'Not saved: this page can’t use storage here.'}</p>
         <ResetDeck />
       </section>
+      <ReviewStats now={now} />
       <FilesSection />
       <KeysSection />
     </aside>

@@ -47,6 +47,3 @@ export const deckSchema = z
   })
 
 export type DeckCard = z.infer<typeof deckCardSchema>
-export type Scene = z.infer<typeof sceneSchema>
-export type SceneOverrides = z.infer<typeof sceneOverridesSchema>
-export type Deck = z.infer<typeof deckSchema>

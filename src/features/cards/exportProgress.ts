@@ -2,7 +2,7 @@
 // back in: an import must be JSON, ours, and valid card by card — otherwise it is refused with a
 // message and nothing changes.
 
-import { upgrade } from './migrate.ts'
+import { upgrade } from './progressUpgrade.ts'
 import type { ProgressDoc } from './progressSchema.ts'
 
 export const EXPORT_KIND = 'sticky-sessions-lab/cards-progress'

@@ -9,9 +9,11 @@ export type { ProgressDoc } from './progressSchema.ts'
 
 /** How many grades "Undo" can take back (kept across reloads). */
 export const UNDO_LIMIT = 20
+/** How many grades the statistics keep (a year of a busy learner's reviews, ~100 KB). */
+export const REVIEW_LIMIT = 5_000
 
 export function emptyProgress(): ProgressDoc {
-  return { version: CURRENT_VERSION, cards: {}, undo: [] }
+  return { version: CURRENT_VERSION, cards: {}, undo: [], reviews: [] }
 }
 
 export function toCard(s: StoredCard): Card {
@@ -74,6 +76,7 @@ export function grade(doc: ProgressDoc, scheduler: FSRS, id: string, rating: Gra
     ...doc,
     cards: { ...doc.cards, [id]: fromCard(card, before?.introduced ?? now.toISOString()) },
     undo: [...doc.undo, { id, log: fromLog(log), due: previous.due.toISOString() }].slice(-UNDO_LIMIT),
+    reviews: [...doc.reviews, { id, at: now.toISOString(), rating, state: previous.state as StoredCard['state'] }].slice(-REVIEW_LIMIT),
   }
 }
 
@@ -84,12 +87,15 @@ export function undoLast(doc: ProgressDoc, scheduler: FSRS): { doc: ProgressDoc;
   const undo = doc.undo.slice(0, -1)
   const current = doc.cards[last.id]
   if (!current) return undoLast({ ...doc, undo }, scheduler)
+  // The grade taken back leaves the statistics too.
+  const lastReview = doc.reviews.at(-1)
+  const reviews = lastReview && lastReview.id === last.id && lastReview.at === last.log.review ? doc.reviews.slice(0, -1) : doc.reviews
   const previous = { ...scheduler.rollback(toCard(current), last.log), due: new Date(last.due) }
   const cards = { ...doc.cards }
   // Back to "never studied": drop the entry so it counts as new again (and not as introduced today).
   if (previous.state === State.New) delete cards[last.id]
   else cards[last.id] = fromCard(previous, current.introduced)
-  return { doc: { ...doc, cards, undo }, id: last.id }
+  return { doc: { ...doc, cards, undo, reviews }, id: last.id }
 }
 
 export function resetCard(doc: ProgressDoc, id: string): ProgressDoc {

@@ -1,5 +1,5 @@
 // Saved study progress, one schema per version ever written. v2 is current; v0 and v1 stay here so
-// migrate.ts can still read what older builds saved (and old export files).
+// progressUpgrade.ts can still read what older builds saved (and old export files).
 
 import { z } from 'zod'
 
@@ -41,9 +41,22 @@ export const storedLogSchema = z.object({
 /** `due` is the card's due date before the grade: ts-fsrs's rollback restores it as the review time. */
 export const undoEntrySchema = z.object({ id: z.string(), log: storedLogSchema, due: iso })
 
+/**
+ * One grade, kept for statistics (reviews per day, retention, today's summary): which card, when,
+ * the grade, and the card's FSRS state before it (2 = a learned card under review). Added to v2
+ * as an optional field: older saves simply have no history yet.
+ */
+export const reviewRecordSchema = z.object({
+  id: z.string(),
+  at: iso,
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  state,
+})
+
 export type StoredCard = z.infer<typeof storedCardSchema>
 export type StoredLog = z.infer<typeof storedLogSchema>
 export type UndoEntry = z.infer<typeof undoEntrySchema>
+export type ReviewRecord = z.infer<typeof reviewRecordSchema>
 
 export interface ProgressDoc {
   readonly version: typeof CURRENT_VERSION
@@ -51,6 +64,8 @@ export interface ProgressDoc {
   readonly cards: Readonly<Record<string, StoredCard>>
   /** Last grades, oldest first, for "Undo". */
   readonly undo: readonly UndoEntry[]
+  /** Every grade (up to REVIEW_LIMIT), oldest first, for statistics. */
+  readonly reviews: readonly ReviewRecord[]
 }
 
 /** v1 (first release of the format): camelCase fields, epoch-ms dates, state names, no undo. */
@@ -72,5 +87,5 @@ export const docShape = {
   /** v0 (prototype): a bare { id: card } map, no version field. */
   0: z.record(z.string(), z.unknown()),
   1: z.object({ version: z.literal(1), cards: z.record(z.string(), z.unknown()) }),
-  2: z.object({ version: z.literal(2), cards: z.record(z.string(), z.unknown()), undo: z.array(z.unknown()).optional() }),
+  2: z.object({ version: z.literal(2), cards: z.record(z.string(), z.unknown()), undo: z.array(z.unknown()).optional(), reviews: z.array(z.unknown()).optional() }),
 } as const

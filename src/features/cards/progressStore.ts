@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { FSRS, Grade } from 'ts-fsrs'
 import type { SafeStorage } from '../../store/safeStorage.ts'
-import { readProgress } from './migrate.ts'
+import { readProgress } from './progressUpgrade.ts'
 import { emptyProgress, grade, resetCard, undoLast, type ProgressDoc } from './progress.ts'
 
 export const STORAGE_KEY = 'ssl:cards'

@@ -3,7 +3,7 @@
 // far replayed), so it stays in step with the others.
 
 import { useId, type ReactNode } from 'react'
-import { POLICIES, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
+import { ROUTING_POLICIES, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
 import { designOptions, type Design } from './design.ts'
 import { useEditSetup } from './useEditSetup.ts'
 
@@ -34,7 +34,7 @@ export function ColumnEditor({ index, design }: { index: number; design: Design 
         <MiniSelect label="Routing" n={n} value={design.policy} onChange={(v) => change({ policy: v as PolicyId })}>
           {POLICY_IDS.map((p) => (
             <option key={p} value={p}>
-              {POLICIES[p].label}
+              {ROUTING_POLICIES[p].label}
             </option>
           ))}
         </MiniSelect>

@@ -6,7 +6,7 @@
 
 import { memo, useRef } from 'react'
 import type { Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
-import { USER_COLORS } from '../../lab-ui/engine.ts'
+import { liveSessions, storeInUse, USER_COLORS } from '../../lab-ui/engine.ts'
 import { serverStatusText } from '../../lab-ui/format.ts'
 import { avatarStyle, userFill } from '../../draw/palette.ts'
 import { RequestLayer } from '../../lab-ui/stage/RequestLayer.tsx'
@@ -31,7 +31,7 @@ export function ColumnStage({ sim }: { sim: SimState }) {
         LB
       </div>
       <Servers servers={sim.servers} now={sim.now} idleMs={sim.config.sessionIdleMs} memoryHolds={memoryHolds} />
-      {usesStore && <StoreTile store={storage === 'database' ? sim.db : sim.store} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
+      {usesStore && <StoreTile store={storeInUse(sim)} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
       <RequestLayer anchors={anchors} reduced={reduced} />
     </div>
   )
@@ -90,12 +90,6 @@ function Servers({ servers, now, idleMs, memoryHolds }: { servers: readonly Serv
       </ul>
     </section>
   )
-}
-
-function liveSessions(m: ReadonlyMap<string, Session>, now: number, idleMs: number): Session[] {
-  const out: Session[] = []
-  for (const x of m.values()) if (now - x.lastSeen < idleMs) out.push(x)
-  return out
 }
 
 const ServerTile = memo(

@@ -11,12 +11,12 @@ import { useThrottledLab } from '../../store/useThrottled.ts'
 import { formatClock } from '../../lab-ui/format.ts'
 import { ColumnEditor } from './ColumnEditor.tsx'
 import { ColumnStage } from './ColumnStage.tsx'
-import type { CompareColumn as Column } from './compareStore.ts'
+import type { ColumnRun } from './compareStore.ts'
 import { designLabel, designToken } from './design.ts'
 import { ServerLoadChart } from './ServerLoadChart.tsx'
 import { useEditSetup } from './useEditSetup.ts'
 
-export function CompareColumn({ index, column, removable }: { index: number; column: Column; removable: boolean }) {
+export function CompareColumn({ index, column, removable }: { index: number; column: ColumnRun; removable: boolean }) {
   const headingId = useId()
   const { removeColumn } = useEditSetup()
   const n = index + 1

@@ -4,12 +4,13 @@
 
 import { announce } from '@react-aria/live-announcer'
 import { useId, useMemo, useState } from 'react'
-import { MAX_SERVERS } from '../../lab-ui/engine.ts'
+import { MAX_SERVERS, storeInUse } from '../../lab-ui/engine.ts'
 import type { Intervention } from '../../sim/interventions.ts'
 import type { ServerId, SimState } from '../../sim/types.ts'
 import { Button } from '../../components/Button.tsx'
 import { formatClock } from '../../lab-ui/format.ts'
-import { interventionLabel } from '../../lab-ui/interventionLabel.ts'
+import { interventionButton, interventionLabel } from '../../lab-ui/engine.ts'
+import { ADD_SERVER, NAT_GROUP, ROLLING_DEPLOY, STORE_DOWN, STORE_UP } from '../../lab-ui/buttonActions.ts'
 import { useCompareStore } from './CompareContext.tsx'
 import { useThrottledCompare } from './useThrottledCompare.ts'
 
@@ -30,7 +31,7 @@ function fleetOf(sims: readonly SimState[]): Fleet {
     if (live.length < MAX_SERVERS) full = false
     for (const x of live) byId.set(x.id, (byId.get(x.id) ?? false) || x.status === 'crashed')
     const usesStore = s.config.storage === 'shared' || s.config.storage === 'database' || (s.config.storage === 'jwt' && s.config.jwt.carts === 'shared')
-    if (usesStore && store === 'none') store = (s.config.storage === 'database' ? s.db.up : s.store.up) ? 'up' : 'down'
+    if (usesStore && store === 'none') store = storeInUse(s).up ? 'up' : 'down'
   }
   return { servers: [...byId].map(([id, crashed]) => ({ id, crashed })), full, store }
 }
@@ -70,26 +71,26 @@ export function InterventionBar() {
           </select>
         </div>
         {target && (target.crashed ? (
-          <Button onClick={() => act({ kind: 'restartServer', server: target.id })}>Restart {target.id}</Button>
+          <Button onClick={() => act({ kind: 'restartServer', server: target.id })}>{interventionButton({ kind: 'restartServer', server: target.id }).text}</Button>
         ) : (
           <Button look="danger" onClick={() => act({ kind: 'crashServer', server: target.id })}>
-            Crash {target.id}
+            {interventionButton({ kind: 'crashServer', server: target.id }).text}
           </Button>
         ))}
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button onClick={() => act({ kind: 'addServer' })} disabled={fleet.full}>
-          + Add server
+        <Button onClick={() => act(ADD_SERVER)} disabled={fleet.full}>
+          {interventionButton(ADD_SERVER).text}
         </Button>
-        <Button onClick={() => act({ kind: 'rollingDeploy', mode: 'drain' })} title="Replace every server in turn, draining each first">
-          Rolling deploy
+        <Button onClick={() => act(ROLLING_DEPLOY)} title={interventionButton(ROLLING_DEPLOY).title}>
+          {interventionButton(ROLLING_DEPLOY).text}
         </Button>
-        <Button onClick={() => act({ kind: 'addNatGroup', size: 20 })} title="20 new users share one public IP (a mobile carrier's CGNAT)">
-          + NAT group (20 users, 1 IP)
+        <Button onClick={() => act(NAT_GROUP)} title={interventionButton(NAT_GROUP).title}>
+          {interventionButton(NAT_GROUP).text}
         </Button>
         {fleet.store !== 'none' && (
-          <Button look={fleet.store === 'up' ? 'danger' : 'primary'} onClick={() => act({ kind: fleet.store === 'up' ? 'storeDown' : 'storeUp' })} title="Only designs that keep sessions in a store or database notice">
-            {fleet.store === 'up' ? 'Store outage' : 'Bring store back'}
+          <Button look={fleet.store === 'up' ? 'danger' : 'primary'} onClick={() => act(fleet.store === 'up' ? STORE_DOWN : STORE_UP)} title="Only designs that keep sessions in a store or database notice">
+            {interventionButton(fleet.store === 'up' ? STORE_DOWN : STORE_UP).text}
           </Button>
         )}
       </div>

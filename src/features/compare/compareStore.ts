@@ -12,7 +12,7 @@ import type { PlaybackActions } from '../../store/playback.ts'
 import { designOverrides, type Design } from './design.ts'
 import { MAX_COLUMNS, MIN_COLUMNS, type CompareSetup } from './urlCodec.ts'
 
-export interface CompareColumn {
+export interface ColumnRun {
   /** The column's place on the page: kept when its design changes, so its controls keep focus. */
   readonly slot: number
   /** The run's identity: a new store (a new design) gets a new id. */
@@ -24,7 +24,7 @@ export interface CompareColumn {
 export interface CompareState extends PlaybackActions {
   readonly scenario: ScenarioId
   readonly users: number | null
-  readonly columns: readonly CompareColumn[]
+  readonly columns: readonly ColumnRun[]
   readonly playing: boolean
   readonly speed: number
   /** The shared simulated time (every column's `sim.now`). */
@@ -45,9 +45,10 @@ export type CompareStore = StoreApi<CompareState>
 
 let nextId = 1
 
-function column(scenario: ScenarioId, users: number | null, design: Design, from?: { script: readonly ScriptItem[]; at: SimMs; slot?: number | undefined }): CompareColumn {
+function column(scenario: ScenarioId, users: number | null, design: Design, from?: { script: readonly ScriptItem[]; at: SimMs; slot?: number | undefined }): ColumnRun {
   const overrides = { ...designOverrides(design), ...(users !== null ? { users } : {}) }
-  const store = createLabStore({ scenario, overrides, ...(from ? { script: from.script, at: from.at } : {}) })
+  // Reset goes back to the column's design as the URL states it (not folding in an added server).
+  const store = createLabStore({ scenario, overrides, keepDesign: false, ...(from ? { script: from.script, at: from.at } : {}) })
   const id = nextId++
   return { slot: from?.slot ?? id, id, design, store }
 }

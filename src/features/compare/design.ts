@@ -3,8 +3,9 @@
 // override on top of the shared scenario, so every column keeps the scenario's seed and traffic.
 
 import type { ConfigPatch } from '../../sim/config.ts'
-import { POLICIES } from '../../lab-ui/engine.ts'
+import { ROUTING_POLICIES } from '../../lab-ui/engine.ts'
 import type { PolicyId, StorageKind } from '../../sim/types.ts'
+import { designKind } from '../../store/design.ts'
 
 export interface Design {
   readonly policy: PolicyId
@@ -35,10 +36,15 @@ export function designOverrides(d: Design): ConfigPatch {
   }
 }
 
-/** The design in a few words, e.g. "Sticky: cookie affinity + server memory". */
+/**
+ * The design in a few words, e.g. "Sticky: Cookie affinity + server memory". Sticky and Stateless
+ * mean what the lab's Design toggle means (any affinity over server memory is sticky); a JWT's carts
+ * are taken to be in memory, the engine's default.
+ */
 export function designLabel(d: Design): string {
-  const base = `${POLICIES[d.policy].label} + ${STORAGE_SHORT[d.storage]}`
-  const kind = d.policy === 'cookie' && d.storage === 'memory' ? 'Sticky: ' : d.policy === 'round-robin' && d.storage === 'shared' ? 'Stateless: ' : ''
+  const base = `${ROUTING_POLICIES[d.policy].label} + ${STORAGE_SHORT[d.storage]}`
+  const k = designKind({ policy: d.policy, storage: d.storage, jwt: { carts: 'memory' } })
+  const kind = k === 'sticky' ? 'Sticky: ' : k === 'stateless' ? 'Stateless: ' : ''
   const opts = designOptions(d)
   return `${kind}${base}${opts.length > 0 ? ` (${opts.join(', ')})` : ''}`
 }

@@ -22,7 +22,7 @@ test('logouts over time: aligned per design, starting at 0:00, a gap where a des
   expect(x[0]).toBe(0)
   expect(x).toHaveLength(41)
   expect(series.map((se) => se.label)).toEqual(['Sticky', 'Stateless'])
-  expect(series[0]!.values.at(-1)).toBe(sticky.at(-1)!.unexpectedLogouts)
+  expect(series[0]!.values.at(-1)).toBe(sticky.at(-1)?.unexpectedLogouts)
   expect(series[0]!.values.at(-1)).toBeGreaterThan(0)
   expect(series[1]!.values.slice(0, 36).every((v) => v === 0)).toBe(true)
   expect(series[1]!.values.slice(-5)).toEqual([null, null, null, null, null])

@@ -13,7 +13,7 @@
 import { describe, expect, test } from 'vitest'
 import { lab } from '../../sim/harness.ts'
 import { inflightRequests } from '../../sim/inflight.ts'
-import type { Request, SimState } from '../../sim/types.ts'
+import type { SimRequest, SimState } from '../../sim/types.ts'
 import { designOverrides, type Design } from './design.ts'
 
 // Past the scenario's crash of B at 0:30, so every pair of designs diverges somewhere.
@@ -32,18 +32,18 @@ function run(d: Design): SimState {
 }
 
 /** Every request of the run so far (finished and in flight), by id. */
-function requests(s: SimState): Request[] {
+function requests(s: SimState): SimRequest[] {
   return [...s.recent, ...inflightRequests(s)].sort((a, b) => a.id - b.id)
 }
 
-const sent = (r: Request) => `${r.id}/${r.user}/${r.kind}/${r.attempt}@${r.sentAt}`
-const answered = (r: Request) => (r.receivedAt >= 0 ? `${r.server}/${r.outcome}@${r.receivedAt}` : 'pending')
+const sent = (r: SimRequest) => `${r.id}/${r.user}/${r.kind}/${r.attempt}@${r.sentAt}`
+const answered = (r: SimRequest) => (r.receivedAt >= 0 ? `${r.server}/${r.outcome}@${r.receivedAt}` : 'pending')
 
 describe('columns with the same seed see the same traffic', () => {
   const base = run(BASE)
   const baseReqs = requests(base)
 
-  const complete = (rs: Request[]) => rs[0]!.id === 1 && rs.length === rs[rs.length - 1]!.id
+  const complete = (rs: SimRequest[]) => rs[0]!.id === 1 && rs.length === rs[rs.length - 1]!.id
 
   test('nothing was dropped from the bounded list of finished requests', () => {
     expect(complete(baseReqs)).toBe(true)
@@ -57,7 +57,7 @@ describe('columns with the same seed see the same traffic', () => {
     test(`${name}: the run is complete`, () => expect(complete(reqs)).toBe(true))
 
     test(`${name}: every user arrives at the same moment`, () => {
-      const firstSend = (rs: Request[]) => new Map(rs.filter((r) => r.kind === 'landing' && r.attempt === 1).reverse().map((r) => [r.user, r.sentAt]))
+      const firstSend = (rs: SimRequest[]) => new Map(rs.filter((r) => r.kind === 'landing' && r.attempt === 1).reverse().map((r) => [r.user, r.sentAt]))
       const a = firstSend(baseReqs)
       const b = firstSend(reqs)
       expect(a.size).toBe(base.config.users)
@@ -83,8 +83,8 @@ describe('columns with the same seed see the same traffic', () => {
     })
 
     test(`${name}: each user's think times are the same while their outcomes agree`, () => {
-      const byUser = (rs: Request[]) => {
-        const m = new Map<number, Request[]>()
+      const byUser = (rs: SimRequest[]) => {
+        const m = new Map<number, SimRequest[]>()
         for (const r of [...rs].sort((x, y) => x.sentAt - y.sentAt)) m.set(r.user, [...(m.get(r.user) ?? []), r])
         return m
       }

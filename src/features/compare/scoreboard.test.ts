@@ -38,10 +38,11 @@ describe('scoreboard rows on real runs', () => {
     const run = (policy: 'cookie' | 'round-robin', storage: 'memory' | 'shared') => lab().scenario('crash-sticky-memory').policy(policy).storage(storage).run(90_000)
     const sims = [run('cookie', 'memory'), run('round-robin', 'shared')]
     const best = (id: string) => {
-      const row = SCORE_ROWS.find((r) => r.id === id)!
+      const row = SCORE_ROWS.find((r) => r.id === id)
+      expect(row, `score row ${id}`).toBeDefined()
       return bestColumns(
-        sims.map((s) => row.value(s)),
-        row.better,
+        sims.map((s) => row!.value(s)),
+        row!.better,
       )
     }
     expect(best('logouts')).toEqual([false, true])

@@ -1,6 +1,8 @@
 // #/embed: the embed generator. Pick a scenario and options, watch the live preview (embed.html in
 // an iframe, exactly what a course page will show) and copy the <iframe> snippet. Opened from the
-// lab's share menu it carries that run (`s`) and offers to embed it at that moment.
+// lab's share menu it carries that run (`s`) and offers to embed it at that moment. "Copy snippet"
+// reads "Copied ✓" for a moment after a copy (until the snippet changes), and a note explains
+// sandboxed hosts: what the site hosting the lab must send, and what readers see otherwise.
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { initialize } from '@open-iframe-resizer/core'
@@ -17,6 +19,9 @@ import { CHECKED_SIZES, embedTitle, frameStyle, SIZES, snippet, type SizeId } fr
 import { decodeRun } from '../../lab-ui/links/decode.ts'
 import { MAX_SEED } from '../../lab-ui/links/limits.ts'
 import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
+import { CourseTools } from './CourseTools.tsx'
+
+const COPIED_MS = 2_500
 
 export default function EmbedGeneratorPage() {
   const route = useRoute()
@@ -35,6 +40,8 @@ export default function EmbedGeneratorPage() {
   const [useRun, setUseRun] = useState(sharedRun !== null)
   const [copied, setCopied] = useState('')
   const [everySize, setEverySize] = useState(false)
+  /** The snippet last copied, while the button says so (a new copy restarts the moment). */
+  const [justCopied, setJustCopied] = useState<{ code: string } | null>(null)
   const seedId = useId()
   const snippetId = useId()
   const hintId = useId()
@@ -45,6 +52,13 @@ export default function EmbedGeneratorPage() {
   const choice: EmbedChoice = { scenario, controls, theme, autoplay, speed, height: autoHeight ? 'auto' : 'frame', ...(seed !== undefined ? { seed } : {}), ...(runApplies ? { run: sharedRun } : {}) }
   const code = snippet(choice, { from: window.location.href, size, autoHeight })
   const previewSrc = `./embed.html?${embedQuery(choice)}`
+  const showCopied = justCopied?.code === code
+
+  useEffect(() => {
+    if (!justCopied) return
+    const t = window.setTimeout(() => setJustCopied(null), COPIED_MS)
+    return () => window.clearTimeout(t)
+  }, [justCopied])
 
   return (
     <div className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
@@ -143,18 +157,31 @@ export default function EmbedGeneratorPage() {
                 size="sm"
                 onClick={() => {
                   navigator.clipboard.writeText(code).then(
-                    () => setCopied('Snippet copied.'),
+                    () => {
+                      setCopied('Snippet copied.')
+                      setJustCopied({ code })
+                    },
                     () => setCopied('The clipboard is not available: select the snippet and copy it (Ctrl+C, ⌘C on a Mac).'),
                   )
                 }}
                 data-testid="copy-snippet"
+                className="min-w-[7.5rem]"
               >
-                Copy snippet
+                {showCopied ? 'Copied ✓' : 'Copy snippet'}
               </Button>
             </div>
             <textarea id={snippetId} readOnly value={code} rows={autoHeight ? 14 : 9} onFocus={(e) => e.currentTarget.select()} className="w-full rounded-md border border-line bg-soft p-2 font-mono text-xs" data-testid="snippet" />
             <p role="status" className="min-h-4 text-xs text-muted">
               {copied}
+            </p>
+          </div>
+          <div className="rounded-lg border border-line bg-card p-3 text-sm" data-testid="sandbox-note">
+            <h2 className="font-semibold">Hosts that sandbox embeds</h2>
+            <p className="mt-1 text-muted">
+              Some sites put every embed in a sandbox: WordPress does this for embeds from sites it doesn’t know. A frame sandboxed without <code>allow-same-origin</code> has no origin of its
+              own, so the browser loads the lab’s scripts with CORS, and the site hosting the lab must answer with <code>Access-Control-Allow-Origin: *</code> (GitHub Pages does). If yours
+              can’t, add <code>allow-same-origin</code> to the frame’s sandbox, or host the lab where it can. Until then your readers see “Open the lab in a new tab” instead of the lab, and
+              the browser console says why.
             </p>
           </div>
         </form>
@@ -180,6 +207,7 @@ export default function EmbedGeneratorPage() {
           )}
         </section>
       </div>
+      <CourseTools scenario={scenario} />
     </div>
   )
 }

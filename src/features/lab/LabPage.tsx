@@ -1,8 +1,8 @@
 // #/lab?scenario=…: the full lab. An unknown scenario gets a plain notice and the default scene.
-// Optional policy/storage/servers/users override the scene (a flashcard's "Show me"); `from=<card>`
-// adds a way back to that card.
+// Optional policy/storage/servers/users override the scene (a flashcard's "Show me"), and a shared
+// run (`s=`) too, applied on top of it (the notice says so); `from=<card>` adds a way back to that card.
 
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { isScenarioId, LANDING_SCENARIO, type ScenarioId, MAX_SERVERS, MAX_USERS, type ConfigPatch, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
 import { Notice } from '../../components/Notice.tsx'
 import { href, navigate, useRoute } from '../../app/router.ts'
@@ -16,7 +16,8 @@ export default function LabPage() {
   const shared = useShareRequest(route.query)
   const asked = route.query.get('scenario')
   const valid: ScenarioId = asked !== null && isScenarioId(asked) ? asked : LANDING_SCENARIO
-  const { overrides, invalid } = readOverrides(route.query)
+  // One object per URL: the shared run's loader re-runs when it changes.
+  const { overrides, invalid } = useMemo(() => readOverrides(route.query), [route.query])
   const fromCard = route.query.get('from')
   const backTo = fromCard !== null && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(fromCard) ? fromCard : null
   return (
@@ -39,7 +40,7 @@ export default function LabPage() {
       )}
       <LabProvider init={{ ...shared.init, overrides }}>
         <FollowRoute scenario={valid} overrides={overrides} />
-        <SharedRun share={shared} />
+        <SharedRun share={shared} settings={overrides} />
         <Lab onScenarioChange={(id) => navigate(href('/lab', { scenario: id, from: backTo ?? undefined }), { replace: true })} />
       </LabProvider>
     </div>

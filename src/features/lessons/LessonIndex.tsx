@@ -1,20 +1,26 @@
 // #/learn: the course in order — each lesson's title, summary and live-scene count, with a tick
-// for the ones the learner has finished (kept in this browser).
+// for the ones the learner has finished (kept in this browser), and "Resume where you left off".
 
 import { href } from '../../app/router.ts'
 import { Button } from '../../components/Button.tsx'
+import { ScormDownloads } from '../../lms/ScormDownloads.tsx'
 import { LESSONS } from '../../course/catalog.ts'
-import { progressStore, useProgress, type Progress } from './progress.ts'
+import { LmsNotice } from './lms/LmsNotice.tsx'
+import { progressStore, resumeTarget, tally, type Progress } from './progress.ts'
+import { useProgress } from './useProgress.ts'
 import { useDocumentTitle } from './useDocumentTitle.ts'
 
 export function LessonIndex() {
   useDocumentTitle('Learn')
   const progress = useProgress((p) => p)
-  const done = LESSONS.filter((l) => progress[l.slug]?.done).length
-  const started = Object.keys(progress).length > 0
+  const done = LESSONS.filter((l) => progress.lessons[l.slug]?.done).length
+  const started = Object.keys(progress.lessons).length > 0 || progress.last !== null
+  const resume = resumeTarget(progress, LESSONS)
+  const resumeLesson = resume && LESSONS.find((l) => l.slug === resume.slug)
 
   return (
     <div className="lesson-index" data-testid="lesson-index">
+      <LmsNotice />
       <header className="lesson-index-header">
         <p className="lesson-eyebrow">Course · {LESSONS.length} lessons</p>
         <h1>Sticky sessions, from the first logout to stateless</h1>
@@ -27,6 +33,15 @@ export function LessonIndex() {
             {done} of {LESSONS.length} lessons done
           </p>
           <progress max={LESSONS.length} value={done} aria-labelledby="course-progress-label" />
+          {resume && resumeLesson && (
+            <a className="lesson-resume" href={href(`/learn/${resume.slug}`, undefined, resume.scene !== null ? `scene-${resume.scene + 1}` : undefined)} data-testid="lesson-resume">
+              Resume where you left off<span className="sr-only">:</span>
+              <span className="lesson-resume-title">
+                Lesson {resumeLesson.order}, {resumeLesson.title}
+                {resume.scene !== null && `, scene ${resume.scene + 1}`}
+              </span>
+            </a>
+          )}
           {started && (
             <Button size="sm" look="ghost" onClick={() => progressStore.getState().reset()}>
               Reset progress
@@ -57,12 +72,15 @@ export function LessonIndex() {
           </li>
         ))}
       </ol>
+      <div className="mt-8">
+        <ScormDownloads />
+      </div>
     </div>
   )
 }
 
 function Status({ progress, slug, sceneCount }: { progress: Progress; slug: string; sceneCount: number }) {
-  const p = progress[slug]
+  const p = progress.lessons[slug]
   if (!p) return null
   if (p.done)
     return (
@@ -73,7 +91,7 @@ function Status({ progress, slug, sceneCount }: { progress: Progress; slug: stri
   return (
     <span className="text-muted">
       {' '}
-      · {Math.min(p.scenes.length, sceneCount)} of {sceneCount} scenes finished
+      · {tally(progress, slug, sceneCount).solved} of {sceneCount} scenes finished
     </span>
   )
 }

@@ -7,8 +7,10 @@ import { href, useRoute } from '../../app/router.ts'
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx'
 import { LESSONS, lessonBySlug, neighbours, type LessonEntry, type LessonModule } from '../../course/catalog.ts'
 import { LessonContext } from './LessonContext.ts'
+import { LmsNotice } from './lms/LmsNotice.tsx'
 import { LESSON_COMPONENTS } from './mdx/components.tsx'
-import { useProgress } from './progress.ts'
+import { progressStore } from './progress.ts'
+import { useProgress } from './useProgress.ts'
 import { Toc, useActiveHeading } from './Toc.tsx'
 import { useDocumentTitle } from './useDocumentTitle.ts'
 
@@ -32,6 +34,7 @@ export function LessonPage({ slug }: { slug: string }) {
     <article className="lesson-page" data-testid="lesson" data-slug={entry.slug}>
       <div className="lesson-grid">
         <div className="lesson-main">
+          <LmsNotice />
           <LessonHeader entry={entry} />
           <ErrorBoundary>
             <Suspense fallback={<p className="lesson-loading">Loading the lesson…</p>}>
@@ -52,7 +55,7 @@ export function LessonPage({ slug }: { slug: string }) {
 }
 
 function LessonHeader({ entry }: { entry: LessonEntry }) {
-  const done = useProgress((p) => p[entry.slug]?.done ?? false)
+  const done = useProgress((p) => p.lessons[entry.slug]?.done ?? false)
   return (
     <header className="lesson-header">
       <p className="lesson-eyebrow">
@@ -67,6 +70,9 @@ function LessonHeader({ entry }: { entry: LessonEntry }) {
       </p>
       <h1>{entry.title}</h1>
       <p className="lesson-summary">{entry.summary}</p>
+      <p className="mt-2 text-sm text-muted">
+        A word you don’t know? The <a href="#/glossary" className="text-accent underline">glossary</a> explains the terms the lessons and the lab use.
+      </p>
     </header>
   )
 }
@@ -89,6 +95,9 @@ function LessonBody({ entry }: { entry: LessonEntry }) {
   const { toc, active } = useLessonToc(mod)
   const info = useMemo(() => ({ slug: entry.slug, sceneCount: entry.sceneCount }), [entry.slug, entry.sceneCount])
   const Body = mod.default
+
+  // This lesson is where "Resume where you left off" brings the learner back.
+  useEffect(() => progressStore.getState().visit(entry.slug), [entry.slug])
 
   // Deep links: scroll to the heading named after the route's second '#', else start at the top.
   useEffect(() => {

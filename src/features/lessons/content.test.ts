@@ -15,6 +15,8 @@ import { TOPIC_KEYS } from '../../course/syllabus.ts'
 const DIR = join(import.meta.dirname, '../../../content/lessons')
 const DECK = JSON.parse(readFileSync(join(import.meta.dirname, '../../../content/cards/deck.json'), 'utf8')) as { cards: { id: string }[] }
 const CARD_IDS = new Set(DECK.cards.map((c) => c.id))
+const GLOSSARY = JSON.parse(readFileSync(join(import.meta.dirname, '../../../content/glossary.json'), 'utf8')) as { terms: { id: string }[] }
+const GLOSSARY_IDS = new Set(GLOSSARY.terms.map((t) => t.id))
 
 interface Lesson {
   file: string
@@ -90,7 +92,7 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, l) => {
   })
 
   it('lists exactly the scenarios its scenes use', () => {
-    expect(new Set(l.meta.scenarios)).toEqual(new Set(scenes(l).map((s) => s.props.id)))
+    expect(new Set(l.meta.scenarios)).toEqual(new Set(scenes(l).map((s) => s.props.scenario)))
   })
 
   it('has well-formed callouts, diagrams and code blocks', () => {
@@ -114,8 +116,8 @@ describe.each(lessons.map((l) => [l.file, l] as const))('%s', (_file, l) => {
 
 function checkScene(s: ElementUse) {
   const where = `<Scene> at line ${s.line}`
-  const { id, question, choices, answer, overrides } = s.props
-  expect(typeof id === 'string' && isScenarioId(id), `${where}: unknown scenario "${String(id)}"`).toBe(true)
+  const { scenario, question, choices, answer, overrides } = s.props
+  expect(typeof scenario === 'string' && isScenarioId(scenario), `${where}: unknown scenario "${String(scenario)}"`).toBe(true)
   expect(typeof question === 'string' && question.length >= 15, `${where}: needs a question`).toBe(true)
   expect(Array.isArray(choices) && choices.length >= 2 && choices.length <= 4 && choices.every((c) => typeof c === 'string' && c.length > 0), `${where}: 2–4 choices`).toBe(true)
   expect(new Set(choices as string[]).size, `${where}: choices repeat`).toBe((choices as string[]).length)
@@ -150,6 +152,7 @@ function linkProblem(url: string): string | null {
     const card = q.get('card')
     return card === null || CARD_IDS.has(card) ? null : `no card "${card}" in content/cards/deck.json`
   }
+  if (path === '/glossary') return anchor === undefined || GLOSSARY_IDS.has(anchor) ? null : `no term #${anchor} in content/glossary.json`
   if (path === '/compare' || path === '/') return null
   return `unknown route ${path}`
 }
@@ -161,7 +164,7 @@ describe('the course as a whole', () => {
   })
 
   it('shows every scenario somewhere, and each scenario’s own lesson shows or links it', () => {
-    const shown = (l: Lesson, id: string) => scenes(l).some((s) => s.props.id === id) || l.a.links.some((x) => x.url.startsWith(`#/lab?scenario=${id}`))
+    const shown = (l: Lesson, id: string) => scenes(l).some((s) => s.props.scenario === id) || l.a.links.some((x) => x.url.startsWith(`#/lab?scenario=${id}`))
     for (const id of SCENARIO_IDS) {
       expect(lessons.some((l) => shown(l, id)), `scenario ${id} appears in no lesson`).toBe(true)
       const home = bySlug.get(SCENARIOS[id].lesson)
@@ -184,5 +187,7 @@ describe('the course as a whole', () => {
     expect(linkProblem('#/cards?card=nope')).toMatch(/no card/)
     expect(linkProblem('#section')).toMatch(/hash routes/)
     expect(linkProblem('#/nowhere')).toMatch(/unknown route/)
+    expect(linkProblem('#/glossary#jwt')).toBeNull()
+    expect(linkProblem('#/glossary#nope')).toMatch(/no term/)
   })
 })

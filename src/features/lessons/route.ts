@@ -11,4 +11,6 @@ export const route: RouteDef = {
   match: (path) => path === '/learn' || path === '/learn/' || LESSON.test(path),
   nav: { label: 'Learn', href: '#/learn', order: 3 },
   load: () => import('./LearnPage.tsx'),
+  // A SCORM package (its index.html carries the packager's meta) connects to its LMS first.
+  boot: () => (document.querySelector('meta[name="ssl-lms"]') ? import('./lms/bridge.ts').then((m) => m.startLms()) : undefined),
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import LZString from 'lz-string'
 import { describe, expect, it } from 'vitest'
 import { decodeRun } from './decode.ts'
-import { encodeRun, type SharedRun } from './encode.ts'
+import { encodeRun, type LinkedRun } from './encode.ts'
 import { MAX_AT_MS, MAX_ENCODED_LENGTH, MAX_SCRIPT_ITEMS } from './limits.ts'
 import { arbIntervention, arbRun } from './testArbitraries.ts'
 
@@ -60,11 +60,12 @@ describe('share codec', () => {
   })
 
   it('survives URLSearchParams turning "+" into a space', () => {
-    const run: SharedRun = { at: 91_000, seed: 3, script: Array.from({ length: 40 }, (_, i) => ({ at: i * 997, do: { kind: 'setRate', rate: 1 + (i % 8) / 4 } as const })) }
+    const run: LinkedRun = { at: 91_000, seed: 3, script: Array.from({ length: 40 }, (_, i) => ({ at: i * 997, do: { kind: 'setRate', rate: 1 + (i % 8) / 4 } as const })) }
     const s = encodeRun(run)
     expect(s).toContain('+')
-    const viaQuery = new URLSearchParams(`s=${s}`).get('s')!
-    expect(decodeRun(viaQuery)).toEqual({ ok: true, run })
+    const viaQuery = new URLSearchParams(`s=${s}`).get('s')
+    expect(viaQuery).not.toBeNull()
+    expect(decodeRun(viaQuery ?? '')).toEqual({ ok: true, run })
   })
 
   it('refuses well-formed but wrong payloads with a plain sentence, never echoing the input', () => {

@@ -4,11 +4,11 @@
 import LZString from 'lz-string'
 import type { ConfigPatch } from '../../sim/config.ts'
 import { describeIssue } from './describeIssue.ts'
-import type { SharedRun } from './encode.ts'
+import type { LinkedRun } from './encode.ts'
 import { MAX_ENCODED_LENGTH, SHARE_VERSION } from './limits.ts'
 import { shareSchemaV1 } from './shareSchema.ts'
 
-export type Decoded = { readonly ok: true; readonly run: SharedRun } | { readonly ok: false; readonly problem: string }
+export type Decoded = { readonly ok: true; readonly run: LinkedRun } | { readonly ok: false; readonly problem: string }
 
 export function decodeRun(encoded: string): Decoded {
   if (encoded.length === 0) return fail('it is empty')

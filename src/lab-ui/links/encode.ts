@@ -9,7 +9,7 @@ import type { SimMs } from '../../sim/types.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS, SHARE_VERSION } from './limits.ts'
 
 /** A run on top of a scenario: what a share link reproduces. */
-export interface SharedRun {
+export interface LinkedRun {
   readonly seed?: number
   readonly overrides?: ConfigPatch
   /** The learner's interventions (never the scenario's own planned ones). */
@@ -18,7 +18,7 @@ export interface SharedRun {
 }
 
 /** Compact keys: t = time, k = seed, c = config overrides, i = interventions as [at, what]. */
-export function encodeRun(run: SharedRun): string {
+export function encodeRun(run: LinkedRun): string {
   const payload = {
     v: SHARE_VERSION,
     t: Math.min(MAX_AT_MS, Math.max(0, Math.round(run.at))),

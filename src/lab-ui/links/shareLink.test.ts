@@ -9,7 +9,7 @@ import { decodeRun } from './decode.ts'
 import { encodeRun, shareHash } from './encode.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS } from './limits.ts'
 import { replayTo } from './replay.ts'
-import { appUrl, initWithRun, readShare, runOf } from './shareLink.ts'
+import { appUrl, describeSettings, initWithRun, readShare, runOf } from './shareLink.ts'
 import { arbRun } from './testArbitraries.ts'
 
 /** What a learner sees: counters, servers, users — everything the metrics and table views show. */
@@ -17,7 +17,7 @@ function picture(store: LabStore) {
   const { sim } = store.getState()
   return {
     now: sim.now,
-    step: sim.step,
+    itemCount: sim.itemCount,
     counters: sim.counters,
     servers: sim.servers.map((s) => [s.id, s.status, s.healthy, s.requests, s.memory.size, s.busy, s.queue.length]),
     users: sim.users.map((u) => [u.name, u.ip, u.believesLoggedIn, u.believedCart, u.lastServer, u.logouts, u.jar.affinity?.server ?? null]),
@@ -112,6 +112,17 @@ describe('share links', () => {
   it('a `seed` in the URL wins over the run’s own', () => {
     const share = readShare(new URLSearchParams('scenario=cookie-affinity&seed=5'))
     expect(initWithRun(share, { seed: 9, script: [], at: 0 }).seed).toBe(5)
+  })
+
+  it('settings the page reads from its own URL apply on top of a shared run, winning where both set one', () => {
+    const share = readShare(new URLSearchParams('scenario=cookie-affinity'))
+    const run = { seed: 9, overrides: { servers: 2, users: 30 }, script: [{ at: 1_000, do: { kind: 'crashServer', server: 'A' } } as const], at: 5_000 }
+    const init = initWithRun(share, run, { policy: 'round-robin', servers: 4 })
+    expect(init.overrides).toEqual({ servers: 4, users: 30, policy: 'round-robin' })
+    expect(init.script).toEqual(run.script)
+    expect(initWithRun(share, { script: [], at: 0 }).overrides).toBeUndefined()
+    expect(describeSettings({ policy: 'round-robin', servers: 4 })).toBe('policy round-robin, 4 servers')
+    expect(describeSettings({})).toBe('')
   })
 
   it('point at the main app from the app or from embed.html, under any sub-path', () => {

@@ -3,9 +3,10 @@
 // The same reader serves the lab page and embed.html. Writing a link (`shareHash`, lz-string) is in
 // encode.ts, so a page that only reads links never loads the compressor.
 
+import type { ConfigPatch } from '../../sim/config.ts'
 import { SCENARIOS, isScenarioId, LANDING_SCENARIO, type ScenarioId } from '../../sim/scenarios/index.ts'
 import type { LabInit, LabState } from '../../store/labStore.ts'
-import type { SharedRun } from './encode.ts'
+import type { LinkedRun } from './encode.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS, MAX_SEED } from './limits.ts'
 
 export interface ShareRequest {
@@ -28,7 +29,7 @@ export interface ShareRequest {
  * longer than a link can hold opens at the last moment the link reproduces exactly: at most
  * MAX_AT_MS, and before the first intervention that did not fit.
  */
-export function runOf(state: Pick<LabState, 'seed' | 'overrides' | 'timeline' | 'sim'>): SharedRun {
+export function runOf(state: Pick<LabState, 'seed' | 'overrides' | 'timeline' | 'sim'>): LinkedRun {
   const mine = state.timeline.script.filter((x) => x.by !== 'scenario' && x.at <= MAX_AT_MS)
   const dropped = mine[MAX_SCRIPT_ITEMS]
   const at = Math.min(state.sim.now, MAX_AT_MS, dropped ? Math.max(0, dropped.at - 1) : Infinity)
@@ -81,14 +82,29 @@ export function readShare(query: URLSearchParams): ShareRequest {
   }
 }
 
-/** The lab to open for a decoded run: its seed (unless the URL's `seed` overrides it), overrides, script. */
-export function initWithRun(share: ShareRequest, run: SharedRun): LabInit {
+/**
+ * The lab to open for a decoded run: its seed, overrides and script. Settings the URL spells out
+ * itself win over the run's own, as if the sender had chosen them from the start: `seed`, and
+ * `linkSettings` (a page's own parameters, e.g. the lab page's policy/storage/servers/users).
+ */
+export function initWithRun(share: ShareRequest, run: LinkedRun, linkSettings: ConfigPatch = {}): LabInit {
   const seed = share.init.seed ?? run.seed
+  const overrides = { ...run.overrides, ...linkSettings }
   return {
     scenario: share.scenario,
     ...(seed !== undefined ? { seed } : {}),
-    ...(run.overrides ? { overrides: run.overrides } : {}),
+    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
     ...(run.script.length > 0 ? { script: run.script } : {}),
     playing: false,
   }
+}
+
+/** "policy cookie, 4 servers": a link's own settings in plain words (empty when there are none). */
+export function describeSettings(settings: ConfigPatch): string {
+  const parts: string[] = []
+  for (const [key, value] of Object.entries(settings)) {
+    if (value === undefined) continue
+    parts.push(key === 'servers' || key === 'users' ? `${String(value)} ${key}` : `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+  }
+  return parts.join(', ')
 }

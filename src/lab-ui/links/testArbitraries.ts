@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import type { Intervention } from '../../sim/interventions.ts'
 import { POLICY_IDS, SERVER_IDS, STORAGE_KINDS } from '../../sim/types.ts'
-import type { SharedRun } from './encode.ts'
+import type { LinkedRun } from './encode.ts'
 import { MAX_AT_MS, MAX_SEED } from './limits.ts'
 
 const server = fc.constantFrom(...SERVER_IDS)
@@ -37,7 +37,7 @@ export const arbIntervention: fc.Arbitrary<Intervention> = fc.oneof(
   fc.boolean().map((persistent) => ({ kind: 'setStorePersistence' as const, persistent })),
 )
 
-export const arbRun = (maxAt = MAX_AT_MS): fc.Arbitrary<SharedRun> =>
+export const arbRun = (maxAt = MAX_AT_MS): fc.Arbitrary<LinkedRun> =>
   fc
     .record({
       at: fc.integer({ min: 0, max: maxAt }),

@@ -8,7 +8,7 @@ import { SCENARIOS } from '../../sim/scenarios/index.ts'
 import { formatClock } from '../../sim/trace.ts'
 import type { LabStore } from '../../store/labStore.ts'
 import { useLab, useLabStore } from '../../store/LabContext.tsx'
-import { saveFile } from './download.ts'
+import { downloadText, saveFile } from '../../components/download.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS } from '../links/limits.ts'
 import { shareHash } from '../links/encode.ts'
 import { appUrl, runOf } from '../links/shareLink.ts'
@@ -74,7 +74,7 @@ export function ShareMenu() {
     const { traceFileName, traceJson } = await import('./exportTrace.ts')
     const s = store.getState()
     const data = traceJson(s, currentLink(store).url)
-    saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), traceFileName(s, 'json'))
+    downloadText(traceFileName(s, 'json'), JSON.stringify(data, null, 2), 'application/json')
     setStatus(`Saved the trace: ${data.trace.length} events up to ${data.clock}.`)
   }
 

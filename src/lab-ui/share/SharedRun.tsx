@@ -4,19 +4,20 @@
 // store starts as `share.init` (the scenario at t = 0).
 
 import { useEffect, useRef, useState } from 'react'
+import type { ConfigPatch } from '../../sim/config.ts'
 import { Button } from '../../components/Button.tsx'
 import { Notice } from '../../components/Notice.tsx'
 import { formatClock } from '../../sim/trace.ts'
 import { useLabStore } from '../../store/LabContext.tsx'
 import type { Decoded } from '../links/decode.ts'
 import { replayTo } from '../links/replay.ts'
-import { initWithRun, type ShareRequest } from '../links/shareLink.ts'
+import { describeSettings, initWithRun, type ShareRequest } from '../links/shareLink.ts'
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'reading' }
   | { kind: 'replaying'; at: number; done: number }
-  | { kind: 'ready'; at: number; interventions: number }
+  | { kind: 'ready'; at: number; interventions: number; settings: string }
   | { kind: 'stopped'; at: number; target: number }
   | { kind: 'unreadable'; problem: string }
 
@@ -31,7 +32,13 @@ async function readRun(encoded: string): Promise<Decoded> {
   }
 }
 
-export function SharedRun({ share, showScenarioProblem = false, extraProblems = [], playWhenReady = false }: { share: ShareRequest; showScenarioProblem?: boolean; extraProblems?: readonly string[]; playWhenReady?: boolean }) {
+const NO_SETTINGS: ConfigPatch = {}
+
+/**
+ * `settings`: what the page's own URL parameters set (the lab page's policy/storage/servers/users).
+ * They apply on top of a shared run as well, and the notice says so.
+ */
+export function SharedRun({ share, settings = NO_SETTINGS, showScenarioProblem = false, extraProblems = [], playWhenReady = false }: { share: ShareRequest; settings?: ConfigPatch; showScenarioProblem?: boolean; extraProblems?: readonly string[]; playWhenReady?: boolean }) {
   const store = useLabStore()
   const [phase, setPhase] = useState<Phase>(() => initialPhase(share))
   const [dismissed, setDismissed] = useState(false)
@@ -62,20 +69,20 @@ export function SharedRun({ share, showScenarioProblem = false, extraProblems = 
       if (!decoded.ok) {
         setPhase({ kind: 'unreadable', problem: `${decoded.problem} The scenario opened at its start instead.` })
         // The store already starts as share.init, unless an earlier link was open in this lab.
-        if (followed) store.getState().load(share.init)
+        if (followed) store.getState().load({ ...share.init, ...(Object.keys(settings).length > 0 ? { overrides: settings } : {}) })
         if (playWhenReady) store.getState().play()
         return
       }
       const { run } = decoded
-      store.getState().load(initWithRun(share, run))
+      store.getState().load(initWithRun(share, run, settings))
       setPhase({ kind: 'replaying', at: run.at, done: 0 })
       await replayTo(store, run.at, { signal: ctl.signal, onProgress: (done) => setPhase({ kind: 'replaying', at: run.at, done }) })
       if (ctl.signal.aborted) return
-      setPhase({ kind: 'ready', at: run.at, interventions: run.script.length })
+      setPhase({ kind: 'ready', at: run.at, interventions: run.script.length, settings: describeSettings(settings) })
       if (playWhenReady) store.getState().play()
     })()
     return () => ctl.abort()
-  }, [share, store, playWhenReady])
+  }, [share, settings, store, playWhenReady])
 
   const problems = [...(showScenarioProblem && share.scenarioProblem ? [share.scenarioProblem] : []), ...share.problems, ...extraProblems, ...(phase.kind === 'unreadable' ? [phase.problem] : [])]
 
@@ -117,6 +124,12 @@ export function SharedRun({ share, showScenarioProblem = false, extraProblems = 
         <div data-testid="shared-ready">
           <Notice title="Shared moment" onDismiss={() => setDismissed(true)}>
             Opened at {formatClock(phase.at)} with {phase.interventions === 1 ? '1 intervention' : `${phase.interventions} interventions`} of the sender’s replayed, paused. Press Play to carry on from here.
+            {phase.settings !== '' && (
+              <span data-testid="shared-settings">
+                {' '}
+                The link also sets {phase.settings}: applied from the start, on top of the shared run, so it may play out differently from what the sender saw.
+              </span>
+            )}
           </Notice>
         </div>
       )}

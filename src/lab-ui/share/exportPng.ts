@@ -2,6 +2,8 @@
 // the page's own stylesheet, drawn onto a canvas, and the request canvas is drawn on top. A header
 // band names the scenario, the moment and the counters. Browsers that refuse to export such a
 // drawing (a tainted canvas) get a schematic of the same state drawn by hand (stageSchematic.ts).
+// The picture is for slides: it shows what is on the stage (session chips included) and none of the
+// controls (Crash, Restart, Remove…), which are hidden in place so nothing else moves.
 
 import { drawSchematic } from './stageSchematic.ts'
 import type { SimState } from '../../sim/types.ts'
@@ -18,6 +20,15 @@ export interface PngResult {
   readonly height: number
   readonly method: 'dom' | 'schematic'
 }
+
+/** The controls on the stage's cards (a server's Crash/Restart and its "Remove…" drawer); users stay. */
+const CONTROLS = 'article button, article details'
+
+/**
+ * An SVG image starts its CSS animations afresh when it is drawn, so a chip's pop-in would be caught
+ * at its first frame (scale 0, invisible): the picture is a still. Chips on their way out are gone.
+ */
+const STILL = '\n*,*::before,*::after{animation:none!important;transition:none!important}.chip-leave{display:none!important}'
 
 const PAD = 16
 const HEADER = 68
@@ -84,6 +95,7 @@ async function domPicture(card: HTMLElement, w: number, h: number): Promise<HTML
   const clone = card.cloneNode(true) as HTMLElement
   freezeAnimations(card, clone)
   for (const c of clone.querySelectorAll('canvas')) c.remove()
+  for (const control of clone.querySelectorAll<HTMLElement>(CONTROLS)) control.style.visibility = 'hidden'
   const html = new XMLSerializer().serializeToString(clone)
   const dark = document.documentElement.classList.contains('dark')
   const base = getComputedStyle(document.body)
@@ -92,7 +104,7 @@ async function domPicture(card: HTMLElement, w: number, h: number): Promise<HTML
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">` +
     `<foreignObject x="0" y="0" width="${w}" height="${h}">` +
-    `<div xmlns="http://www.w3.org/1999/xhtml" class="${dark ? 'dark' : ''}" style="${style}"><style>${escapeXml(pageCss())}</style>${html}</div>` +
+    `<div xmlns="http://www.w3.org/1999/xhtml" class="${dark ? 'dark' : ''}" style="${style}"><style>${escapeXml(pageCss() + STILL)}</style>${html}</div>` +
     `</foreignObject></svg>`
   const img = new Image()
   img.width = w

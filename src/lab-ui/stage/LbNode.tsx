@@ -5,7 +5,7 @@
 // request canvas (`data-keepout`): the lines stop at its edge instead of crossing the text.
 
 import { findRequest } from '../../sim/inflight.ts'
-import { POLICIES } from '../../sim/policies/registry.ts'
+import { ROUTING_POLICIES } from '../../sim/policies/registry.ts'
 import { useThrottledLab } from '../../store/useThrottled.ts'
 import { useLab } from '../../store/LabContext.tsx'
 import type { LbTier } from './stagePlan.ts'
@@ -17,11 +17,11 @@ interface Decision {
 }
 
 export function LbNode({ tier }: { tier: LbTier }) {
-  const describe = useLab((s) => POLICIES[s.sim.config.policy].describe(s.sim.config))
+  const describe = useLab((s) => ROUTING_POLICIES[s.sim.config.policy].describe(s.sim.config))
   // Select the request record itself: its identity only changes when it does (copy-on-write).
   const decision = useThrottledLab((s) => {
     const r = findRequest(s.sim, s.sim.lastRouted) ?? s.sim.recent[s.sim.recent.length - 1]
-    return r && r.decision !== '' ? { who: s.sim.users[r.user]?.name ?? '', text: r.decision, steps: r.steps } : null
+    return r && r.decision !== '' ? { who: s.sim.users[r.user]?.name ?? '', text: r.decision, steps: r.explain } : null
   }, 150)
   if (tier === 'row') {
     return (

@@ -5,6 +5,7 @@
 // or database when sessions live there.
 
 import { memo } from 'react'
+import { storeInUse } from '../../sim/storage.ts'
 import type { Server, ServerId, SimState } from '../../sim/types.ts'
 import { userName, USER_COLORS } from '../../sim/users.ts'
 import { Button } from '../../components/Button.tsx'
@@ -211,7 +212,7 @@ function SessionChipsView({ chips, max, size, gap, initials }: { chips: readonly
 }
 
 function StoreNode({ sim, height }: { sim: SimState; height: number }) {
-  const store = sim.config.storage === 'database' ? sim.db : sim.store
+  const store = storeInUse(sim)
   const chips = liveChips(store.sessions, sim, sim.config.sessionIdleMs)
   const name = store.kind === 'shared' ? 'Shared store' : 'Database'
   const roomy = height >= 48

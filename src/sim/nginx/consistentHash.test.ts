@@ -67,7 +67,7 @@ describe('ketama ring', () => {
   })
 })
 
-describe('consistent hash remapping (lb-facts §11)', () => {
+describe('consistent hash remapping (docs/facts/nginx.md, "Remapping when servers change")', () => {
   const rand = pseudoRandom(3)
   const keys = Array.from({ length: 3000 }, () => `session-${rand.next().value}`)
   const ch3 = servers(GROUPS.ch3)

@@ -1,8 +1,8 @@
 // nginx `hash $key consistent` (ketama, Cache::Memcached::Fast-compatible): 160 × weight CRC32 points per server.
 
 import { CRC32_INIT, crc32, crc32Final, crc32Update } from './crc32.ts'
-import { MAX_HASH_TRIES, skipReason, skipText, step, type ExplainStep, type PeerView } from './peerView.ts'
-import type { HashStepResult } from './ipHash.ts'
+import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
+import type { HashPickResult } from './ipHash.ts'
 import type { RoundRobinState } from './roundRobin.ts'
 import type { UpstreamServer } from './upstream.ts'
 
@@ -110,18 +110,18 @@ const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`
  * The hashing part of one consistent-hash pick. Among peers sharing the point's server text (a name that
  * resolved to several addresses) nginx picks by smooth weighted round robin, so this mutates `rr` too.
  */
-export function chashStep(
+export function chashPick(
   req: ChashRequest,
   ring: Ring,
   view: PeerView,
   tried: ReadonlySet<number>,
   rr: RoundRobinState,
-  steps: ExplainStep[],
-): HashStepResult {
+  explain: ExplainLine[],
+): HashPickResult {
   const { servers } = view
   if (req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
   const size = ring.hashes.length
-  if (!req.started) steps.push(step('hash', `crc32("${req.text}") = ${hex(req.keyHash)}`))
+  if (!req.started) explain.push(explainLine('hash', `crc32("${req.text}") = ${hex(req.keyHash)}`))
   for (let first = true; ; first = false) {
     const at = req.point % size
     const name = ring.names[at] as string
@@ -131,7 +131,7 @@ export function chashStep(
     })
     const where = !req.started ? 'first ring point ≥ it: ' : first ? '' : 'next point clockwise: '
     req.started = true
-    steps.push(step('ring', `${where}point #${at} of ${size} (${hex(ring.hashes[at] as number)}) → ${name}`, owners[0] ?? null))
+    explain.push(explainLine('ring', `${where}point #${at} of ${size} (${hex(ring.hashes[at] as number)}) → ${name}`, owners[0] ?? null))
 
     let best = -1
     let total = 0
@@ -151,7 +151,7 @@ export function chashStep(
     }
     for (const i of owners) {
       const reason = skipReason(view, tried, i)
-      if (reason) steps.push(step('skip', `${name} ${skipText(reason)}`, i))
+      if (reason) explain.push(explainLine('skip', `${name} ${skipText(reason)}`, i))
     }
     req.point++
     if (++req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }

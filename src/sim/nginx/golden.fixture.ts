@@ -1,7 +1,9 @@
-// Test fixtures: decisions of real nginx 1.22.1 (lb-facts §12.4), used by the unit and CLI tests.
+// Test fixtures: decisions of real nginx 1.22.1 (docs/facts/nginx.md, "Reference answers from real
+// nginx"), used by the unit and CLI tests. The O-numbers in test names (O7, O9, O10, …) are the
+// observations listed on that page.
 
 import { createPeerHealth, peerViewAt } from './peerHealth.ts'
-import { createPicker, type Policy } from './picker.ts'
+import { createPicker, type NginxMethod } from './picker.ts'
 import { createRoundRobinState } from './roundRobin.ts'
 import { parseUpstream, type UpstreamServer } from './upstream.ts'
 
@@ -10,7 +12,7 @@ export const B2 = '127.0.0.1:18082'
 export const B3 = '127.0.0.1:18083'
 export const B4 = '127.0.0.1:18084'
 
-/** The upstream groups of lb-facts §12.2, in the lab's one-line syntax. */
+/** The upstream groups of docs/facts/nginx.md ("Reference answers from real nginx"), in the lab's one-line syntax. */
 export const GROUPS = {
   iph3: `${B1}; ${B2}; ${B3}`,
   iph3d: `${B1}; ${B2} down; ${B3}`,
@@ -56,8 +58,8 @@ export function servers(text: string): UpstreamServer[] {
 }
 
 /** The server a fresh upstream (no failures, round robin at rest) picks first for `key`. */
-export function firstPick(policy: Policy, list: readonly UpstreamServer[], key: string): string | null {
-  const picker = createPicker(policy, peerViewAt(createPeerHealth(list), 0), key, createRoundRobinState(list))
+export function firstPick(method: NginxMethod, list: readonly UpstreamServer[], key: string): string | null {
+  const picker = createPicker(method, peerViewAt(createPeerHealth(list), 0), key, createRoundRobinState(list))
   const { index } = picker.next()
   return index === null ? null : (list[index]?.name ?? null)
 }

@@ -1,8 +1,8 @@
 // nginx `hash $key` (modulo, Cache::Memcached-compatible): sum of 15-bit CRC32 slices, weighted walk.
 
 import { CRC32_INIT, crc32Final, crc32Update, toBytes } from './crc32.ts'
-import { MAX_HASH_TRIES, skipReason, skipText, step, type ExplainStep, type PeerView } from './peerView.ts'
-import type { HashStepResult } from './ipHash.ts'
+import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
+import type { HashPickResult } from './ipHash.ts'
 import { peerForSlot, totalWeight } from './weightSlot.ts'
 
 const encoder = new TextEncoder()
@@ -33,12 +33,12 @@ export function hashSlice(key: Uint8Array, rehash: number): number {
 }
 
 /** The hashing part of one `hash` pick; 'round-robin' means nginx gives up hashing for this request. */
-export function hashStep(
+export function hashPick(
   req: HashRequest,
   view: PeerView,
   tried: ReadonlySet<number>,
-  steps: ExplainStep[],
-): HashStepResult {
+  explain: ExplainLine[],
+): HashPickResult {
   const { servers } = view
   if (req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
   const total = totalWeight(servers)
@@ -51,13 +51,13 @@ export function hashStep(
     const index = peerForSlot(servers, slot)
     const name = servers[index]?.name ?? String(index)
     const sum = req.rehash > 1 ? `, sum ${req.sum}` : ''
-    steps.push(step('hash', `crc32("${hashed}") → ${slice}${sum} → weight slot ${req.sum} mod ${total} = ${slot} → ${name}`, index))
+    explain.push(explainLine('hash', `crc32("${hashed}") → ${slice}${sum} → weight slot ${req.sum} mod ${total} = ${slot} → ${name}`, index))
     const reason = skipReason(view, tried, index)
     if (reason === null) {
       view.onSelected?.(index)
       return { kind: 'picked', index }
     }
-    steps.push(step('skip', `${name} ${skipText(reason)} → rehash`, index))
+    explain.push(explainLine('skip', `${name} ${skipText(reason)} → rehash`, index))
     if (++req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
   }
 }

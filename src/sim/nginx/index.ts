@@ -16,10 +16,10 @@ export {
 export {
   MAX_HASH_TRIES,
   skipReason,
-  type ExplainStep,
+  type ExplainLine,
   type PeerView,
   type SkipReason,
-  type StepKind,
+  type ExplainKind,
 } from './peerView.ts'
 export { peerForSlot, totalWeight } from './weightSlot.ts'
 export {
@@ -62,10 +62,10 @@ export {
 } from './consistentHash.ts'
 export {
   createPicker,
-  POLICIES,
+  NGINX_METHODS,
   type Choice,
   type ChoiceOutcome,
   type Picker,
-  type Policy,
+  type NginxMethod,
 } from './picker.ts'
 export { simulateRequest, upstreamAddr, type RequestInput, type RequestResult } from './request.ts'

@@ -41,7 +41,7 @@ describe('ip_hash key and hash', () => {
   })
 })
 
-describe('ip_hash remapping (lb-facts §11)', () => {
+describe('ip_hash remapping (docs/facts/nginx.md, "Remapping when servers change")', () => {
   const rand = pseudoRandom(7)
   const ips: string[] = []
   for (let i = 0; i < 3000; i++) {

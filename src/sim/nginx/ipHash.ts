@@ -1,7 +1,7 @@
 // nginx `ip_hash` (ngx_http_upstream_ip_hash_module.c): h = 89, h = (h*113 + byte) mod 6271 over the key bytes.
 
 import { formatIp, parseIp, type ParsedIp } from './ip.ts'
-import { MAX_HASH_TRIES, skipReason, skipText, step, type ExplainStep, type PeerView } from './peerView.ts'
+import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
 import { peerForSlot, totalWeight } from './weightSlot.ts'
 
 export const IP_HASH_INIT = 89
@@ -55,15 +55,15 @@ export function createIpHashRequest(key: string | Uint8Array): IpHashRequest {
   return { bytes, label, hash: IP_HASH_INIT, tries: 0 }
 }
 
-export type HashStepResult = { kind: 'picked'; index: number } | { kind: 'round-robin' }
+export type HashPickResult = { kind: 'picked'; index: number } | { kind: 'round-robin' }
 
 /** The hashing part of one ip_hash pick; 'round-robin' means nginx gives up hashing for this request. */
-export function ipHashStep(
+export function ipHashPick(
   req: IpHashRequest,
   view: PeerView,
   tried: ReadonlySet<number>,
-  steps: ExplainStep[],
-): HashStepResult {
+  explain: ExplainLine[],
+): HashPickResult {
   const { servers } = view
   if (req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
   const total = totalWeight(servers)
@@ -76,14 +76,14 @@ export function ipHashStep(
     const name = servers[index]?.name ?? String(index)
     const subject = req.bytes.length === 3 ? `${req.label}.x` : req.label
     const mixed = before === IP_HASH_INIT ? `hash(${subject}) = ${hash}` : `hash again = ${hash}`
-    steps.push(step('hash', `${mixed} → weight slot ${hash} mod ${total} = ${slot} → ${name}`, index))
+    explain.push(explainLine('hash', `${mixed} → weight slot ${hash} mod ${total} = ${slot} → ${name}`, index))
     const reason = skipReason(view, tried, index)
     if (reason === null) {
       req.hash = hash
       view.onSelected?.(index)
       return { kind: 'picked', index }
     }
-    steps.push(step('skip', `${name} ${skipText(reason)} → hash again`, index))
+    explain.push(explainLine('skip', `${name} ${skipText(reason)} → hash again`, index))
     if (++req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
   }
 }

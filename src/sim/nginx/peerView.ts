@@ -1,4 +1,4 @@
-// What a balancer may know about the peers at the moment it picks, plus the plain-data explanation steps.
+// What a balancer may know about the peers at the moment it picks, plus the plain-data explanation lines.
 
 import type { UpstreamServer } from './upstream.ts'
 
@@ -11,11 +11,11 @@ export interface PeerView {
   onSelected?(index: number): void
 }
 
-export type StepKind = 'key' | 'hash' | 'ring' | 'skip' | 'fallback' | 'round-robin' | 'retry' | 'pick' | 'none'
+export type ExplainKind = 'key' | 'hash' | 'ring' | 'skip' | 'fallback' | 'round-robin' | 'retry' | 'pick' | 'none'
 
-/** One sentence of "why this server", shown to learners. `server` is the peer index the step is about. */
-export interface ExplainStep {
-  kind: StepKind
+/** One sentence of "why this server", shown to learners. `server` is the peer index the line is about. */
+export interface ExplainLine {
+  kind: ExplainKind
   text: string
   server: number | null
 }
@@ -41,7 +41,7 @@ export function skipText(reason: SkipReason): string {
   }
 }
 
-export function step(kind: StepKind, text: string, server: number | null = null): ExplainStep {
+export function explainLine(kind: ExplainKind, text: string, server: number | null = null): ExplainLine {
   return { kind, text, server }
 }
 

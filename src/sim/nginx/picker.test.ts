@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { B1, B2, B3, GROUPS, servers } from './golden.fixture.ts'
 import { createPeerHealth, peerViewAt } from './peerHealth.ts'
-import { POLICIES, createPicker, type Policy } from './picker.ts'
+import { NGINX_METHODS, createPicker, type NginxMethod } from './picker.ts'
 import { createRoundRobinState } from './roundRobin.ts'
 import type { UpstreamServer } from './upstream.ts'
 
@@ -29,13 +29,13 @@ describe('second choice after a failure', () => {
     const second = picker.next()
     expect(names(iph3, [first.index, second.index])).toEqual([B2, B3])
     expect(second.via).toBe('hash')
-    expect(second.steps[0]?.text).toBe('127.0.0.1:18082 failed → next choice for the same request')
+    expect(second.explain[0]?.text).toBe('127.0.0.1:18082 failed → next choice for the same request')
   })
 
   it('works for hash and consistent hash too, never repeating a peer', () => {
-    for (const policy of ['hash', 'hash-consistent'] as const) {
+    for (const method of ['hash', 'hash-consistent'] as const) {
       const list = servers(GROUPS.mod3)
-      const picker = createPicker(policy, viewWith(list), 'alice', createRoundRobinState(list))
+      const picker = createPicker(method, viewWith(list), 'alice', createRoundRobinState(list))
       const picks = [picker.next().index, picker.next().index, picker.next().index]
       expect(new Set(picks).size).toBe(3)
       const end = picker.next()
@@ -54,11 +54,11 @@ describe('second choice after a failure', () => {
 })
 
 describe('no usable peer', () => {
-  it.each(POLICIES)('%s: all failed → null (no live upstreams)', (policy) => {
+  it.each(NGINX_METHODS)('%s: all failed → null (no live upstreams)', (method) => {
     const list = servers(GROUPS.iph3)
-    const choice = createPicker(policy, viewWith(list, [0, 1, 2]), '1.2.3.4', createRoundRobinState(list)).next()
+    const choice = createPicker(method, viewWith(list, [0, 1, 2]), '1.2.3.4', createRoundRobinState(list)).next()
     expect(choice).toMatchObject({ index: null, outcome: 'no-live-upstreams' })
-    expect(choice.steps.at(-1)?.text).toBe('no live upstreams → 502')
+    expect(choice.explain.at(-1)?.text).toBe('no live upstreams → 502')
   })
 
   it('all down → null', () => {
@@ -71,14 +71,14 @@ describe('fallback to round robin', () => {
   // Heavy down servers make almost every hash round land on an unusable peer.
   const list = servers(`${B1} weight=1000 down; ${B2}; ${B3}`)
 
-  it.each(['ip-hash', 'hash', 'hash-consistent'] as const)('%s: after 21 unusable picks → round robin', (policy) => {
+  it.each(['ip-hash', 'hash', 'hash-consistent'] as const)('%s: after 21 unusable picks → round robin', (method) => {
     const rr = createRoundRobinState(list)
     const got: (string | null)[] = []
     for (const key of ['198.51.100.1', '198.51.100.2', '203.0.113.9', '192.0.2.1']) {
-      const choice = createPicker(policy, viewWith(list), key, rr).next()
+      const choice = createPicker(method, viewWith(list), key, rr).next()
       expect(choice.via).toBe('round-robin')
-      expect(choice.steps.filter((s) => s.kind === 'skip')).toHaveLength(21)
-      expect(choice.steps.some((s) => s.text === 'more than 20 unusable hash picks → round robin')).toBe(true)
+      expect(choice.explain.filter((s) => s.kind === 'skip')).toHaveLength(21)
+      expect(choice.explain.some((s) => s.text === 'more than 20 unusable hash picks → round robin')).toBe(true)
       got.push(names(list, [choice.index])[0] ?? null)
     }
     // One shared round-robin state: the requests alternate between the two usable servers.
@@ -96,8 +96,8 @@ describe('fallback to round robin', () => {
 describe('explanations', () => {
   it('are short sentences about key, hash, slot, skips and the pick', () => {
     const list = servers(GROUPS.iph3d)
-    const steps = createPicker('ip-hash', viewWith(list), '1.2.3.4', createRoundRobinState(list)).next().steps
-    expect(steps.map((s) => s.text)).toEqual([
+    const explain = createPicker('ip-hash', viewWith(list), '1.2.3.4', createRoundRobinState(list)).next().explain
+    expect(explain.map((s) => s.text)).toEqual([
       'key bytes 1.2.3 (first 3 octets of the IPv4 address)',
       expect.stringMatching(/^hash\(1\.2\.3\.x\) = \d+ → weight slot \d+ mod 3 = 1 → 127\.0\.0\.1:18082$/),
       '127.0.0.1:18082 is marked down → hash again',
@@ -110,7 +110,7 @@ describe('explanations', () => {
     const list = servers(`${B1}; ${B2} down; ${B3}`)
     const texts = createPicker('hash-consistent', viewWith(list), 'session-2', createRoundRobinState(list))
       .next()
-      .steps.map((s) => s.text)
+      .explain.map((s) => s.text)
     expect(texts[0]).toBe('crc32("session-2") = 0x' + texts[0]?.slice(-8))
     expect(texts[1]).toMatch(/^first ring point ≥ it: point #\d+ of 480 \(0x[0-9a-f]{8}\) → 127\.0\.0\.1:18082$/)
     expect(texts[2]).toBe('127.0.0.1:18082 is marked down')
@@ -133,11 +133,11 @@ describe('properties', () => {
     fc.ipV6().filter((ip) => !ip.includes('%')),
     fc.string({ maxLength: 12 }),
   )
-  const policy = fc.constantFrom<Policy>(...POLICIES)
+  const method = fc.constantFrom<NginxMethod>(...NGINX_METHODS)
 
   it('never picks a down, failed or already-tried peer, and finds a usable one if any exists', () => {
     fc.assert(
-      fc.property(config, key, policy, ({ list, failed }, k, pol) => {
+      fc.property(config, key, method, ({ list, failed }, k, pol) => {
         const ipKey = pol === 'ip-hash' ? (k.includes('.') || k.includes(':') ? k : '192.0.2.1') : k
         let picker
         try {
@@ -169,7 +169,7 @@ describe('properties', () => {
         const list = Array.from({ length: n }, (_, i) => ({ name: `s${i}:80`, weight: 1, down: false, maxFails: 1, failTimeoutMs: 10_000 }))
         const picker = createPicker('ip-hash', viewWith(list), bytes, createRoundRobinState(list))
         for (let t = 0; t < n; t++) {
-          for (const s of picker.next().steps) {
+          for (const s of picker.next().explain) {
             const m = /= (\d+) →/.exec(s.text)
             if (s.kind === 'hash' && m) expect(Number(m[1])).toBeLessThan(6271)
           }

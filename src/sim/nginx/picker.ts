@@ -4,14 +4,14 @@
 // are excluded, hash state carries over, and the request gets at most as many tries as there are
 // non-`down` servers (nginx's default proxy_next_upstream_tries 0).
 
-import { chashStep, createChashRequest, ringFor, type Ring } from './consistentHash.ts'
-import { createHashRequest, hashStep } from './hash.ts'
-import { createIpHashRequest, ipHashStep, type HashStepResult } from './ipHash.ts'
-import { MAX_HASH_TRIES, step, type ExplainStep, type PeerView } from './peerView.ts'
+import { chashPick, createChashRequest, ringFor, type Ring } from './consistentHash.ts'
+import { createHashRequest, hashPick } from './hash.ts'
+import { createIpHashRequest, ipHashPick, type HashPickResult } from './ipHash.ts'
+import { MAX_HASH_TRIES, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
 import { roundRobinPick, type RoundRobinState } from './roundRobin.ts'
 
-export const POLICIES = ['round-robin', 'ip-hash', 'hash', 'hash-consistent'] as const
-export type Policy = (typeof POLICIES)[number]
+export const NGINX_METHODS = ['round-robin', 'ip-hash', 'hash', 'hash-consistent'] as const
+export type NginxMethod = (typeof NGINX_METHODS)[number]
 
 /** picked: use `index`; no-live-upstreams: nothing usable (nginx 502, logs "no live upstreams");
  *  tries-exhausted: every allowed try failed (nginx 502 with the tried peers in $upstream_addr). */
@@ -22,7 +22,7 @@ export interface Choice {
   index: number | null
   via: 'hash' | 'round-robin'
   outcome: ChoiceOutcome
-  steps: ExplainStep[]
+  explain: ExplainLine[]
 }
 
 export interface Picker {
@@ -42,7 +42,7 @@ export interface Picker {
  * a ring cached per `view.servers` array.
  */
 export function createPicker(
-  policy: Policy,
+  method: NginxMethod,
   view: PeerView,
   key: string | Uint8Array,
   rr: RoundRobinState,
@@ -54,64 +54,64 @@ export function createPicker(
   let attempts = 0
   let last: number | null = null
 
-  const intro: ExplainStep[] = []
-  let hashing: ((steps: ExplainStep[]) => HashStepResult) | null = null
+  const intro: ExplainLine[] = []
+  let hashing: ((explain: ExplainLine[]) => HashPickResult) | null = null
   const single = servers.length < 2
   const emptyKey = key.length === 0
 
-  if (policy === 'ip-hash') {
+  if (method === 'ip-hash') {
     const req = createIpHashRequest(key)
     const what = req.bytes.length === 16 ? 'all 16 bytes of the IPv6 address' : 'first 3 octets of the IPv4 address'
-    intro.push(step('key', `key bytes ${req.label} (${what})`))
-    if (!single) hashing = (steps) => ipHashStep(req, view, tried, steps)
-  } else if (policy === 'hash' || policy === 'hash-consistent') {
-    if (emptyKey) intro.push(step('key', 'the key is empty → round robin'))
+    intro.push(explainLine('key', `key bytes ${req.label} (${what})`))
+    if (!single) hashing = (explain) => ipHashPick(req, view, tried, explain)
+  } else if (method === 'hash' || method === 'hash-consistent') {
+    if (emptyKey) intro.push(explainLine('key', 'the key is empty → round robin'))
     if (!single && !emptyKey) {
-      if (policy === 'hash') {
+      if (method === 'hash') {
         const req = createHashRequest(key)
-        hashing = (steps) => hashStep(req, view, tried, steps)
+        hashing = (explain) => hashPick(req, view, tried, explain)
       } else {
         const theRing = ring ?? ringFor(servers)
         const req = createChashRequest(theRing, key)
-        hashing = (steps) => chashStep(req, theRing, view, tried, rr, steps)
+        hashing = (explain) => chashPick(req, theRing, view, tried, rr, explain)
       }
     }
   }
-  if (single && policy !== 'round-robin') intro.push(step('key', 'only one server → no hashing'))
+  if (single && method !== 'round-robin') intro.push(explainLine('key', 'only one server → no hashing'))
 
-  const finish = (steps: ExplainStep[], index: number | null, via: Choice['via'], outcome: ChoiceOutcome): Choice => {
+  const finish = (explain: ExplainLine[], index: number | null, via: Choice['via'], outcome: ChoiceOutcome): Choice => {
     if (index !== null) {
       tried.add(index)
       attempts++
       last = index
-      steps.push(step('pick', `→ ${servers[index]?.name ?? index}`, index))
+      explain.push(explainLine('pick', `→ ${servers[index]?.name ?? index}`, index))
     }
-    return { index, via, outcome, steps }
+    return { index, via, outcome, explain }
   }
 
   return {
     next(): Choice {
-      const steps: ExplainStep[] = attempts === 0 ? [...intro] : []
+      const explain: ExplainLine[] = attempts === 0 ? [...intro] : []
       if (last !== null) {
-        steps.push(step('retry', `${servers[last]?.name ?? last} failed → next choice for the same request`, last))
+        explain.push(explainLine('retry', `${servers[last]?.name ?? last} failed → next choice for the same request`, last))
         if (attempts >= maxAttempts) {
           const n = maxAttempts === 1 ? 'the only usable server was' : `all ${maxAttempts} usable servers were`
-          steps.push(step('none', `${n} tried → 502`))
-          return finish(steps, null, hashing ? 'hash' : 'round-robin', 'tries-exhausted')
+          explain.push(explainLine('none', `${n} tried → 502`))
+          return finish(explain, null, hashing ? 'hash' : 'round-robin', 'tries-exhausted')
         }
       }
       if (hashing) {
-        const result = hashing(steps)
-        if (result.kind === 'picked') return finish(steps, result.index, 'hash', 'picked')
-        steps.push(step('fallback', `more than ${MAX_HASH_TRIES} unusable hash picks → round robin`))
+        const result = hashing(explain)
+        if (result.kind === 'picked') return finish(explain, result.index, 'hash', 'picked')
+        explain.push(explainLine('fallback', `more than ${MAX_HASH_TRIES} unusable hash picks → round robin`))
       }
       const pick = roundRobinPick(rr, view, tried)
-      steps.push(...pick.steps)
+      explain.push(...pick.explain)
       if (pick.index === null) {
-        steps.push(step('none', 'no live upstreams → 502'))
-        return finish(steps, null, 'round-robin', 'no-live-upstreams')
+        explain.push(explainLine('none', 'no live upstreams → 502'))
+        return finish(explain, null, 'round-robin', 'no-live-upstreams')
       }
-      return finish(steps, pick.index, 'round-robin', 'picked')
+      return finish(explain, pick.index, 'round-robin', 'picked')
     },
     get tried() {
       return tried

@@ -12,7 +12,7 @@ function upstream(text: string, dead: string[]) {
   const rr = createRoundRobinState(list)
   const names = list.map((s) => s.name)
   const run = (key: string, nowMs: number): { result: RequestResult; addr: string } => {
-    const result = simulateRequest({ policy: 'ip-hash', health, rr, key, nowMs, attempt: (i) => !dead.includes(names[i] ?? '') })
+    const result = simulateRequest({ method: 'ip-hash', health, rr, key, nowMs, attempt: (i) => !dead.includes(names[i] ?? '') })
     return { result, addr: upstreamAddr(result, names, 'grp') }
   }
   return { list, run }

@@ -2,12 +2,12 @@
 
 import type { Ring } from './consistentHash.ts'
 import { peerViewAt, recordFailure, recordSuccess, type PeerHealth } from './peerHealth.ts'
-import type { ExplainStep } from './peerView.ts'
-import { createPicker, type ChoiceOutcome, type Policy } from './picker.ts'
+import type { ExplainLine } from './peerView.ts'
+import { createPicker, type ChoiceOutcome, type NginxMethod } from './picker.ts'
 import type { RoundRobinState } from './roundRobin.ts'
 
 export interface RequestInput {
-  policy: Policy
+  method: NginxMethod
   health: PeerHealth
   rr: RoundRobinState
   ring?: Ring
@@ -27,18 +27,18 @@ export interface RequestResult {
   outcome: ChoiceOutcome
   /** Peers that became disabled during this request ("upstream server temporarily disabled"). */
   disabled: number[]
-  steps: ExplainStep[]
+  explain: ExplainLine[]
 }
 
 /** Runs one request at `nowMs`, mutating `health` and `rr` exactly as nginx mutates its peer state. */
 export function simulateRequest(input: RequestInput): RequestResult {
-  const { policy, health, rr, key, nowMs, attempt } = input
+  const { method, health, rr, key, nowMs, attempt } = input
   const view = peerViewAt(health, nowMs)
-  const picker = createPicker(policy, view, key, rr, input.ring)
-  const result: RequestResult = { tries: [], served: null, outcome: 'picked', disabled: [], steps: [] }
+  const picker = createPicker(method, view, key, rr, input.ring)
+  const result: RequestResult = { tries: [], served: null, outcome: 'picked', disabled: [], explain: [] }
   for (;;) {
     const choice = picker.next()
-    result.steps.push(...choice.steps)
+    result.explain.push(...choice.explain)
     if (choice.index === null) {
       result.outcome = choice.outcome
       return result

@@ -1,6 +1,6 @@
 // nginx's smooth weighted round robin (ngx_http_upstream_get_peer): the fallback of every hash balancer.
 
-import { skipReason, step, type ExplainStep, type PeerView } from './peerView.ts'
+import { skipReason, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
 import type { UpstreamServer } from './upstream.ts'
 
 /**
@@ -18,7 +18,7 @@ export function createRoundRobinState(servers: readonly UpstreamServer[]): Round
 
 export interface RoundRobinPick {
   index: number | null
-  steps: ExplainStep[]
+  explain: ExplainLine[]
 }
 
 /**
@@ -31,8 +31,8 @@ export function roundRobinPick(rr: RoundRobinState, view: PeerView, tried: Reado
   const only = servers[0]
   if (servers.length === 1 && only) {
     // A one-server group is never "failed" and is used unless it is `down` (nginx's peers->single path).
-    if (only.down) return { index: null, steps: [step('none', `${only.name} is marked down`, 0)] }
-    return { index: 0, steps: [step('round-robin', `only one server → ${only.name}`, 0)] }
+    if (only.down) return { index: null, explain: [explainLine('none', `${only.name} is marked down`, 0)] }
+    return { index: 0, explain: [explainLine('round-robin', `only one server → ${only.name}`, 0)] }
   }
 
   let best = -1
@@ -46,12 +46,12 @@ export function roundRobinPick(rr: RoundRobinState, view: PeerView, tried: Reado
     if (effective < server.weight) rr.effective[i] = effective + 1
     if (best < 0 || (rr.current[i] ?? 0) > (rr.current[best] ?? 0)) best = i
   }
-  if (best < 0) return { index: null, steps: [step('none', 'round robin: no server is usable')] }
+  if (best < 0) return { index: null, explain: [explainLine('none', 'round robin: no server is usable')] }
 
   rr.current[best] = (rr.current[best] ?? 0) - total
   view.onSelected?.(best)
   const name = servers[best]?.name ?? String(best)
-  return { index: best, steps: [step('round-robin', `round robin picks ${name}`, best)] }
+  return { index: best, explain: [explainLine('round-robin', `round robin picks ${name}`, best)] }
 }
 
 /** nginx's penalty for a failed attempt: effective_weight -= weight / max_fails (integer), never below 0. */

@@ -4,10 +4,10 @@
 
 import { mutLb } from '../cow.ts'
 import { formatDuration } from '../trace.ts'
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { noServer } from './policy.ts'
 
-export const clientIp: Policy = {
+export const clientIp: RoutingPolicy = {
   id: 'client-ip',
   label: 'Kubernetes ClientIP',
   sticky: true,

@@ -5,10 +5,10 @@
 
 import { formatDuration } from '../trace.ts'
 import type { ServerId } from '../types.ts'
-import type { Policy, RouteContext, RouteResult } from './policy.ts'
+import type { RoutingPolicy, RouteContext, RouteResult } from './policy.ts'
 import { noServer } from './policy.ts'
 
-export const cookie: Policy = {
+export const cookie: RoutingPolicy = {
   id: 'cookie',
   label: 'Cookie affinity',
   sticky: true,

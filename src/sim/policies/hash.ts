@@ -1,10 +1,10 @@
 // nginx `hash $cookie_uid`: modulo hashing on a stable visitor cookie (CRC32, 15-bit slice). Adding or
 // removing a server remaps most users. No cookie yet (the very first request) → round robin.
 
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { nginxPick } from './nginxUpstream.ts'
 
-export const hash: Policy = {
+export const hash: RoutingPolicy = {
   id: 'hash',
   label: 'Key hash (nginx hash)',
   sticky: true,

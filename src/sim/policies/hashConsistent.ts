@@ -1,10 +1,10 @@
 // nginx `hash $cookie_uid consistent`: a ketama ring (160 points per unit of weight, CRC32). Adding a
 // server moves only about 1/(n+1) of users. No cookie yet → round robin.
 
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { nginxPick } from './nginxUpstream.ts'
 
-export const hashConsistent: Policy = {
+export const hashConsistent: RoutingPolicy = {
   id: 'hash-consistent',
   label: 'Consistent hash (nginx hash … consistent)',
   sticky: true,

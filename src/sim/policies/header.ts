@@ -4,10 +4,10 @@
 
 import { createPicker, ringFor } from '../nginx/index.ts'
 import type { ServerId, SimState, User } from '../types.ts'
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { nginxPick, upstreamOf } from './nginxUpstream.ts'
 
-export const header: Policy = {
+export const header: RoutingPolicy = {
   id: 'header',
   label: 'Header affinity',
   sticky: true,
@@ -23,7 +23,7 @@ export const header: Policy = {
  * The header value the load balancer sees for this user's request: the user's id, as a gateway would
  * inject it (or the app would send it) — unless a client-set header was forged.
  */
-export function headerValue(s: SimState, user: User): string {
+function headerValue(s: SimState, user: User): string {
   const identity = `user-${user.id}`
   if (s.config.header.source === 'gateway') return identity
   return user.forgedHeader ?? identity

@@ -1,10 +1,10 @@
 // nginx `ip_hash`: the first three octets of the client's IPv4 address (all of IPv6) pick the server,
 // so everyone in one /24 — or behind one NAT — lands on the same backend. Exact nginx arithmetic.
 
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { nginxPick } from './nginxUpstream.ts'
 
-export const ipHash: Policy = {
+export const ipHash: RoutingPolicy = {
   id: 'ip-hash',
   label: 'IP hash (nginx ip_hash)',
   sticky: true,

@@ -1,10 +1,10 @@
 // Least connections: the server with the fewest requests in flight (nginx least_conn, ALB
 // least_outstanding_requests). Ties go to the next server in round-robin order.
 
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { noServer } from './policy.ts'
 
-export const leastConnections: Policy = {
+export const leastConnections: RoutingPolicy = {
   id: 'least-connections',
   label: 'Least connections',
   sticky: false,

@@ -3,7 +3,7 @@
 // one nginx pick, translating addresses back to server letters for learners.
 
 import { mutLb } from '../cow.ts'
-import { createPicker, type Policy as NginxPolicy, type UpstreamServer } from '../nginx/index.ts'
+import { createPicker, type NginxMethod, type UpstreamServer } from '../nginx/index.ts'
 import { passivelyFailed } from '../servers.ts'
 import type { ServerId, SimState } from '../types.ts'
 import type { RouteContext, RouteResult } from './policy.ts'
@@ -34,7 +34,7 @@ export function upstreamOf(s: SimState): Upstream {
 }
 
 /** Replace upstream addresses in an explanation with server letters. */
-export function lettered(text: string, s: SimState): string {
+function lettered(text: string, s: SimState): string {
   let out = text
   for (const srv of s.servers) out = out.split(srv.address).join(srv.id)
   return out
@@ -44,7 +44,7 @@ export function lettered(text: string, s: SimState): string {
  * One nginx pick for this request. Servers this request already tried count as failing, which makes
  * nginx's walk continue exactly where a retry inside one request would (the hash keeps evolving).
  */
-export function nginxPick(ctx: RouteContext, policy: NginxPolicy, key: string, label: string): RouteResult {
+export function nginxPick(ctx: RouteContext, method: NginxMethod, key: string, label: string): RouteResult {
   const { s } = ctx
   const up = upstreamOf(s)
   const byId = new Map(s.servers.map((srv) => [srv.id, srv]))
@@ -57,16 +57,16 @@ export function nginxPick(ctx: RouteContext, policy: NginxPolicy, key: string, l
     current: up.ids.map((id) => lb.rrWeights[id]?.current ?? 0),
     effective: up.ids.map((id, i) => lb.rrWeights[id]?.effective ?? up.servers[i]!.weight),
   }
-  const choice = createPicker(policy, { servers: up.servers, isFailed }, key, rr).next()
+  const choice = createPicker(method, { servers: up.servers, isFailed }, key, rr).next()
   up.ids.forEach((id, i) => {
     lb.rrWeights[id] = { current: rr.current[i]!, effective: rr.effective[i]! }
   })
-  const steps = choice.steps.map((st) => lettered(st.text, s))
-  if (choice.index === null) return { ...noServer(`${label} → no live upstreams → 502`, 502), steps }
+  const explain = choice.explain.map((st) => lettered(st.text, s))
+  if (choice.index === null) return { ...noServer(`${label} → no live upstreams → 502`, 502), explain }
   const id = up.ids[choice.index]!
-  if (choice.via === 'round-robin') return { server: id, decision: `${label} → round robin → ${id}`, steps }
-  const skipped = choice.steps.find((st) => st.kind === 'skip' && st.server !== null)
+  if (choice.via === 'round-robin') return { server: id, decision: `${label} → round robin → ${id}`, explain }
+  const skipped = choice.explain.find((st) => st.kind === 'skip' && st.server !== null)
   const first = skipped?.server != null ? up.ids[skipped.server] : undefined
   const decision = first ? `${label} → ${first} is unavailable → next choice ${id}` : `${label} → ${id}`
-  return { server: id, decision, steps }
+  return { server: id, decision, explain }
 }

@@ -1,5 +1,8 @@
-// The contract every routing policy implements: a pure choice of server for one request, given a
-// read-only view of the simulation and a few helpers owned by the load balancer.
+// The contract every routing policy implements: the choice of a server for one request, given the
+// simulation and a few helpers owned by the load balancer. Not a pure function: choosing may advance
+// the LB's own state (the round-robin cursor and weights, the ClientIP affinity table — always through
+// `mutLb`, copy-on-write) and draw from its seeded random stream (`ctx.random()`), so the same run
+// always makes the same choices. A policy never changes servers, users or sessions.
 
 import type { PolicyId, Server, ServerId, SimConfig, SimState, User } from '../types.ts'
 
@@ -22,15 +25,15 @@ export interface RouteResult {
   readonly server: ServerId | null
   /** The decision in plain words, e.g. "cookie AWSALB says B → B". */
   readonly decision: string
-  /** Finer steps for the curious (hash values, ring points, skipped servers). */
-  readonly steps?: readonly string[]
+  /** Finer detail for the curious (hash values, ring points, skipped servers). */
+  readonly explain?: readonly string[]
   /** An affinity cookie the response will carry. */
   readonly affinity?: { readonly server: ServerId; readonly issued: boolean }
   /** HTTP status when no server can take the request (default 503). */
   readonly status?: number
 }
 
-export interface Policy {
+export interface RoutingPolicy {
   readonly id: PolicyId
   /** Short name for pickers: "Cookie affinity". */
   readonly label: string

@@ -1,9 +1,9 @@
 // Random: any available server, uniformly (nginx `random`, no affinity).
 
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { noServer } from './policy.ts'
 
-export const random: Policy = {
+export const random: RoutingPolicy = {
   id: 'random',
   label: 'Random',
   sticky: false,

@@ -8,11 +8,11 @@ import { hashConsistent } from './hashConsistent.ts'
 import { header } from './header.ts'
 import { ipHash } from './ipHash.ts'
 import { leastConnections } from './leastConnections.ts'
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { random } from './random.ts'
 import { roundRobin } from './roundRobin.ts'
 
-export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
+export const ROUTING_POLICIES: Readonly<Record<PolicyId, RoutingPolicy>> = {
   'round-robin': roundRobin,
   'least-connections': leastConnections,
   random,
@@ -24,6 +24,6 @@ export const POLICIES: Readonly<Record<PolicyId, Policy>> = {
   'client-ip': clientIp,
 }
 
-export function policyById(id: PolicyId): Policy {
-  return POLICIES[id]
+export function policyById(id: PolicyId): RoutingPolicy {
+  return ROUTING_POLICIES[id]
 }

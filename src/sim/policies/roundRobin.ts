@@ -1,9 +1,9 @@
 // Round robin: the next available server in order, no affinity (AWS ALB's default algorithm).
 
-import type { Policy } from './policy.ts'
+import type { RoutingPolicy } from './policy.ts'
 import { noServer } from './policy.ts'
 
-export const roundRobin: Policy = {
+export const roundRobin: RoutingPolicy = {
   id: 'round-robin',
   label: 'Round robin',
   sticky: false,

@@ -1,4 +1,4 @@
-// The scenario catalog (DESIGN.md §6), by id. Ids are stable: they appear in URLs, embeds, cards
+// The scenario catalog (docs/ARCHITECTURE.md, "The teaching contract"), by id. Ids are stable: they appear in URLs, embeds, cards
 // and the CLI.
 
 import { affinityTtlExpiry } from './affinityTtlExpiry.ts'

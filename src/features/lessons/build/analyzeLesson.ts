@@ -81,12 +81,6 @@ export function analyzeLesson(source: string): LessonAnalysis {
   return { frontmatter, headings, elements, links, codeLangs, outline }
 }
 
-/** Only the frontmatter block, for the lesson index (no MDX parse). */
-export function readFrontmatter(source: string): unknown {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source)
-  return m ? parseYaml(m[1]!) : null
-}
-
 function readElement(node: MdxJsxFlowElement | MdxJsxTextElement, line: number): ElementUse {
   const props: Record<string, unknown> = {}
   const dynamic: string[] = []

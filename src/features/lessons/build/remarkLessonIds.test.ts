@@ -1,5 +1,6 @@
 // The heading-id plugin inside a real MDX compile: ids from trailing comments, the comment removed,
-// a toc and scene count exported, scenes numbered — and clear build errors for missing or repeated ids.
+// a toc and scene count exported, scenes numbered — and clear build errors for missing or repeated ids
+// and for a scene without a scenario.
 
 import { compile } from '@mdx-js/mdx'
 import { describe, expect, it } from 'vitest'
@@ -20,9 +21,13 @@ describe('remarkLessonIds', () => {
   })
 
   it('numbers the scenes in document order and exports how many there are', async () => {
-    const js = await build('## A {/*a*/}\n\n<Scene id="x" />\n\n<Scene id="y" />\n')
+    const js = await build('## A {/*a*/}\n\n<Scene scenario="x" />\n\n<Scene scenario="y" />\n')
     expect(js).toContain('export const sceneCount = 2')
     expect(js).toMatch(/sceneIndex: "0"[\s\S]*sceneIndex: "1"/)
+  })
+
+  it('fails the build when a scene names no scenario (e.g. the old id= attribute)', async () => {
+    await expect(build('## A {/*a*/}\n\n<Scene id="crash-sticky-memory" />\n')).rejects.toThrow(/<Scene> \(line 3\) in content\/lessons\/99-test\.mdx needs scenario=/)
   })
 
   it('fails the build when an h2 or h3 has no id, naming the heading and file', async () => {

@@ -1,7 +1,8 @@
 // Remark plugin for lessons: stable heading ids from `## Title {/*id*/}` (the comment is removed and
 // becomes the heading's id), a `toc` and a `sceneCount` export for the lesson page, and a
 // `sceneIndex` on every <Scene> so progress can tell the scenes of one lesson apart.
-// The build fails, naming the file and line, when an h2/h3 has no id or an id repeats in a file.
+// The build fails, naming the file and line, when an h2/h3 has no id, an id repeats in a file, or a
+// <Scene> does not say which scenario it runs.
 
 import type { Expression, Program } from 'estree'
 import type { Heading, Nodes, Root } from 'mdast'
@@ -21,6 +22,8 @@ export default function remarkLessonIds() {
     walk(tree, (node) => {
       if (node.type === 'heading') collectHeading(node)
       else if (node.type === 'mdxJsxFlowElement' && node.name === 'Scene') {
+        const named = node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'scenario')
+        if (!named) file.fail(`<Scene> (line ${node.position?.start.line ?? 0})${where} needs scenario="<scenario id>" (the attribute was called id before)`, node)
         node.attributes.push({ type: 'mdxJsxAttribute', name: 'sceneIndex', value: String(scenes++) })
       }
     })

@@ -1,9 +1,7 @@
 // The fixed parts of every lesson's anatomy: the intro, "you will learn", the recap and callouts.
-// Reaching the recap marks the lesson done.
+// (Reaching the recap no longer marks a lesson done: answering and running its scenes does.)
 
-import { useEffect, useRef, type ReactNode } from 'react'
-import { useLesson } from '../LessonContext.ts'
-import { progressStore } from '../progress.ts'
+import type { ReactNode } from 'react'
 
 export function Intro({ children }: { children: ReactNode }) {
   return <div className="lesson-intro">{children}</div>
@@ -21,22 +19,8 @@ export function YouWillLearn({ children }: { children: ReactNode }) {
 }
 
 export function Recap({ children }: { children: ReactNode }) {
-  const lesson = useLesson()
-  const ref = useRef<HTMLElement>(null)
-  useEffect(() => {
-    const el = ref.current
-    if (!el || !lesson || typeof IntersectionObserver === 'undefined') return
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        progressStore.getState().finishLesson(lesson.slug)
-        io.disconnect()
-      }
-    })
-    io.observe(el)
-    return () => io.disconnect()
-  }, [lesson])
   return (
-    <section ref={ref} aria-labelledby="recap" className="lesson-box lesson-recap" data-testid="recap">
+    <section aria-labelledby="recap" className="lesson-box lesson-recap" data-testid="recap">
       <h2 id="recap" className="lesson-box-title">
         Recap
       </h2>

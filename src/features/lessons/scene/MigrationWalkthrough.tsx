@@ -1,16 +1,17 @@
-// Lesson 12's hands-on part: the five migration steps as buttons that act on a running lab, with
-// the unexpected-logout counter in plain sight. Each step unlocks after the previous one has had
+// Lesson 12's hands-on part: the five migration stages as buttons that act on a running lab, with
+// the unexpected-logout counter in plain sight. Each stage unlocks after the previous one has had
 // 10 s of simulated time to show its effect.
 
 import { useId, useState } from 'react'
 import { Button } from '../../../components/Button.tsx'
-import { liveSessionCount, appliedScript } from '../../../lab-ui/engine.ts'
+import { liveSessionCount, liveSessions, appliedScript } from '../../../lab-ui/engine.ts'
+import { stateInMemory } from '../../../store/design.ts'
 import { createLabStore, type LabState, type LabStore } from '../../../store/labStore.ts'
 import { LabProvider } from '../../../store/LabContext.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { formatClock, formatDuration } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
-import { MIGRATION_STEPS, nextStep, stepTimes, WALKTHROUGH_INIT } from './migrationSteps.ts'
+import { MIGRATION_STAGES, nextStage, stageTimes, WALKTHROUGH_INIT } from './migrationStages.ts'
 
 export function MigrationWalkthrough() {
   const [store] = useState<LabStore>(() => createLabStore(WALKTHROUGH_INIT))
@@ -33,10 +34,17 @@ function snapshot(s: LabState) {
     canary: sim.config.canaryPercent,
     idempotency: sim.config.idempotencyKeys,
     applied: appliedScript(s.timeline, sim),
+    // Once sessions live in the store, the copies a server still has in memory are never read again:
+    // it keeps nothing a user depends on (as the stage, which stops drawing them).
+    inMemory: stateInMemory(sim.config),
     memory: sim.servers
       .filter((srv) => srv.status !== 'removed')
-      .map((srv) => ({ id: srv.id, sessions: liveSessionCount(sim, srv), carts: [...srv.memory.values()].filter((x) => x.cart > 0 && sim.now - x.lastSeen < sim.config.sessionIdleMs).length })),
-    inStore: sim.store.sessions.size,
+      .map((srv) =>
+        stateInMemory(sim.config)
+          ? { id: srv.id, sessions: liveSessionCount(sim, srv), carts: liveSessions(srv.memory, sim.now, sim.config.sessionIdleMs).filter((x) => x.cart > 0).length }
+          : { id: srv.id, sessions: 0, carts: 0 },
+      ),
+    inStore: sim.sessionStore.sessions.size,
   }
 }
 
@@ -45,15 +53,15 @@ function Walkthrough({ store }: { store: LabStore }) {
   const [inventoryAt, setInventoryAt] = useState<number | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const headingId = useId()
-  const times = stepTimes(view.applied, inventoryAt, view.now)
-  const next = nextStep(times, view.now)
+  const times = stageTimes(view.applied, inventoryAt, view.now)
+  const next = nextStage(times, view.now)
   const finished = next === null && view.now - times[times.length - 1]! >= 10_000
 
   const apply = (index: number) => {
     const lab = store.getState()
     const at = lab.sim.now
     if (index === 0) setInventoryAt(at)
-    for (const iv of MIGRATION_STEPS[index]!.apply) store.getState().intervene(iv)
+    for (const iv of MIGRATION_STAGES[index]!.apply) store.getState().intervene(iv)
     if (!store.getState().playing) {
       store.getState().setSpeed(4)
       store.getState().play()
@@ -93,17 +101,17 @@ function Walkthrough({ store }: { store: LabStore }) {
       </p>
 
       <ol className="lesson-steps">
-        {MIGRATION_STEPS.map((step, i) => {
+        {MIGRATION_STAGES.map((stage, i) => {
           const doneAt = times[i] ?? null
           const isNext = next?.index === i
           const waiting = isNext && next.waitMs > 0
           return (
-            <li key={step.title} className="lesson-step" data-done={doneAt !== null || undefined} data-testid={`walk-step-${i + 1}`}>
+            <li key={stage.title} className="lesson-step" data-done={doneAt !== null || undefined} data-testid={`walk-step-${i + 1}`}>
               <div className="flex-1">
                 <p className="font-semibold">
-                  {i + 1}. {step.title}
+                  {i + 1}. {stage.title}
                 </p>
-                <p className="text-sm text-muted">{step.does}</p>
+                <p className="text-sm text-muted">{stage.does}</p>
                 {doneAt !== null && (
                   <p className="text-sm text-ok">
                     <span aria-hidden="true">✓ </span>Applied at {formatClock(doneAt)}
@@ -129,6 +137,7 @@ function Walkthrough({ store }: { store: LabStore }) {
               <li key={m.id}>
                 Server {m.id}: {m.sessions} session{m.sessions === 1 ? '' : 's'}
                 {m.carts > 0 ? `, ${m.carts} with a cart` : ''}
+                {!view.inMemory && ' — nothing a user depends on'}
               </li>
             ))}
             <li>Shared store: {view.inStore} session{view.inStore === 1 ? '' : 's'}</li>

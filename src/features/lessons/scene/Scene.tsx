@@ -1,6 +1,7 @@
 // A live scene in a lesson: predict → run → explain. The learner commits to an answer, runs an
 // embedded lab (its own store, never autoplaying) through the scenario, and only then sees whether
-// the guess was right and why. Several scenes on one page are fully independent.
+// the guess was right and why. Several scenes on one page are fully independent. Predictions are
+// saved (progress.ts): after a reload a scene shows the learner's last answer and its verdict.
 
 import { useEffect, useId, useState, type ReactNode } from 'react'
 import { href } from '../../../app/router.ts'
@@ -12,11 +13,13 @@ import { LabProvider } from '../../../store/LabContext.tsx'
 import { formatClock } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
 import { useLesson } from '../LessonContext.ts'
-import { progressStore } from '../progress.ts'
+import { progressStore, savedScene } from '../progress.ts'
 import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
+import { useSceneHost } from './sceneHost.ts'
 
 export interface SceneProps {
-  id: string
+  /** The scenario the scene runs (an id from src/sim/scenarios). */
+  scenario: string
   question: string
   choices: readonly string[]
   answer: number
@@ -27,30 +30,35 @@ export interface SceneProps {
 }
 
 export function Scene(props: SceneProps) {
-  if (!isScenarioId(props.id) || props.choices.length < 2 || !props.choices[props.answer]) {
+  if (!isScenarioId(props.scenario) || props.choices.length < 2 || !props.choices[props.answer]) {
     return (
       <Notice tone="warn" title="This scene can't be shown">
-        The lesson asks for a scene that doesn’t exist or is incomplete (“{props.id}”). The rest of the lesson still works.
+        The lesson asks for a scene that doesn’t exist or is incomplete (“{props.scenario}”). The rest of the lesson still works.
       </Notice>
     )
   }
-  return <SceneCard {...props} id={props.id} />
+  return <SceneCard {...props} scenario={props.scenario} />
 }
 
 type Phase = 'predict' | 'running' | 'revealed'
 
-function SceneCard({ id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { id: ScenarioId }) {
+function SceneCard({ scenario: id, question, choices, answer, overrides, children, sceneIndex }: SceneProps & { scenario: ScenarioId }) {
   const lesson = useLesson()
+  const host = useSceneHost()
   const index = Number(sceneIndex ?? 0)
   const scenario = SCENARIOS[id]
   const [store] = useState<LabStore>(() => createLabStore({ scenario: id, overrides: toPatch(overrides) }))
-  const [picked, setPicked] = useState<number | null>(null)
-  const [phase, setPhase] = useState<Phase>('predict')
+  // Restore the saved prediction once: revealed if it was run to the end, else picked and ready.
+  const [saved] = useState(() => (lesson ? savedScene(lesson.slug, index) : null))
+  const [picked, setPicked] = useState<number | null>(saved && choices[saved.picked] !== undefined ? saved.picked : null)
+  const [phase, setPhase] = useState<Phase>(saved?.ran && choices[saved.picked] !== undefined ? 'revealed' : 'predict')
   const name = useId()
   const questionId = useId()
   const statusId = useId()
   const explainId = useId()
   const speed = runSpeed(scenario.durationMs)
+  const [runs] = useState(() => ({ count: 0 }))
+  useEffect(() => host?.onLab?.(store), [host, store])
 
   // While running, reveal the answer as soon as the scenario's story has played out (or was skipped to).
   useEffect(() => {
@@ -63,13 +71,16 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
       if (store.getState().playing) store.getState().pause()
       setPhase('revealed')
       if (lesson) progressStore.getState().finishScene(lesson.slug, index, lesson.sceneCount)
+      if (picked !== null) host?.onAnswered?.({ scene: index + 1, choice: picked, right: picked === answer, firstTry: runs.count++ === 0 })
     }
     const unsubscribe = store.subscribe(check)
     check()
     return unsubscribe
-  }, [phase, store, scenario.durationMs, lesson, index])
+  }, [phase, store, scenario.durationMs, lesson, index, host, picked, answer, runs])
 
   const run = () => {
+    if (picked === null) return
+    if (lesson) progressStore.getState().predict(lesson.slug, index, picked, picked === answer)
     store.getState().load({ scenario: id, overrides: toPatch(overrides), speed, playing: true })
     setPhase('running')
   }
@@ -81,14 +92,14 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
   const correct = picked === answer
 
   return (
-    <section className="lesson-scene" aria-labelledby={questionId} data-testid="scene" data-scenario={id}>
+    <section id={`scene-${index + 1}`} tabIndex={-1} className="lesson-scene" aria-labelledby={questionId} data-testid="scene" data-scenario={id}>
       <header className="lesson-scene-head">
         <p className="lesson-scene-eyebrow">
           <span>Predict, run, explain</span>
           <span aria-hidden="true"> · </span>
           <span className="text-muted">{scenario.title}</span>
         </p>
-        <a className="lesson-scene-open" href={href('/lab', labQuery(id, overrides))}>
+        <a className="lesson-scene-open" href={host?.appHref ? host.appHref(href('/lab', labQuery(id, overrides))) : href('/lab', labQuery(id, overrides))} target={host?.appHref ? '_blank' : undefined} rel={host?.appHref ? 'noopener' : undefined}>
           Open in the full lab<span aria-hidden="true"> ↗</span>
         </a>
       </header>
@@ -141,7 +152,12 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
         </LabProvider>
       </div>
 
-      <div aria-live="polite">
+      {/* One sentence for screen readers; the explanation below is read where it stands (a live
+          region around it read the verdict and the text as one run-on string: "None.None."). */}
+      <p className="sr-only" aria-live="polite" data-testid="scene-verdict-live">
+        {phase === 'revealed' && verdictSentence(correct, choices[picked ?? 0] ?? '', choices[answer] ?? '')}
+      </p>
+      <div>
         {phase === 'revealed' && (
           <div id={explainId} tabIndex={-1} className={`lesson-scene-result ${correct ? 'is-right' : 'is-wrong'}`} data-testid="scene-result" data-correct={correct}>
             <p className="lesson-scene-verdict">
@@ -154,7 +170,7 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
                   <strong>
                     <span aria-hidden="true">✗ </span>Not quite.
                   </strong>{' '}
-                  You guessed “{choices[picked ?? 0]}”. What happens: {choices[answer]}.
+                  You guessed “{choices[picked ?? 0]}”. What happens: {fullStop(choices[answer] ?? '')}
                 </>
               )}
             </p>
@@ -164,6 +180,13 @@ function SceneCard({ id, question, choices, answer, overrides, children, sceneIn
       </div>
     </section>
   )
+}
+
+const fullStop = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`)
+
+function verdictSentence(correct: boolean, guess: string, answer: string): string {
+  const rest = 'The explanation is below the lab.'
+  return correct ? `Your prediction was right: ${fullStop(answer)} ${rest}` : `Not quite. You guessed “${guess}”. What happens: ${fullStop(answer)} ${rest}`
 }
 
 // The hash router owns "#…", so in-page jumps move focus and scroll themselves.

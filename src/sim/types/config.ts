@@ -1,0 +1,73 @@
+// Configuration types: what a run is set up with (SimConfig) and the catalogs its fields draw from.
+// The defaults and the override rules are ../config.ts.
+
+import type { SimMs } from './ids.ts'
+
+export const POLICY_IDS = [
+  'round-robin',
+  'least-connections',
+  'random',
+  'cookie',
+  'ip-hash',
+  'hash',
+  'hash-consistent',
+  'header',
+  'client-ip',
+] as const
+export type PolicyId = (typeof POLICY_IDS)[number]
+
+export const STORAGE_KINDS = ['memory', 'shared', 'database', 'jwt'] as const
+export type StorageKind = (typeof STORAGE_KINDS)[number]
+
+export interface SimConfig {
+  servers: number
+  users: number
+  policy: PolicyId
+  storage: StorageKind
+  /** Mean think time between a user's requests. */
+  thinkMs: SimMs
+  /** Traffic multiplier: think time is divided by it. */
+  rate: number
+  /** Chance that a user takes a break after checking out, and the mean break length. */
+  breakChance: number
+  breakMs: SimMs
+  /** Users arrive spread evenly over this window. */
+  arrivalSpreadMs: SimMs
+  heavyUsers: number
+  /** Specific users (by id) who are heavy, in addition to the last `heavyUsers`. */
+  heavyIds: readonly number[]
+  /** Heavy users send this many times more requests, each this many times costlier. */
+  heavyRateFactor: number
+  heavyCostFactor: number
+  natGroups: readonly NatGroupSpec[]
+  workers: number
+  queueLimit: number
+  startupMs: SimMs
+  cookie: { name: string; ttlMs: SimMs; mode: 'sliding' | 'fixed' }
+  clientIpTimeoutMs: SimMs
+  header: { name: string; source: 'gateway' | 'client' }
+  health: { intervalMs: SimMs; unhealthyThreshold: number; healthyThreshold: number }
+  passive: { maxFails: number; failTimeoutMs: SimMs }
+  /** What the LB does when a request's pinned server is unavailable. */
+  failover: 'repin' | 'fail'
+  /** Retry a request on another server after a connection error (nginx proxy_next_upstream). */
+  lbRetry: boolean
+  drainTimeoutMs: SimMs
+  sessionIdleMs: SimMs
+  store: { persistent: boolean }
+  jwt: { ttlMs: SimMs; denyList: boolean; carts: 'memory' | 'shared' }
+  idempotencyKeys: boolean
+  canaryPercent: number
+  responseLossRate: number
+  clientTimeoutMs: SimMs
+  clientRetryDelayMs: SimMs
+  websockets: boolean
+}
+
+export interface NatGroupSpec {
+  size: number
+  /** One shared address (NAT/CGNAT) or, with `subnet`, distinct addresses in one /24. */
+  ip: string
+  subnet?: boolean
+  heavy?: boolean
+}

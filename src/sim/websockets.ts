@@ -1,0 +1,65 @@
+// WebSockets (config.websockets): a logged-in user keeps one long-lived connection to the server that
+// answered the login. A dying server drops its connections and every client reconnects at once
+// through the load balancer (after a short jitter) — the reconnect storm the lab counts. This module
+// owns the sockets' bookkeeping (`User.wsServer`, `Server.connections`, the reconnect counters) and
+// the `ws.reconnect` event.
+
+import { mutServer, mutUser } from './cow.ts'
+import { route } from './lb.ts'
+import { schedule } from './schedule.ts'
+import { accepts, serverIndex } from './servers.ts'
+import { emit } from './trace.ts'
+import type { ServerId, SimState, User, UserId } from './types.ts'
+
+/** Reconnects closer together than this count as one burst. */
+const BURST_WINDOW_MS = 1_000
+/** A reconnect that finds no server retries after this long. */
+const RETRY_MS = 1_000
+
+/** Open (or move) the owned user's socket to `server`. */
+export function openSocket(s: SimState, user: User, server: ServerId): void {
+  if (user.wsServer === server) return
+  if (user.wsServer) mutServer(s, serverIndex(user.wsServer)).connections -= 1
+  user.wsServer = server
+  mutServer(s, serverIndex(server)).connections += 1
+}
+
+/** The `ws.reconnect` event: a dropped client reconnects through the load balancer, or tries again later. */
+export function onReconnect(s: SimState, id: UserId): void {
+  const result = route(s, s.users[id]!, [])
+  const srv = result.server ? s.servers[serverIndex(result.server)] : undefined
+  if (!srv || !accepts(srv)) {
+    schedule(s, s.now + RETRY_MS, { kind: 'ws.reconnect', user: id })
+    return
+  }
+  reconnect(s, id, srv.id)
+}
+
+function reconnect(s: SimState, id: UserId, server: ServerId): void {
+  const user = mutUser(s, id)
+  openSocket(s, user, server)
+  s.counters.reconnects += 1
+  const w = s.reconnectWindow
+  if (s.now - w.start >= BURST_WINDOW_MS) {
+    w.start = s.now
+    w.count = 0
+  }
+  w.count += 1
+  s.counters.maxReconnectBurst = Math.max(s.counters.maxReconnectBurst, w.count)
+  emit(s, 'ws', `${user.name}'s WebSocket reconnected to ${server}`, { user: id, server })
+}
+
+/** Connections dropped by a dying server: every client reconnects at once (after a short jitter). */
+export function dropSockets(s: SimState, server: ServerId): number {
+  let dropped = 0
+  for (const u of s.users) {
+    if (u.wsServer !== server) continue
+    const user = mutUser(s, u.id)
+    user.wsServer = null
+    dropped += 1
+    const jitter = Math.floor((user.rng.next() >>> 0) % 1000)
+    schedule(s, s.now + jitter, { kind: 'ws.reconnect', user: user.id })
+  }
+  if (dropped > 0) mutServer(s, serverIndex(server)).connections = 0
+  return dropped
+}
