@@ -18,18 +18,17 @@
 import { lazy, Suspense, useCallback, useId, useRef, useState, type ReactNode } from 'react'
 import type { ScenarioId } from '../sim/scenarios/index.ts'
 import { Segmented } from '../components/Segmented.tsx'
+import { designSwitchMark } from '../store/designSwitch.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
+import { useThrottledLab } from '../store/useThrottled.ts'
 import { usePlayback } from '../store/usePlayback.ts'
 import { Announcer } from './Announcer.tsx'
-import { DesignSwitchNote } from './DesignSwitchNote.tsx'
 import { MetricsStrip } from './MetricsStrip.tsx'
 import { ModeControls } from './ModeControls.tsx'
 import { PlaybackBar } from './PlaybackBar.tsx'
-import { ScenarioPicker } from './ScenarioPicker.tsx'
-import { ShortcutsDialog, useShortcutKeys } from './Shortcuts.tsx'
+import { useShortcutKeys } from './Shortcuts.tsx'
 import { Stage } from './stage/Stage.tsx'
 import { StaleLegend } from './stage/StaleLegend.tsx'
-import { Sheet } from './Sheet.tsx'
 import { useElementSize } from './useElementSize.ts'
 import { WhenNear } from './WhenNear.tsx'
 import { useScreenHeight } from './useScreenHeight.ts'
@@ -37,6 +36,10 @@ import { useScreenHeight } from './useScreenHeight.ts'
 // Parts not every lab shows at first paint load on demand: an embed with minimal controls never
 // fetches the full metrics panel, the pickers or the knobs (first-load budget, docs/DECISIONS.md 2026-11-30).
 const MetricsPanel = lazy(() => import('./MetricsPanel.tsx').then((m) => ({ default: m.MetricsPanel })))
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx').then((m) => ({ default: m.ShortcutsDialog })))
+const Sheet = lazy(() => import('./Sheet.tsx').then((m) => ({ default: m.Sheet })))
+const ScenarioPicker = lazy(() => import('./ScenarioPicker.tsx').then((m) => ({ default: m.ScenarioPicker })))
+const DesignSwitchNote = lazy(() => import('./DesignSwitchNote.tsx').then((m) => ({ default: m.DesignSwitchNote })))
 const LabSettings = lazy(() => import('./LabSettings.tsx').then((m) => ({ default: m.LabSettings })))
 const UserDetail = lazy(() => import('./stage/UserDetail.tsx').then((m) => ({ default: m.UserDetail })))
 const TableView = lazy(() => import('./TableView.tsx').then((m) => ({ default: m.TableView })))
@@ -72,7 +75,12 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
   const screenHeight = useScreenHeight(root, fit === 'page')
   const desk = fit === 'page' && controls === 'full' && width >= DESK_MIN
   const [help, setHelp] = useState(false)
-  const openHelp = useCallback(() => setHelp(true), [])
+  // The dialog's code loads the first time it is opened, then stays (so it can close).
+  const [helpLoaded, setHelpLoaded] = useState(false)
+  const openHelp = useCallback(() => {
+    setHelpLoaded(true)
+    setHelp(true)
+  }, [])
   const onKeyDown = useShortcutKeys(store, openHelp)
   const full = controls === 'full'
 
@@ -107,14 +115,21 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
       data-fit={fit}
     >
       <Announcer />
-      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      {helpLoaded && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+        </Suspense>
+      )}
       {desk ? (
         <div className="flex items-start gap-4">
           <div className="flex min-w-0 flex-1 flex-col gap-4">
             <div className="lab-screen flex flex-col gap-3" style={screenStyle} data-testid="lab-screen">
               {picker && (
-                <div className="flex shrink-0">
-                  <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />
+                // Its code loads with the page; the placeholder keeps the stage's height from jumping.
+                <div className="flex min-h-[5.25rem] shrink-0">
+                  <Suspense fallback={null}>
+                    <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />
+                  </Suspense>
                 </div>
               )}
               {playback}
@@ -153,7 +168,11 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
           {fit !== 'frame' && controls !== 'none' && (
             // Below the first screen; the live panels render only when scrolled near (WhenNear).
             <div id={MORE_ID} className="mt-4 flex flex-col gap-4" tabIndex={-1} data-testid="lab-more">
-              {picker && <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />}
+              {picker && (
+                <Suspense fallback={null}>
+                  <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />
+                </Suspense>
+              )}
               <section aria-label="Design details">
                 <ModeControls part="pickers" />
               </section>
@@ -213,7 +232,7 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
           </Suspense>
         </div>
       )}
-      <DesignSwitchNote />
+      <SwitchNote />
       <div className="relative min-h-0 flex-1">
         {view === 'stage' ? (
           <Stage />
@@ -239,6 +258,16 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
       </MetricsStrip>
     </div>
   )
+}
+
+/** The mark of a mid-run design switch (its code loads the first time there is one). */
+function SwitchNote() {
+  const switched = useThrottledLab((s) => designSwitchMark(s) !== null, 200)
+  return switched ? (
+    <Suspense fallback={null}>
+      <DesignSwitchNote />
+    </Suspense>
+  ) : null
 }
 
 /** The selected user's browser (its code loads the first time someone is selected). */
@@ -288,21 +317,31 @@ function JumpToMore({ picker }: { picker: boolean }) {
 /** Embeds with full controls: the rest opens in a sheet, so the frame itself never scrolls. */
 function MoreSheet() {
   const [open, setOpen] = useState(false)
+  // The sheet and what it holds load when first opened (an embed's first download stays small).
+  const [loaded, setLoaded] = useState(false)
   const titleId = useId()
   return (
     <>
-      <button type="button" className="mb-0.5 rounded-md border border-line px-2.5 py-1.5 text-sm font-medium hover:bg-soft" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="more-controls">
+      <button type="button" className="mb-0.5 rounded-md border border-line px-2.5 py-1.5 text-sm font-medium hover:bg-soft" onClick={() => {
+          setLoaded(true)
+          setOpen(true)
+        }}
+        aria-haspopup="dialog"
+        data-testid="more-controls"
+      >
         More controls
       </button>
-      <Sheet open={open} onClose={() => setOpen(false)} titleId={titleId} title="More controls">
-        <ModeControls part="pickers" />
+      {loaded && (
         <Suspense fallback={null}>
-          <MetricsPanel />
-          <Knobs />
-          <ShareMenu />
-          <EventLog />
+          <Sheet open={open} onClose={() => setOpen(false)} titleId={titleId} title="More controls">
+            <ModeControls part="pickers" />
+            <MetricsPanel />
+            <Knobs />
+            <ShareMenu />
+            <EventLog />
+          </Sheet>
         </Suspense>
-      </Sheet>
+      )}
     </>
   )
 }

@@ -5,6 +5,7 @@
 import { imbalance, recentP95 } from '../sim/metrics.ts'
 import type { ScenarioId } from '../sim/scenarios/index.ts'
 import type { SimState } from '../sim/types.ts'
+import { METRIC_TERMS } from './jargon/terms.ts'
 
 export type MetricId = 'logouts' | 'carts' | 'sessions' | 'failed' | 'imbalance' | 'p95' | 'remaps' | 'duplicates' | 'burst' | 'revoked'
 
@@ -16,16 +17,20 @@ export interface MetricDef {
   /** A rise is bad news (shown in the warning colour, flashes). */
   bad: boolean
   unit?: string
+  /** Its glossary entry (the "?" beside it), when it has one. */
+  term?: string
+  /** The counter it reads, when "N since the switch" makes sense after a mid-run design change. */
+  counter?: 'unexpectedLogouts' | 'cartsLost' | 'sessionsLost' | 'failed'
   read(sim: SimState): number
 }
 
 export const METRICS: Record<MetricId, MetricDef> = {
-  logouts: { label: 'Unexpected logouts', short: 'Logouts', testId: 'm-logouts', bad: true, read: (s) => s.counters.unexpectedLogouts },
-  carts: { label: 'Carts lost', short: 'Carts lost', testId: 'm-carts', bad: true, read: (s) => s.counters.cartsLost },
-  sessions: { label: 'Sessions lost', short: 'Sessions lost', testId: 'm-sessions', bad: true, read: (s) => s.counters.sessionsLost },
-  failed: { label: 'Failed requests', short: 'Failed', testId: 'm-failed', bad: true, read: (s) => s.counters.failed },
-  imbalance: { label: 'Imbalance (max ÷ mean)', short: 'Imbalance', testId: 'm-imbalance', bad: false, read: (s) => Number(imbalance(s).toFixed(2)) },
-  p95: { label: 'p95 latency', short: 'p95', testId: 'm-p95', bad: false, unit: 'ms', read: (s) => recentP95(s) },
+  logouts: { label: 'Unexpected logouts', short: 'Logouts', testId: 'm-logouts', bad: true, term: METRIC_TERMS.logouts, counter: 'unexpectedLogouts', read: (s) => s.counters.unexpectedLogouts },
+  carts: { label: 'Carts lost', short: 'Carts lost', testId: 'm-carts', bad: true, term: METRIC_TERMS.carts, counter: 'cartsLost', read: (s) => s.counters.cartsLost },
+  sessions: { label: 'Sessions lost', short: 'Sessions lost', testId: 'm-sessions', bad: true, term: METRIC_TERMS.sessions, counter: 'sessionsLost', read: (s) => s.counters.sessionsLost },
+  failed: { label: 'Failed requests', short: 'Failed', testId: 'm-failed', bad: true, term: METRIC_TERMS.failed, counter: 'failed', read: (s) => s.counters.failed },
+  imbalance: { label: 'Imbalance (max ÷ mean)', short: 'Imbalance', testId: 'm-imbalance', bad: false, term: METRIC_TERMS.imbalance, read: (s) => Number(imbalance(s).toFixed(2)) },
+  p95: { label: 'p95 latency', short: 'p95', testId: 'm-p95', bad: false, unit: 'ms', term: METRIC_TERMS.p95, read: (s) => recentP95(s) },
   remaps: { label: 'Affinity remaps', short: 'Remaps', testId: 'm-remaps', bad: true, read: (s) => s.counters.affinityRemaps },
   duplicates: { label: 'Duplicate orders', short: 'Duplicates', testId: 'm-duplicates', bad: true, read: (s) => s.counters.duplicateOrders },
   burst: { label: 'Reconnects in one second (peak)', short: 'Reconnect peak', testId: 'm-burst', bad: true, read: (s) => s.counters.maxReconnectBurst },
@@ -61,4 +66,9 @@ export const KEY_FIGURES: Record<ScenarioId, readonly MetricId[]> = {
 /** What the strip shows for a scenario: unexpected logouts first, then the scenario's own figures. */
 export function stripMetrics(scenario: ScenarioId): readonly MetricId[] {
   return ['logouts', ...KEY_FIGURES[scenario].filter((x) => x !== 'logouts')]
+}
+
+/** "N since the switch" for a counter, after a mid-run design change (null otherwise). */
+export function sinceSwitch(def: MetricDef, sim: SimState, mark: { readonly counters: SimState['counters'] } | null): number | null {
+  return mark && def.counter ? sim.counters[def.counter] - mark.counters[def.counter] : null
 }

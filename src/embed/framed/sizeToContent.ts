@@ -8,3 +8,8 @@ export const SIZE_TO_CONTENT = 'sticky-lab:size-to-content'
 export function announceSizeToContent(win: Window): void {
   win.dispatchEvent(new Event(SIZE_TO_CONTENT))
 }
+
+/** The secret WordPress adds to an oEmbed frame's URL (`#?secret=…`): it sizes the frame to our height. */
+export function wordpressSecret(hash: string): string | null {
+  return /[#?&]secret=([A-Za-z0-9]{1,64})(?:&|$)/.exec(hash)?.[1] ?? null
+}

@@ -30,6 +30,6 @@ export function encodeRun(run: LinkedRun): string {
 }
 
 /** "#/lab?scenario=…&s=…" — lz-string's alphabet is URL-safe, so `s` needs no escaping. */
-export function shareHash(scenario: ScenarioId, run: SharedRun, path = '/lab'): string {
+export function shareHash(scenario: ScenarioId, run: LinkedRun, path = '/lab'): string {
   return `#${path}?scenario=${encodeURIComponent(scenario)}&s=${encodeRun(run)}`
 }

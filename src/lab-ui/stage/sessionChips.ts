@@ -3,6 +3,7 @@
 // few round-robin logins one server can hold two chips of the same user ("Be Be"); the older one is
 // stale and only waits for its idle timeout. JWT carts ("cart:<user>") belong to the token, never stale.
 
+import { isLive } from '../../sim/storage.ts'
 import type { Session, SimState, User } from '../../sim/types.ts'
 
 export interface ChipItem {
@@ -19,7 +20,7 @@ export function isStale(x: Pick<Session, 'sid' | 'user'>, users: readonly Pick<U
 /** The live (not idle-expired) sessions of a map, as chips. */
 export function liveChips(sessions: ReadonlyMap<string, Session>, sim: Pick<SimState, 'users' | 'now'>, idleMs: number): ChipItem[] {
   const out: ChipItem[] = []
-  for (const x of sessions.values()) if (sim.now - x.lastSeen < idleMs) out.push({ sid: x.sid, user: x.user, stale: isStale(x, sim.users) })
+  for (const x of sessions.values()) if (isLive(x, sim.now, idleMs)) out.push({ sid: x.sid, user: x.user, stale: isStale(x, sim.users) })
   return out
 }
 
@@ -28,7 +29,7 @@ export function hasStaleSessions(sim: Pick<SimState, 'servers' | 'users' | 'now'
   const idle = sim.config.sessionIdleMs
   for (const srv of sim.servers) {
     if (srv.status === 'removed') continue
-    for (const x of srv.memory.values()) if (sim.now - x.lastSeen < idle && isStale(x, sim.users)) return true
+    for (const x of srv.memory.values()) if (isLive(x, sim.now, idle) && isStale(x, sim.users)) return true
   }
   return false
 }
