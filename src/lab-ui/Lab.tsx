@@ -83,6 +83,9 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
   }, [])
   const onKeyDown = useShortcutKeys(store, openHelp)
   const full = controls === 'full'
+  // An auto-height embed showing the table view lets the table set the height (the host grows the frame).
+  const tableView = useLab((s) => s.view === 'table')
+  const natural = fit === 'grow' && tableView
 
   // Pressing Play must show the stage, not just a ticking clock: bring it into view if it is mostly off screen.
   const revealStage = useCallback(() => {
@@ -99,7 +102,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
       <PlaybackBar compact={!desk} onPlay={revealStage} />
     </div>
   )
-  const card = <StageCard ref={stageCard} desk={desk} controls={controls} extras={stripExtras} onHelp={openHelp} overlayDetail={!desk} />
+  const card = <StageCard ref={stageCard} desk={desk} controls={controls} extras={stripExtras} onHelp={openHelp} overlayDetail={!desk} natural={natural} />
   const screenStyle = fit === 'page' ? { height: screenHeight } : undefined
 
   return (
@@ -151,7 +154,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
         </div>
       ) : (
         <>
-          <div className={`lab-screen flex min-h-0 flex-col gap-2 ${fit === 'frame' ? 'flex-1' : ''} ${fit === 'box' ? 'lab-box' : ''} ${fit === 'grow' ? 'lab-grow' : ''}`} style={screenStyle} data-testid="lab-screen">
+          <div className={`lab-screen flex min-h-0 flex-col gap-2 ${fit === 'frame' ? 'flex-1' : ''} ${fit === 'box' ? 'lab-box' : ''} ${fit === 'grow' && !natural ? 'lab-grow' : ''}`} style={screenStyle} data-testid="lab-screen">
             {/* The design toggle and playback share a row when there is room, and wrap when not. */}
             <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
               {controls !== 'none' && (
@@ -208,7 +211,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
 const MORE_ID = 'lab-more'
 
 /** The stage (or the table view), a user's details over it on compact screens, and the metrics strip. */
-function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref: React.Ref<HTMLDivElement>; desk: boolean; controls: ControlsLevel; extras: ReactNode; onHelp(): void; overlayDetail: boolean }) {
+function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail, natural }: { ref: React.Ref<HTMLDivElement>; desk: boolean; controls: ControlsLevel; extras: ReactNode; onHelp(): void; overlayDetail: boolean; natural: boolean }) {
   const store = useLabStore()
   const view = useLab((s) => s.view)
   return (
@@ -237,7 +240,7 @@ function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail }: { ref
         {view === 'stage' ? (
           <Stage />
         ) : (
-          <div className="absolute inset-0 overflow-auto">
+          <div className={natural ? '' : 'absolute inset-0 overflow-auto'}>
             <Suspense fallback={<p className="text-sm text-muted">Loading the table view…</p>}>
               <TableView />
             </Suspense>

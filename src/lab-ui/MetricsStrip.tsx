@@ -22,18 +22,18 @@ export function MetricsStrip({ children }: { children?: ReactNode }) {
   const shown = values.split('|').map((v) => v.split('/'))
   return (
     <div className="flex min-h-8 flex-wrap items-center gap-x-4 gap-y-1" data-testid="metrics-strip">
-      <dl className="flex min-w-0 flex-wrap items-baseline gap-x-4 gap-y-0.5">
+      <dl className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-0.5">
         {ids.map((id, i) => {
           const def = METRICS[id]
           const value = Number(shown[i]?.[0] ?? 0)
           const since = shown[i]?.[1] ?? ''
           const alarm = def.bad && value > 0
           return (
-            <div key={id} className="flex items-baseline gap-1.5">
+            <div key={id} className="flex items-center gap-1">
               <dt className="flex items-center text-xs text-muted">
                 <span className="max-sm:hidden">{def.label}</span>
                 <span className="sm:hidden">{def.short}</span>
-                {def.term && <Explain id={def.term} label={def.label} className="-my-2" />}
+                {def.term && <Explain id={def.term} label={def.label} />}
               </dt>
               <dd className="tabular text-lg leading-none font-semibold">
                 <span key={value} data-testid={def.testId} className={`rounded px-0.5 ${alarm ? 'metric-flash text-bad' : ''}`}>

@@ -31,7 +31,7 @@ const STORAGE_DESCRIPTION: Record<StorageKind, string> = {
   jwt: 'identity travels in a signed token the browser sends; carts stay in server memory',
 }
 
-/** `part`: the whole block, only the toggle and its line (compact layouts keep them by the stage), or only the pickers. */
+/** `part`: the whole block, only the toggle (compact layouts keep it by the stage), or the rest: the design's name and the pickers. */
 export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pickers' }) {
   const store = useLabStore()
   const mode = useLab((s) => modeOf(s.sim))
@@ -62,7 +62,7 @@ export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pick
           Scenario defaults
         </Button>
       </div>
-      <p className={`-mt-1 flex items-start gap-1 text-sm text-muted ${part === 'pickers' ? 'hidden' : ''}`} data-testid="design-kind-line">
+      <p className={`-mt-1 flex items-start gap-1 text-sm text-muted ${part === 'toggle' ? 'hidden' : ''}`} data-testid="design-kind-line">
         <span data-testid="design-kind">{designSummary(design, servers)}</span>
         {kind !== 'mixed' && <Explain id={DESIGN_TERMS[kind]} label={kind === 'sticky' ? 'Sticky session' : 'Stateless service'} className="-my-0.5" />}
       </p>

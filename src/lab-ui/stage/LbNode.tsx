@@ -31,7 +31,7 @@ export function LbNode({ tier }: { tier: LbTier }) {
         </p>
         <LbBox className="h-9 w-14" />
         <div className="min-w-0 justify-self-start" data-keepout>
-          <DecisionText decision={decision} clamp="line-clamp-2" />
+          <DecisionText decision={decision} clamp="line-clamp-1" />
         </div>
       </section>
     )
@@ -71,17 +71,24 @@ function LbBox({ className }: { className: string }) {
   )
 }
 
-function DecisionText({ decision, clamp }: { decision: Decision | null; clamp: string }) {
+/**
+ * The latest decision in a box of constant height (its lines are clamped, and the "How nginx got
+ * there" line is kept even when empty): the load balancer's card never changes size as decisions
+ * come and go, so the request canvas's keep-out areas stay where they were measured.
+ */
+function DecisionText({ decision, clamp }: { decision: Decision | null; clamp: 'line-clamp-1' | 'line-clamp-4' }) {
+  const lines = 'h-[3.5rem]'
   return (
     <div className="min-w-0 text-[11px] leading-tight" data-testid="lb-decision">
       {decision ? (
         <>
-          <p className={`${clamp} break-words`}>
+          <p className={`${clamp} ${clamp === 'line-clamp-4' ? lines : ''} break-words`}>
             <span className="sr-only">Latest decision: </span>
             <span className="font-medium">{decision.who}:</span> {decision.text}
           </p>
+          {decision.steps.length === 0 && clamp === 'line-clamp-4' && <p className="h-[1.1rem]" aria-hidden="true" />}
           {decision.steps.length > 0 && (
-            <details className="relative">
+            <details className="relative h-[1.1rem]">
               <summary className="cursor-pointer text-muted">How nginx got there</summary>
               {/* Opens over the stage (the stage never grows or scrolls). */}
               <ol className="absolute left-0 z-30 mt-1 max-h-48 w-64 max-w-[80vw] list-decimal overflow-auto rounded-md border border-line bg-card p-2 pl-6 text-left font-mono text-[11px] shadow-lg">
@@ -93,7 +100,7 @@ function DecisionText({ decision, clamp }: { decision: Decision | null; clamp: s
           )}
         </>
       ) : (
-        <p className="text-muted">No request yet.</p>
+        <p className={`text-muted ${clamp === 'line-clamp-4' ? 'h-[4.6rem]' : ''}`}>No request yet.</p>
       )}
     </div>
   )

@@ -32,8 +32,8 @@ export function ServersColumn({ plan, heading, storeH }: { plan: ServersPlan; he
   const inMemory = memoryHolds(sim.config)
   const idle = sim.config.sessionIdleMs
   return (
-    <section aria-label={`Servers (${visible.length})`} className="stage-servers flex min-h-0 min-w-0 flex-col overflow-hidden">
-      {heading && <h3 className="stage-heading">Servers ({visible.length})</h3>}
+    <section aria-label="Servers" className="stage-servers flex min-h-0 min-w-0 flex-col overflow-hidden">
+      <h3 className={heading ? 'stage-heading' : 'sr-only'}>Servers ({visible.length})</h3>
       <ul className="grid min-h-0" data-anchor-list style={{ gridTemplateColumns: `repeat(${plan.cols}, minmax(0, 1fr))`, gridAutoRows: `${plan.tileH}px`, gap: 6 }}>
         {shown.map(({ item: srv, leaving }) => (
           <li key={srv.id} className={`min-w-0 ${leaving ? 'tile-leave' : 'tile-enter'}`}>

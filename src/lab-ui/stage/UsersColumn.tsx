@@ -46,8 +46,9 @@ export function UsersColumn({ plan, heading }: { plan: UsersPlan; heading: boole
       ? { className: 'grid content-start', style: { gridTemplateColumns: `repeat(${plan.cols}, minmax(0, 1fr))`, gap: plan.gap } }
       : { className: 'flex flex-wrap content-start', style: { gap: plan.gap } }
   return (
-    <section aria-label={`Users (${present})`} className="stage-users min-h-0 min-w-0 overflow-hidden" data-tier={plan.tier}>
-      {heading && <h3 className="stage-heading">Users ({present})</h3>}
+    <section aria-label="Users" className="stage-users min-h-0 min-w-0 overflow-hidden" data-tier={plan.tier}>
+      {/* Always there for screen readers; shown when the plan has room for headings. */}
+      <h3 className={heading ? 'stage-heading' : 'sr-only'}>Users ({present})</h3>
       {dots ? (
         // Not a list: its items are images (a list may hold only list items).
         <div className={list.className} style={list.style} onClick={pickDot} data-testid="user-dots" data-anchor-list>

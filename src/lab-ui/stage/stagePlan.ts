@@ -96,7 +96,7 @@ interface ServerSize {
   score: number
 }
 export const SERVER_SIZES: readonly ServerSize[] = [
-  { tier: 'card', minW: 190, fixed: 92, chip: 18, chipGap: 2, padX: 20, score: 6 },
+  { tier: 'card', minW: 190, fixed: 92, chip: 20, chipGap: 2, padX: 20, score: 6 },
   { tier: 'tile', minW: 92, fixed: 50, chip: 10, chipGap: 2, padX: 16, score: 4.5 },
   { tier: 'mini', minW: 72, fixed: 40, chip: 6, chipGap: 1, padX: 12, score: 2 },
 ]

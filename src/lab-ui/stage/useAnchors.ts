@@ -73,6 +73,9 @@ export function useAnchors(root: RefObject<HTMLElement | null>, { fixed = false 
           pending = 0
           last = performance.now()
           anchors.current = measure(el)
+          // A node with words can grow (the latest decision gets longer): its keep-out area and the
+          // anchors near it move, so watch those boxes too (observing an element twice is a no-op).
+          if (fixed) for (const k of el.querySelectorAll('[data-keepout]')) resize.observe(k)
         })
       }, Math.max(0, last + MIN_GAP_MS - performance.now()))
     }
