@@ -124,7 +124,7 @@ test.describe('compare designs', () => {
     await expect(page).toHaveURL(/#\/compare\?preset=ip-hash-vs-cookie$/)
     await page.reload()
     await expect(columns(page).nth(0)).toHaveAttribute('data-design', 'ip-hash.memory')
-    await expect(columns(page).nth(1)).toHaveAttribute('data-design', 'cookie.memory')
+    await expect(columns(page).nth(1)).toHaveAttribute('data-design', 'cookie.memory.lb-haproxy')
 
     await page.goto('./#/compare?cols=cookie.memory,teleport.memory')
     await expect(page.getByTestId('notice')).toContainText('“teleport” is not a routing policy.')

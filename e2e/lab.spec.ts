@@ -35,7 +35,7 @@ test.describe('the lab', () => {
     await expect.poll(() => inkedPixels(page)).toBeGreaterThan(still + 1000)
     await expect.poll(() => count(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(5)
     await page.getByRole('radio', { name: 'Sticky' }).check()
-    await expect(page.getByTestId('policy-description')).toContainText('cookie AWSALB, 1 day, sliding')
+    await expect(page.getByTestId('policy-description')).toContainText('cookie SERVERID, session cookie')
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('16')
     // Give the switch a few simulated seconds (a user whose new cookie points elsewhere logs out once).
     const switchedAt = await clockMs(page)
@@ -160,7 +160,8 @@ test.describe('the lab', () => {
     await timeline.fill('34000')
     await expect(page.getByTestId('clock')).toHaveText('0:34.0')
     const at34 = await snapshot()
-    await expect(tableStatus(page, 'B')).toHaveText('crashed')
+    // HAProxy marks B DOWN after 3 failed checks 2 s apart, at 0:36.
+    await expect(tableStatus(page, 'B')).toHaveText('crashed (LB hasn’t noticed yet)')
     // Later, then back again.
     await timeline.fill('60000')
     await expect(page.getByTestId('clock')).toHaveText('1:00.0')
@@ -230,7 +231,8 @@ test.describe('the lab', () => {
     await play(page, '16')
     await runUntil(page, 35_000)
     await pause(page)
-    await expect(tableStatus(page, 'B')).toHaveText('crashed')
+    // nginx has no health checks: the first request B refused marked it failed.
+    await expect(tableStatus(page, 'B')).toHaveText('crashed (nginx marked it failed)')
     await expect(page.getByRole('table', { name: 'Users' }).locator('tbody tr')).toHaveCount(18)
     await expect(page.getByRole('table', { name: 'Users' })).toContainText('logged in')
   })

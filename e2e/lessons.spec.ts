@@ -164,7 +164,7 @@ test.describe('scenes', () => {
   test('"Open in the full lab" carries the scenario and the scene’s overrides', async ({ page }) => {
     await page.goto('./#/learn/techniques')
     const links = page.getByTestId('scene').getByRole('link', { name: /Open in the full lab/ })
-    await expect(links.nth(2)).toHaveAttribute('href', '#/lab?scenario=ip-hash-nat-hotspot&policy=cookie')
+    await expect(links.nth(2)).toHaveAttribute('href', '#/lab?scenario=ip-hash-nat-hotspot&lb=haproxy&policy=cookie')
   })
 })
 

@@ -138,7 +138,10 @@ test.describe('Reset and the design', () => {
     await page.goto('./#/lab?scenario=ip-hash-nat-hotspot')
     await expect(page.getByRole('radio', { name: 'Sticky' })).toBeChecked()
     await expect(page.getByTestId('design-kind')).toHaveText('Sticky — IP hash (nginx ip_hash), sessions in server memory')
-    await page.getByRole('combobox', { name: 'How does the LB route?' }).selectOption('client-ip')
+    // ClientIP is Kubernetes': nginx lists it but doesn't offer it.
+    await expect(page.getByRole('option', { name: /Kubernetes ClientIP — not in nginx/ })).toBeDisabled()
+    await page.goto('./#/lab?scenario=ip-hash-nat-hotspot&lb=kube-proxy')
+    await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toHaveValue('client-ip')
     await expect(page.getByRole('radio', { name: 'Sticky' })).toBeChecked()
     await expect(page.getByTestId('design-kind')).toContainText('Sticky — Kubernetes ClientIP')
     // No affinity and sessions in memory: neither, and said so.
@@ -225,7 +228,8 @@ test.describe('jargon', () => {
     await expect(page.getByTestId('storage-description')).toContainText(/Redis/)
     await page.getByRole('combobox', { name: 'Where do sessions live?' }).selectOption('jwt')
     await expect(page.getByTestId('storage-description')).toContainText(/signed token/)
-    await page.getByRole('combobox', { name: 'How does the LB route?' }).selectOption('client-ip')
+    await page.goto('./#/lab?scenario=crash-sticky-memory&lb=kube-proxy')
+    await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toHaveValue('client-ip')
     await page.getByRole('button', { name: 'What is “ClientIP”?' }).click()
     await expect(page.getByText(/sessionAffinity/).first()).toBeVisible()
     // "in flight", a column of the table view.

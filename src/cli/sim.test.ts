@@ -15,7 +15,7 @@ describe('sim CLI', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1)
     const report = JSON.parse(r.stdout)
     expect(Object.keys(report)).toEqual([
-      'scenario', 'seed', 'simulatedMs', 'requests', 'unexpectedLogouts', 'cartsLost', 'sessionsLost',
+      'scenario', 'seed', 'lb', 'policy', 'simulatedMs', 'requests', 'unexpectedLogouts', 'cartsLost', 'sessionsLost',
       'duplicateOrders', 'affinityRemaps', 'revokedTokenAccepted', 'latencyMs', 'imbalance', 'servers',
     ])
     expect(Object.keys(report.requests)).toEqual(['total', 'ok', 'failed', 'retried'])
@@ -33,6 +33,19 @@ describe('sim CLI', () => {
     expect(report.servers).toHaveLength(4)
   })
 
+  it('run --lb runs the scenario under that load balancer; its own policy falls back with a note', () => {
+    const r = main(['run', '--scenario', 'crash-sticky-memory', '--lb', 'alb', '--minutes', '0.5', '--json'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout)).toMatchObject({ lb: 'alb', policy: 'cookie' })
+    const k = main(['run', '--scenario', 'crash-sticky-memory', '--lb', 'kube-proxy', '--minutes', '0.5', '--json'])
+    expect(k.code).toBe(0)
+    expect(JSON.parse(k.stdout)).toMatchObject({ lb: 'kube-proxy', policy: 'client-ip' })
+    expect(k.stderr).toMatch(/^note: the scenario's policy under Kubernetes Service \(kube-proxy\): .* kube-proxy uses sessionAffinity: ClientIP instead\.\n$/)
+    const text = main(['run', '--scenario', 'crash-sticky-memory', '--minutes', '0.5'])
+    expect(text.stdout).toContain('load balancer      HAProxy 2.6: cookie SERVERID insert indirect nocache + option redispatch')
+  })
+
   it('prints a readable report without --json', () => {
     const r = main(['run', '--scenario', 'shared-store', '--minutes', '1'])
     expect(r.stdout).toContain('unexpected logouts 0')
@@ -44,6 +57,8 @@ describe('sim CLI', () => {
     [['run'], 'error: run needs --scenario'],
     [['run', '--scenario', 'shared-store', '--policy', 'sticky'], 'error: unknown policy "sticky"'],
     [['run', '--scenario', 'shared-store', '--storage', 'redis'], 'error: unknown storage "redis"'],
+    [['run', '--scenario', 'shared-store', '--lb', 'f5'], 'error: unknown load balancer "f5" (one of: nginx, haproxy, alb, kube-proxy, cloudflare)'],
+    [['run', '--scenario', 'shared-store', '--lb', 'nginx', '--policy', 'cookie'], 'error: --policy cookie under --lb nginx: nginx 1.22 (open source) has no cookie affinity'],
     [['run', '--scenario', 'shared-store', '--servers', '11'], 'error: --servers must be between 1 and 10'],
     [['run', '--scenario', 'shared-store', '--minutes', 'soon'], 'error: --minutes must be a number'],
     [['run', '--scenario', 'shared-store', '--colour'], 'error: unknown option --colour'],

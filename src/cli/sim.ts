@@ -9,8 +9,8 @@ const USAGE = `usage: npm run sim -- <command> [options]
 
 commands:
   list                                   scenario ids and titles
-  run --scenario ID [--seed N] [--minutes M] [--policy ID]
-      [--storage memory|shared|database|jwt] [--servers N] [--json]
+  run --scenario ID [--seed N] [--minutes M] [--lb nginx|haproxy|alb|kube-proxy|cloudflare]
+      [--policy ID] [--storage memory|shared|database|jwt] [--servers N] [--json]
                                          run headless and print a report
   route --policy ip-hash|hash|hash-consistent --upstream "…" --key KEY [--key KEY]…
       [--failed SERVER]… [--explain]     the server real nginx would choose

@@ -12,5 +12,5 @@ export const anchors: Anchors = {
 export const base: SimRequest = {
   v: 0, id: 1, user: 0, kind: 'browse', attempt: 1, sentAt: 1000, lbAt: 1040, intent: 0,
   refused: [], server: 'A', serverAt: 1042, startAt: 1042, doneAt: 1102, lbBackAt: 1104, receivedAt: 1144,
-  outcome: 'ok', status: 200, decision: '', explain: [], detail: '', affinity: null, sets: null, seq: 1, item: 1,
+  outcome: 'ok', status: 200, decision: '', explain: [], detail: '', affinity: null, pinned: false, retry: 'route', sets: null, seq: 1, item: 1,
 }

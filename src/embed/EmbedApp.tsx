@@ -13,7 +13,8 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Lab } from '../lab-ui/Lab.tsx'
 import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
 import { readShare } from '../lab-ui/links/shareLink.ts'
-import { SCENARIOS } from '../lab-ui/engine.ts'
+import { productProblem, readLbParam } from '../lab-ui/links/lbParam.ts'
+import { SCENARIOS, type ConfigPatch } from '../lab-ui/engine.ts'
 import { FramedBridge } from './framed/FramedBridge.tsx'
 import { SIZE_TO_CONTENT, wordpressSecret } from './framed/sizeToContent.ts'
 import { OpenFullLab } from './OpenFullLab.tsx'
@@ -54,13 +55,20 @@ function useSizeToContent(asked: boolean): boolean {
 
 function FreeLab({ query }: { query: URLSearchParams }) {
   const share = useMemo(() => readShare(query), [query])
-  const { options, problems } = useMemo(() => readEmbedOptions(query), [query])
+  const { options, problems: optionProblems } = useMemo(() => readEmbedOptions(query), [query])
+  // `lb=`: the load balancer, on top of the scenario and of a shared run (like the lab page's settings).
+  const { overrides, problems } = useMemo(() => {
+    const { lb, problem } = readLbParam(query)
+    const settings: ConfigPatch = lb !== undefined ? { lb } : {}
+    const substituted = productProblem(SCENARIOS[share.scenario].config, settings)
+    return { overrides: settings, problems: [...optionProblems, ...(problem ? [`${problem} The scenario’s own load balancer was used.`] : []), ...(substituted ? [substituted] : [])] }
+  }, [query, optionProblems, share.scenario])
   const title = SCENARIOS[share.scenario].title
   const grow = useSizeToContent(options.height === 'auto')
   useEmbedTheme(options.theme)
 
   return (
-    <LabProvider init={{ ...share.init, speed: options.speed, playing: false }}>
+    <LabProvider init={{ ...share.init, overrides, speed: options.speed, playing: false }}>
       <FramedBridge />
       <main className={`embed-main flex flex-col gap-2 p-2 ${grow ? '' : 'h-dvh overflow-hidden'}`} data-embed data-controls={options.controls} data-height={grow ? 'auto' : 'frame'}>
         <header className="embed-title flex items-baseline gap-3">
@@ -70,9 +78,9 @@ function FreeLab({ query }: { query: URLSearchParams }) {
           <OpenFullLab />
         </header>
         <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
-          {(share.encoded !== null || share.scenarioProblem !== null || share.problems.length > 0 || problems.length > 0 || options.autoplay) && (
+          {(share.encoded !== null || share.scenarioProblem !== null || share.problems.length > 0 || problems.length > 0 || options.autoplay || Object.keys(overrides).length > 0) && (
             <Suspense fallback={null}>
-              <SharedRun share={share} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+              <SharedRun share={share} settings={overrides} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
             </Suspense>
           )}
           <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit={grow ? 'grow' : 'frame'} stripExtras={<OpenFullLab short />} />

@@ -45,7 +45,7 @@ export function AdvancedControls() {
               {label}
             </option>
           ))}
-          {ttlValue === 'other' && <option value="other">{Math.round(c.ttl / 1000)} s</option>}
+          {ttlValue === 'other' && <option value="other">{c.ttl === 0 ? 'No limit (HAProxy session cookie)' : `${Math.round(c.ttl / 1000)} s`}</option>}
         </Select>
         <Select label="Cookie expiry" value={c.mode} onChange={(v) => intervene({ kind: 'setAffinityTtl', ttlMs: c.ttl, mode: v })}>
           <option value="sliding">Sliding (reset on every request)</option>

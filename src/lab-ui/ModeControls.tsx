@@ -6,6 +6,7 @@
 // scenario's own design. Each picker's choice is explained in words, with its glossary entry.
 
 import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
+import { LB_PRODUCTS } from '../sim/products/registry.ts'
 import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
 import { Button } from '../components/Button.tsx'
 import { Segmented } from '../components/Segmented.tsx'
@@ -15,7 +16,7 @@ import { designChanged } from '../store/designSwitch.ts'
 import { modeOf } from '../store/labStore.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { Explain } from './Explain.tsx'
-import { DESIGN_TERMS, POLICY_TERMS, STORAGE_TERMS } from './jargon/terms.ts'
+import { COOKIE_TERM, DESIGN_TERMS, POLICY_TERMS, STORAGE_TERMS } from './jargon/terms.ts'
 
 const STORAGE_LABEL: Record<StorageKind, string> = {
   memory: 'Server memory',
@@ -44,7 +45,9 @@ export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pick
   const { intervene, setMode, restoreDefaults } = store.getState()
   const design = { policy, storage, jwt: { carts } }
   const kind = designKind(design)
-  const policyTerm = POLICY_TERMS[policy]
+  // AWSALB is the ALB's cookie; under the other products the cookie is explained in general.
+  const lb = useLab((s) => s.sim.config.lb)
+  const policyTerm = policy === 'cookie' && lb !== 'alb' ? COOKIE_TERM : POLICY_TERMS[policy]
   const storageTerm = STORAGE_TERMS[storage]
   return (
     <div className="flex flex-col gap-3" data-mode-controls data-part={part}>
@@ -54,7 +57,7 @@ export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pick
           value={mode === 'custom' ? null : mode}
           onChange={(m) => setMode(m)}
           options={[
-            { value: 'sticky', label: 'Sticky', hint: 'Any affinity that pins users, with sessions in server memory (one click: cookie affinity)' },
+            { value: 'sticky', label: 'Sticky', hint: 'Any affinity that pins users, with sessions in server memory (one click: the load balancer’s own affinity)' },
             { value: 'stateless', label: 'Stateless', hint: 'Routing free to pick any server, with sessions outside them (one click: round robin + shared store)' },
           ]}
         />
@@ -82,11 +85,16 @@ export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pick
         </div>
         <div className="flex min-w-0 flex-col gap-1">
           <Select<PolicyId> label="How does the LB route?" value={policy} onChange={(v) => intervene({ kind: 'setPolicy', policy: v })}>
-            {POLICY_IDS.map((p) => (
-              <option key={p} value={p}>
-                {ROUTING_POLICIES[p].label}
-              </option>
-            ))}
+            {POLICY_IDS.map((p) => {
+              // A policy this load balancer can't express is listed, but not offered (products/registry.ts).
+              const entry = LB_PRODUCTS[lb].policies[p]
+              return (
+                <option key={p} value={p} disabled={!entry.supported} title={entry.supported ? entry.name : entry.why}>
+                  {ROUTING_POLICIES[p].label}
+                  {entry.supported ? '' : ` — not in ${LB_PRODUCTS[lb].short}`}
+                </option>
+              )
+            })}
           </Select>
           <p className="flex items-start gap-1 text-xs text-muted" data-picker-note>
             <span data-testid="policy-description">{describe}</span>

@@ -56,7 +56,7 @@ function ServersTable({ sim }: { sim: SimState }) {
           {rows.map((m) => (
             <tr key={m.id} className="border-b border-line/60">
               <th scope="row" className="py-1 pr-3 text-left font-semibold">{m.id}</th>
-              <td className="py-1 pr-3">{drainOf(sim, m.id) ?? serverStatusText(m)}</td>
+              <td className="py-1 pr-3">{drainOf(sim, m.id) ?? serverStatusText(m, sim.config.lb)}</td>
               <td className="py-1 pr-3 text-right">{inMemory ? m.sessions : 0}</td>
               <td className="py-1 pr-3 text-right">{m.inFlight}</td>
               <td className="py-1 pr-3 text-right">{pct(m.utilization)}</td>

@@ -5,8 +5,9 @@
 
 export { SCENARIOS, SCENARIO_LIST, SCENARIO_IDS, LANDING_SCENARIO, isScenarioId, type ScenarioId } from '../sim/scenarios/index.ts'
 export { ROUTING_POLICIES } from '../sim/policies/registry.ts'
-export { POLICY_IDS, SERVER_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
-export { MAX_SERVERS, MAX_USERS, type ConfigPatch } from '../sim/config.ts'
+export { LB_PRODUCT_IDS, POLICY_IDS, SERVER_IDS, STORAGE_KINDS, type LbProductId, type PolicyId, type StorageKind } from '../sim/types.ts'
+export { isLbProductId, LB_PRODUCTS, policyName, policyUnder, productById, type LbProduct } from '../sim/products/index.ts'
+export { DEFAULT_CONFIG, MAX_SERVERS, MAX_USERS, type ConfigPatch } from '../sim/config.ts'
 export { USER_COLORS } from '../sim/users.ts'
 export { imbalance, latency } from '../sim/metrics.ts'
 export { liveSessionCount } from '../sim/servers.ts'

@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the lab's panels.
 
-import type { Server, ServerStatus, SimState, User } from '../sim/types.ts'
+import type { LbProductId, Server, ServerStatus, SimState, User } from '../sim/types.ts'
 
 export { formatClock, formatDuration } from '../sim/trace.ts'
 
@@ -31,8 +31,16 @@ export function userStatusText(u: Pick<User, 'id' | 'left' | 'active' | 'believe
   return u.next === 'landing' ? 'opening the shop' : 'on the login page'
 }
 
-/** What a learner should read for a server's state, including what the LB believes. */
-export function serverStatusText(srv: Pick<Server, 'status' | 'healthy'>): string {
+/**
+ * What a learner should read for a server's state, including what the LB believes: its health view,
+ * or — for nginx open source, which has none — whether a failed request has marked it.
+ */
+export function serverStatusText(srv: Pick<Server, 'status' | 'healthy' | 'fails'>, lb: LbProductId): string {
+  if (lb === 'nginx') {
+    if (srv.status === 'crashed') return srv.fails > 0 ? 'crashed (nginx marked it failed)' : 'crashed (nginx hasn’t noticed yet)'
+    if (srv.status === 'up' && srv.fails > 0) return 'up, marked failed until a request succeeds'
+    return STATUS_LABEL[srv.status]
+  }
   if (srv.status === 'crashed') return srv.healthy ? 'crashed (LB hasn’t noticed yet)' : 'crashed'
   if (srv.status === 'up' && !srv.healthy) return 'up, waiting for health checks'
   return STATUS_LABEL[srv.status]

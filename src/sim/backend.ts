@@ -1,15 +1,19 @@
 // The load balancer's and servers' side of a request's life: the LB routes it and forwards it to a
-// server (retrying elsewhere when the connection is refused, nginx proxy_next_upstream), the server
-// queues and serves it, and the LB sends the response back toward the browser — unless the network
-// loses it. A server that dies fails the requests it holds. Every handler receives an owned
-// (copy-on-write) state and mutates it. The browser's side is browser.ts.
+// server, the server queues and serves it, and the LB sends the response back toward the browser —
+// unless the network loses it. What the LB does when a connection is refused or a server dies with
+// the request is the product's rule (src/sim/products/engine/: nginx's next upstream, HAProxy's retries
+// and redispatch, an ALB's 502, kube-proxy's connection error, Cloudflare's single retry). Every
+// handler receives an owned (copy-on-write) state and mutates it. The browser's side is browser.ts.
 
 import { serve } from './app.ts'
 import { mutRequest, mutServer } from './cow.ts'
 import { record } from './histogram.ts'
-import { recordConnectFailure, recordSuccess, route } from './lb.ts'
+import { recordSuccess, route } from './lb.ts'
 import { CLIENT_MS, HOP_MS } from './network.ts'
 import { policyById } from './policies/registry.ts'
+import type { RouteResult } from './policies/policy.ts'
+import { behaviourOf, type Plan } from './products/engine/index.ts'
+import { touchConnection } from './products/engine/kubeProxy.ts'
 import { nextFloat } from './rng.ts'
 import { scheduleRequest } from './schedule.ts'
 import { accepts, serverIndex, settleBusy } from './servers.ts'
@@ -29,8 +33,14 @@ export function onForward(s: SimState, userId: UserId, id: number): void {
   if (req.refused.length === 0) s.counters.requests += 1
   const user = s.users[req.user]!
   const tried = req.refused.length === 0 ? NOBODY : req.refused.map((h) => h.server)
-  const result = route(s, user, tried)
-  req.decision = tried.length === 0 ? result.decision : `${req.decision} ✕ · retry: ${result.decision}`
+  const same = req.retry === 'same' && req.server !== null
+  const result: RouteResult =
+    same && req.server !== null
+      ? { server: req.server, decision: `→ ${req.server}`, pinned: req.pinned }
+      : route(s, user, tried, req.kind, req.retry === 'balance')
+  req.decision = tried.length === 0 ? result.decision : `${req.decision}${same ? ' ' : ' · '}${result.decision}`
+  req.retry = 'route'
+  req.pinned = result.pinned === true
   if (result.explain) req.explain = result.explain
   s.lastRouted = req.id
   if (result.server === null) {
@@ -46,6 +56,7 @@ export function onForward(s: SimState, userId: UserId, id: number): void {
   }
   req.server = result.server
   if (result.affinity) req.affinity = result.affinity
+  else if (!same) req.affinity = null
   arrive(s, req, result.server)
 }
 
@@ -53,16 +64,8 @@ function arrive(s: SimState, req: SimRequest, server: ServerId): void {
   const idx = serverIndex(server)
   if (!accepts(s.servers[idx]!)) {
     // Connection refused: the process is down but the LB may not know yet.
-    recordConnectFailure(s, server)
     req.refused = [...req.refused, { server, at: s.now }]
-    const configured = s.servers.filter((x) => x.status !== 'removed').length
-    if (s.config.lbRetry && req.refused.length < configured) {
-      s.counters.retried += 1
-      // The refusal travels back to the LB, which forwards the request to its next choice.
-      scheduleRequest(s, s.now + 2 * HOP_MS, 'request.forward', req)
-      return
-    }
-    fail(s, req, 502, `${server} refused the connection → 502`, s.now + HOP_MS)
+    follow(s, req, behaviourOf(s).refused(s, req))
     return
   }
   req.serverAt = s.now
@@ -96,7 +99,8 @@ export function onDone(s: SimState, userId: UserId, id: number, server: ServerId
   const lbBackAt = s.now + HOP_MS
   record(s.latency, lbBackAt - req.lbAt)
   record(srv.latency, lbBackAt - req.lbAt)
-  recordSuccess(s, server)
+  if (s.config.lb === 'nginx') recordSuccess(s, server)
+  else if (s.config.lb === 'kube-proxy') touchConnection(s, req.user, server)
   req.doneAt = s.now
   req.lbBackAt = lbBackAt
   const waiting = srv.queue.shift()
@@ -105,6 +109,19 @@ export function onDone(s: SimState, userId: UserId, id: number, server: ServerId
     if (next) startService(s, mutRequest(s, waiting, next.id)!, idx)
   }
   respond(s, req)
+}
+
+/** After a failed attempt (already in `req.refused`): forward again as the product says, or fail. */
+function follow(s: SimState, req: SimRequest, plan: Plan): void {
+  if ('fail' in plan) {
+    fail(s, req, plan.fail, plan.words, s.now + HOP_MS)
+    return
+  }
+  s.counters.retried += 1
+  req.retry = plan.retry
+  req.decision = `${req.decision} ✕ ${plan.words}`
+  // The failure travels back to the LB, which forwards the request again (after the product's wait).
+  scheduleRequest(s, s.now + 2 * HOP_MS + plan.delayMs, 'request.forward', req)
 }
 
 function fail(s: SimState, req: SimRequest, status: number, detail: string, lbBackAt: SimMs): void {
@@ -126,10 +143,30 @@ function respond(s: SimState, req: SimRequest): void {
   scheduleRequest(s, req.lbBackAt + CLIENT_MS, 'request.atClient', req)
 }
 
-/** Fail every request queued on or being served by a server that just died. */
+/**
+ * A server just died: every request it had accepted (queued or in service) lost its connection before
+ * a response header, oldest first. The product decides each one's fate (nginx retries a GET on the
+ * next peer and fails a POST with 502, and marks the peer failed; an ALB or HAProxy answers 502 …).
+ */
 export function failRequestsOn(s: SimState, server: ServerId, why: string): void {
-  // Only requests the server accepted (queued or in service) die with it; oldest first.
   const dying = s.inflight.filter((r): r is SimRequest => r != null && r.server === server && r.doneAt === -1 && r.serverAt >= 0)
   dying.sort((a, b) => a.id - b.id)
-  for (const r of dying) fail(s, mutRequest(s, r.user, r.id)!, 502, `${why} → 502`, s.now + HOP_MS)
+  const b = behaviourOf(s)
+  for (const r of dying) {
+    const req = mutRequest(s, r.user, r.id)!
+    req.refused = [...req.refused, { server, at: s.now }]
+    const plan = b.died(s, req)
+    if ('fail' in plan) {
+      fail(s, req, plan.fail, `${why} · ${plan.words}`, s.now + HOP_MS)
+      continue
+    }
+    // Served again from scratch elsewhere: what the dead server did for it is gone.
+    req.serverAt = -1
+    req.startAt = -1
+    req.outcome = null
+    req.status = 0
+    req.detail = ''
+    req.sets = null
+    follow(s, req, plan)
+  }
 }

@@ -12,6 +12,7 @@ import { emit } from './trace.ts'
 import type { Hop, RequestKind, SimMs, SimRequest, SimState, User, UserId } from './types.ts'
 import { advanceJourney, thinkTime } from './users.ts'
 import { openSocket } from './websockets.ts'
+import { storeAffinity } from './products/engine/cookies.ts'
 
 /** Finished requests kept (they are the trace's request entries); trimmed in batches. */
 const RECENT_LIMIT = 200
@@ -43,6 +44,8 @@ export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: 
     explain: NO_EXPLAIN,
     detail: '',
     affinity: null,
+    pinned: false,
+    retry: 'route',
     intent: user.checkoutIntent,
     sets: null,
     seq: -1,
@@ -128,12 +131,7 @@ function applyCookies(s: SimState, user: User, req: SimRequest): void {
     if (req.sets.jwt !== undefined) jar.jwt = req.sets.jwt
   }
   const a = req.affinity
-  if (a && req.outcome !== 'error') {
-    const { ttlMs, mode } = s.config.cookie
-    const current = jar.affinity
-    if (current === null || current.server !== a.server) jar.affinity = { server: a.server, expiresAt: s.now + ttlMs }
-    else if (mode === 'sliding' || a.issued) current.expiresAt = s.now + ttlMs
-  }
+  if (a && req.outcome !== 'error') storeAffinity(s, jar, a)
 }
 
 function onSuccess(s: SimState, user: User, req: SimRequest): boolean {

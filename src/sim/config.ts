@@ -4,11 +4,13 @@
 // (docs/facts/nginx.md, "Failures, retries and health"), ALB deregistration delay 300 s, Spring
 // Session's 30-minute idle timeout.
 
-import type { SimConfig } from './types.ts'
+import { policyUnder, productById } from './products/registry.ts'
+import type { ConfigPatch, SimConfig } from './types.ts'
 
 export const DEFAULT_CONFIG: SimConfig = {
   servers: 3,
   users: 12,
+  lb: 'nginx',
   policy: 'round-robin',
   storage: 'memory',
   thinkMs: 2500,
@@ -43,23 +45,27 @@ export const DEFAULT_CONFIG: SimConfig = {
   websockets: false,
 }
 
-/** A config override: any top-level field, nested objects partially; `undefined` means "keep". */
-export type ConfigPatch = {
-  [K in keyof SimConfig]?:
-    | (SimConfig[K] extends readonly unknown[] ? SimConfig[K] : SimConfig[K] extends object ? Partial<SimConfig[K]> : SimConfig[K])
-    | undefined
-}
+export type { ConfigPatch } from './types.ts'
 
 export const MAX_SERVERS = 10
 export const MAX_USERS = 200
 /** The longest affinity TTL a share link may set: a year. */
 export const MAX_AFFINITY_TTL_MS = 31_536_000_000
 
+/**
+ * The config of a run: the defaults, the chosen load balancer's documented defaults (its cookie,
+ * health checks, drain clock — products/*.ts `defaults`), then each patch in order. A routing policy
+ * the load balancer can't express is replaced by the product's stand-in (products/registry.ts
+ * `policyUnder`, which also gives the sentence pages and the CLI show).
+ */
 export function resolveConfig(...patches: readonly ConfigPatch[]): SimConfig {
-  let c: SimConfig = DEFAULT_CONFIG
+  let lb = DEFAULT_CONFIG.lb
+  for (const p of patches) if (p.lb !== undefined) lb = p.lb
+  let c: SimConfig = applyPatch(DEFAULT_CONFIG, productById(lb).defaults)
   for (const p of patches) c = applyPatch(c, p)
   return {
     ...c,
+    policy: policyUnder(c.lb, c.policy).policy,
     servers: clampInt(c.servers, 1, MAX_SERVERS),
     users: clampInt(c.users, 1, MAX_USERS),
   }

@@ -87,18 +87,31 @@ describe('engine', () => {
 })
 
 describe('load balancer', () => {
-  it('routes to a crashed server until health checks notice, retrying the failures elsewhere', () => {
-    const s = lab().users(30).policy('round-robin').storage('shared').at(10_000).crash('B').run(20_000)
+  it('nginx: a crashed server is found by a refused request, retried elsewhere and skipped for 10 s — no health checks', () => {
+    const s = lab().users(30).lb('nginx').policy('round-robin').storage('shared').at(10_000).crash('B').run(20_000)
+    const refused = s.recent.filter((r) => r.refused.some((h) => h.server === 'B'))
+    expect(refused.length).toBe(1)
+    expect(refused[0]!.outcome).not.toBe('error')
+    expect(s.counters.retried).toBeGreaterThanOrEqual(1)
+    // nginx open source has no active checks: its view of B never changes, only the passive window.
+    expect(s.servers[1]!.healthy).toBe(true)
+    expect(s.trace.filter((e) => e.kind === 'health').map((e) => e.text)).toEqual([
+      `nginx: connection to B refused → B skipped for 10 s (max_fails=1 fail_timeout=10s)`,
+    ])
+  })
+
+  it('HAProxy: routes to a crashed server until 3 checks 2 s apart mark it DOWN, redispatching the failures', () => {
+    const s = lab().users(30).lb('haproxy').policy('round-robin').storage('shared').at(10_000).crash('B').run(20_000)
     const refused = s.recent.filter((r) => r.refused.some((h) => h.server === 'B'))
     expect(refused.length).toBeGreaterThan(0)
     for (const r of refused) {
-      expect(r.refused[0]!.at).toBeGreaterThanOrEqual(10_000)
-      expect(r.refused[0]!.at).toBeLessThanOrEqual(10_000 + 2 * 2_000 + 100)
+      expect(r.refused[0]!.at).toBeLessThanOrEqual(10_000 + 3 * 2_000 + 100)
+      // Not persistent under balance roundrobin: redispatched at once, not retried on B.
+      expect(r.refused).toHaveLength(1)
       expect(r.outcome).not.toBe('error')
     }
-    expect(s.counters.retried).toBeGreaterThanOrEqual(refused.length)
     expect(s.servers[1]!.healthy).toBe(false)
-    expect(s.trace.some((e) => e.text.includes('B failed 2× → marked unhealthy'))).toBe(true)
+    expectRun(s).firstTrace('health', /HAProxy: B is DOWN/).time.toBe(16_000)
   })
 
   it('without LB retries those requests fail with 502', () => {
@@ -107,9 +120,16 @@ describe('load balancer', () => {
     expect(s.counters.failed).toBeGreaterThan(0)
   })
 
-  it('failover "fail": a pinned user gets 503 while their server is down', () => {
-    const s = lab().users(12).policy('cookie').storage('shared').config({ failover: 'fail' }).at(10_000).crash('B').run(30_000)
-    expect(s.recent.some((r) => r.status === 503 && r.decision.includes('no failover'))).toBe(true)
+  it('HAProxy without option redispatch (failover "fail"): a SERVERID holder gets 503 after 4 attempts until B is DOWN', () => {
+    const s = lab().users(12).lb('haproxy').policy('cookie').storage('shared').config({ failover: 'fail' }).at(10_000).crash('B').run(30_000)
+    const failed = s.recent.filter((r) => r.status === 503)
+    expect(failed.length).toBeGreaterThan(0)
+    for (const r of failed) {
+      expect(r.refused.map((h) => h.server)).toEqual(['B', 'B', 'B', 'B'])
+      expect(r.lbAt).toBeLessThan(16_000)
+    }
+    // Once checks mark B DOWN, its cookie is ignored and the balancer re-pins.
+    expect(s.recent.some((r) => r.lbAt > 16_000 && r.decision.startsWith('SERVERID=B names a DOWN server'))).toBe(true)
   })
 
   it('a restarted server boots, passes health checks and gets traffic again', () => {
@@ -121,7 +141,7 @@ describe('load balancer', () => {
   })
 
   it('draining: a sticky server keeps its pinned users until its sessions are gone or the timeout', () => {
-    const s = lab().users(12).policy('cookie').config({ drainTimeoutMs: 20_000 }).at(10_000).do({ kind: 'removeServer', server: 'A', mode: 'drain' }).run(40_000)
+    const s = lab().users(12).lb('haproxy').policy('cookie').config({ drainTimeoutMs: 20_000 }).at(10_000).do({ kind: 'removeServer', server: 'A', mode: 'drain' }).run(40_000)
     expect(s.servers[0]!.status).toBe('removed')
     const drainEnd = s.trace.find((e) => e.text.startsWith('Server A drain timed out'))
     expect(drainEnd?.t).toBe(30_000)

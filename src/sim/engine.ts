@@ -107,7 +107,8 @@ function handle(s: SimState, e: SimEvent): void {
       return
     }
     case 'server.started':
-      return onServerStarted(s, e.server, e.version)
+      if (onServerStarted(s, e.server, e.version) && s.deploy && s.deploy.current === e.server) deployNext(s)
+      return
     case 'server.drainCheck':
       return onDrainCheck(s, e.server, e.version)
     case 'sessions.sweep':
@@ -117,7 +118,7 @@ function handle(s: SimState, e: SimEvent): void {
     case 'token.replay':
       return onTokenReplay(s, e.user, e.jti, e.exp)
     case 'ws.reconnect':
-      return onReconnect(s, e.user)
+      return onReconnect(s, e.user, e.server)
     default:
       return assertNever(e)
   }

@@ -1,5 +1,5 @@
 // A headless harness that reads like a lesson:
-//   lab(7).servers(3).users(6).policy('cookie').at(30_000).crash('B').run(60_000)
+//   lab(7).lb('haproxy').servers(3).users(6).policy('cookie').at(30_000).crash('B').run(60_000)
 // Scenarios, tests, the CLI and benchmarks all build runs through it.
 
 import { resolveConfig, type ConfigPatch } from './config.ts'
@@ -7,7 +7,7 @@ import { advanceTo } from './engine.ts'
 import type { Intervention, ScriptItem } from './interventions.ts'
 import { SCENARIOS, type ScenarioId } from './scenarios/index.ts'
 import { createSim } from './state.ts'
-import type { PolicyId, ServerId, SimConfig, SimMs, SimState, StorageKind } from './types.ts'
+import type { LbProductId, PolicyId, ServerId, SimConfig, SimMs, SimState, StorageKind } from './types.ts'
 
 export class LabBuilder {
   private patches: ConfigPatch[] = []
@@ -36,6 +36,10 @@ export class LabBuilder {
   }
   users(n: number): this {
     return this.config({ users: n })
+  }
+  /** The load balancer product (src/sim/products/). */
+  lb(id: LbProductId): this {
+    return this.config({ lb: id })
   }
   policy(p: PolicyId): this {
     return this.config({ policy: p })

@@ -3,6 +3,8 @@
 
 import { mutServer, mutStore } from './cow.ts'
 import { failRequestsOn } from './backend.ts'
+import { behaviourOf } from './products/engine/index.ts'
+import { closeConnections } from './products/engine/kubeProxy.ts'
 import { schedule } from './schedule.ts'
 import { liveSessionCount, makeServer, serverIndex, settleBusy } from './servers.ts'
 import { isLive } from './storage.ts'
@@ -24,6 +26,7 @@ function killProcess(s: SimState, id: ServerId, why: string): number {
   srv.busy = 0
   srv.queue = []
   failRequestsOn(s, id, why)
+  closeConnections(s, id)
   const dropped = dropSockets(s, id)
   if (dropped > 0) emit(s, 'ws', `${dropped} WebSocket connection${dropped === 1 ? '' : 's'} on ${id} dropped → all reconnect at once`, { server: id })
   return lost
@@ -43,29 +46,40 @@ export function restartServer(s: SimState, id: ServerId): void {
   const srv = s.servers[serverIndex(id)]
   if (!srv || srv.status === 'removed' || srv.status === 'starting') return
   if (srv.status !== 'crashed') killProcess(s, id, `${id} restarted`)
-  boot(s, id, 'restarting')
+  boot(s, id, 'restarting', false)
 }
 
-function boot(s: SimState, id: ServerId, verb: string): void {
+/**
+ * A process starts on `id`. `fresh`: the load balancer has not seen it (added, or a deploy's new
+ * version) — each product decides how it joins when it answers (products/engine/*.ts `started`); a
+ * restart keeps the load balancer's view of the server, whatever the checks make of it.
+ */
+function boot(s: SimState, id: ServerId, verb: string, fresh: boolean): void {
   const srv = mutServer(s, serverIndex(id))
   srv.status = 'starting'
   srv.statusSince = s.now
   srv.version += 1
-  srv.healthy = false
-  srv.probeOks = 0
-  srv.probeFails = 0
-  srv.fails = 0
+  if (fresh) {
+    srv.fresh = true
+    srv.healthy = false
+    srv.probeOks = 0
+    srv.probeFails = 0
+    srv.fails = 0
+  }
   schedule(s, s.now + s.config.startupMs, { kind: 'server.started', server: id, version: srv.version })
-  emit(s, 'server', `Server ${id} ${verb} (boots in ${formatDuration(s.config.startupMs)}, then must pass health checks)`, { server: id })
+  emit(s, 'server', `Server ${id} ${verb} (boots in ${formatDuration(s.config.startupMs)})`, { server: id })
 }
 
-export function onServerStarted(s: SimState, id: ServerId, version: number): void {
+/** Returns true when the server is in the load balancer's rotation at once (a deploy moves on). */
+export function onServerStarted(s: SimState, id: ServerId, version: number): boolean {
   const srv = s.servers[serverIndex(id)]
-  if (!srv || srv.status !== 'starting' || srv.version !== version) return
+  if (!srv || srv.status !== 'starting' || srv.version !== version) return false
   const owned = mutServer(s, serverIndex(id))
   owned.status = 'up'
   owned.statusSince = s.now
-  emit(s, 'server', `Server ${id} is up, waiting for health checks`, { server: id })
+  const inRotation = behaviourOf(s).started(s, owned)
+  emit(s, 'server', `Server ${id} is up${inRotation ? ' and in rotation' : ', waiting for the load balancer’s health checks'}`, { server: id })
+  return inRotation
 }
 
 export function addServer(s: SimState): ServerId | null {
@@ -75,7 +89,7 @@ export function addServer(s: SimState): ServerId | null {
   const fresh = makeServer(idx, s.now, 'starting')
   if (slot >= 0) s.servers[idx] = { ...fresh, v: s.gen, version: s.servers[idx]!.version }
   else s.servers.push({ ...fresh, v: s.gen })
-  boot(s, fresh.id, 'added')
+  boot(s, fresh.id, 'added', true)
   return fresh.id
 }
 
@@ -90,15 +104,33 @@ export function removeServer(s: SimState, id: ServerId, mode: 'drain' | 'kill'):
   owned.status = 'draining'
   owned.statusSince = s.now
   owned.drainDeadline = s.now + s.config.drainTimeoutMs
-  emit(s, 'server', `Server ${id} draining: no new users; pinned users may finish (timeout ${formatDuration(s.config.drainTimeoutMs)})`, { server: id })
+  // A terminating pod closes its idle keep-alive connections (kube-proxy sends it nothing new).
+  if (s.config.lb === 'kube-proxy') closeConnections(s, id)
+  emit(s, 'server', drainWords(s, id), { server: id })
   schedule(s, s.now + DRAIN_CHECK_MS, { kind: 'server.drainCheck', server: id, version: owned.version })
+}
+
+/** What draining means under the product (docs/facts/*.md, the drain sections). */
+function drainWords(s: SimState, id: ServerId): string {
+  const t = formatDuration(s.config.drainTimeoutMs)
+  switch (s.config.lb) {
+    case 'nginx':
+      return `nginx: ${id} marked down and nginx reloaded — no new requests, not even hashed users; requests in flight finish`
+    case 'haproxy':
+      return `HAProxy: ${id} set to drain — no new users from the balancer, SERVERID holders still served (the deploy waits until their sessions end, at most ${t})`
+    case 'alb':
+      return `ALB: target ${id} deregistering — no new requests, sticky users re-pinned at once; in-flight requests may finish (deregistration delay ${t})`
+    case 'kube-proxy':
+      return `Kubernetes: pod ${id} terminating — endpoint removed, idle connections closed; in-flight requests finish (grace period ${t})`
+    case 'cloudflare':
+      return `Cloudflare: endpoint ${id} disabled with drain_duration ${t} — no new sessions; pinned sessions keep coming until it ends`
+  }
 }
 
 export function onDrainCheck(s: SimState, id: ServerId, version: number): void {
   const srv = s.servers[serverIndex(id)]
   if (!srv || srv.status !== 'draining' || srv.version !== version) return
-  const idle = srv.busy === 0 && srv.queue.length === 0 && liveSessionCount(s, srv) === 0
-  if (idle) finishRemoval(s, id, `drained after ${formatDuration(s.now - srv.statusSince)}`)
+  if (behaviourOf(s).drained(s, srv)) finishRemoval(s, id, `drained after ${formatDuration(s.now - srv.statusSince)}`)
   else if (s.now >= srv.drainDeadline) finishRemoval(s, id, `drain timed out after ${formatDuration(s.now - srv.statusSince)}`)
   else schedule(s, s.now + DRAIN_CHECK_MS, { kind: 'server.drainCheck', server: id, version })
 }
@@ -111,7 +143,7 @@ function finishRemoval(s: SimState, id: ServerId, how: string): void {
   srv.drainDeadline = -1
   if (deploying) {
     emit(s, 'deploy', `Deploy: ${id} ${how}, ${lost} session${lost === 1 ? '' : 's'} lost; starting the new version`, { server: id })
-    boot(s, id, 'replaced by the new version')
+    boot(s, id, 'replaced by the new version', true)
     return
   }
   srv.status = 'removed'

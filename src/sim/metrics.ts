@@ -11,6 +11,8 @@ export interface ServerMetrics {
   id: ServerId
   status: Server['status']
   healthy: boolean
+  /** nginx's passive failure count (the only health view nginx open source has). */
+  fails: number
   requests: number
   inFlight: number
   /** Busy share of the server's workers over the window, 0..1. */
@@ -50,6 +52,7 @@ export function serverMetrics(s: SimState, windowMs: SimMs = WINDOW_MS): ServerM
         id: srv.id,
         status: srv.status,
         healthy: srv.healthy,
+        fails: srv.fails,
         requests: srv.requests,
         inFlight: srv.busy + srv.queue.length,
         utilization: samples.length > 0 ? Math.min(1, busy / (span * s.config.workers)) : lifetimeUtilization(s, srv),

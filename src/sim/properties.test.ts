@@ -79,7 +79,7 @@ describe('engine properties', () => {
           items.push({ at: c.at + 8_000, do: { kind: 'restartServer', server: c.server } })
         }
         items.sort((a, b) => a.at - b.at)
-        const b = lab(seed).servers(3).users(15).policy('cookie').storage('memory')
+        const b = lab(seed).servers(3).users(15).lb('haproxy').policy('cookie').storage('memory')
         const victims = new Set<number>()
         const guard = new StateGuard()
         let s = guard.track(b.start())

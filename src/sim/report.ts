@@ -1,11 +1,14 @@
 // The headless run report (the CLI's `run --json` object). Field names are a public contract.
 
 import { imbalance, latency, serverMetrics } from './metrics.ts'
-import type { SimState } from './types.ts'
+import type { LbProductId, PolicyId, SimState } from './types.ts'
 
 export interface RunReport {
   scenario: string
   seed: number
+  /** The load balancer product and the routing policy the run ended with (ids). */
+  lb: LbProductId
+  policy: PolicyId
   simulatedMs: number
   requests: { total: number; ok: number; failed: number; retried: number }
   unexpectedLogouts: number
@@ -26,6 +29,8 @@ export function report(s: SimState, scenario: string): RunReport {
   return {
     scenario,
     seed: s.seed,
+    lb: s.config.lb,
+    policy: s.config.policy,
     simulatedMs: s.now,
     requests: { total: c.requests, ok: c.ok, failed: c.failed, retried: c.retried },
     unexpectedLogouts: c.unexpectedLogouts,

@@ -19,6 +19,7 @@ export function makeServer(index: number, now: SimMs, status: 'up' | 'starting')
     statusSince: now,
     version: 1,
     healthy: status === 'up',
+    fresh: status !== 'up',
     probeFails: 0,
     probeOks: 0,
     fails: 0,
@@ -57,17 +58,10 @@ export function busyMsAt(srv: Server, now: SimMs): number {
   return srv.busyMsTotal + srv.busy * (now - srv.busyChangedAt)
 }
 
-/** nginx passive health: failed within fail_timeout after max_fails errors. */
+/** nginx passive health: failed within fail_timeout after max_fails errors (docs/facts/nginx-products.md §2). */
 export function passivelyFailed(s: SimState, srv: Server): boolean {
   const { maxFails, failTimeoutMs } = s.config.passive
   return maxFails > 0 && srv.fails >= maxFails && s.now - srv.failedAt <= failTimeoutMs
-}
-
-/** May the load balancer send this server traffic? `bound` = the request is pinned to it by affinity. */
-export function routable(s: SimState, srv: Server, bound: boolean): boolean {
-  if (srv.status === 'removed' || !srv.healthy || passivelyFailed(s, srv)) return false
-  if (srv.status === 'draining') return bound
-  return true
 }
 
 /** Live (not idle-expired) sessions held in this server's memory. */

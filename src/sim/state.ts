@@ -6,6 +6,7 @@ import { createHistogram } from './histogram.ts'
 import { createHeap } from './heap.ts'
 import { createRng } from './rng.ts'
 import { schedule } from './schedule.ts'
+import { BEHAVIOURS } from './products/engine/index.ts'
 import { makeServer } from './servers.ts'
 import type { Counters, SimConfig, SimState, User } from './types.ts'
 import { makeUser } from './users.ts'
@@ -62,7 +63,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     servers: Array.from({ length: config.servers }, (_, i) => makeServer(i, 0, 'up')),
     sessionStore: { v: 0, kind: 'shared', up: true, since: 0, persistent: config.store.persistent, sessions: new Map() },
     database: { v: 0, kind: 'database', up: true, since: 0, persistent: true, sessions: new Map() },
-    lb: { v: 0, rrCursor: -1, rrWeights: {}, clientIp: new Map() },
+    lb: { v: 0, rrCursor: -1, rrWeights: {}, clientIp: new Map(), conns: new Map(), headerTable: new Map() },
     inflight: users.map(() => null),
     nextRequestId: 1,
     nextSid: 1,
@@ -83,7 +84,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     const at = Math.floor((i * config.arrivalSpreadMs) / Math.max(1, users.length))
     schedule(s, at, { kind: 'user.arrive', user: u.id })
   })
-  schedule(s, config.health.intervalMs, { kind: 'lb.healthCheck' })
+  if (BEHAVIOURS[config.lb].activeChecks) schedule(s, config.health.intervalMs, { kind: 'lb.healthCheck' })
   schedule(s, SAMPLE_MS, { kind: 'metrics.sample' })
   schedule(s, SWEEP_MS, { kind: 'sessions.sweep' })
   return s

@@ -13,7 +13,7 @@ import type { SimState } from './types.ts'
 // Cookie affinity over the shared store (so users hold affinity cookies and the store holds
 // sessions), a crash (trace entries), and the JWT deny list and Kubernetes ClientIP filled in by hand.
 function busyState(): SimState {
-  const b = lab(5).users(6).policy('cookie').storage('shared').at(10_000).crash('C')
+  const b = lab(5).users(6).lb('haproxy').policy('cookie').storage('shared').at(10_000).crash('C')
   const s = advanceTo(b.start(), 20_000, b.scriptItems)
   // A transition of our own, so the maps below belong to this state alone.
   const own = advanceTo(s, 20_000)

@@ -9,7 +9,8 @@ import { route } from './lb.ts'
 import { schedule } from './schedule.ts'
 import { accepts, serverIndex } from './servers.ts'
 import { emit } from './trace.ts'
-import type { ServerId, SimState, User, UserId } from './types.ts'
+import { behaviourOf } from './products/engine/index.ts'
+import { SERVER_IDS, type ServerId, type SimRequest, type SimState, type User, type UserId } from './types.ts'
 
 /** Reconnects closer together than this count as one burst. */
 const BURST_WINDOW_MS = 1_000
@@ -24,15 +25,40 @@ export function openSocket(s: SimState, user: User, server: ServerId): void {
   mutServer(s, serverIndex(server)).connections += 1
 }
 
-/** The `ws.reconnect` event: a dropped client reconnects through the load balancer, or tries again later. */
-export function onReconnect(s: SimState, id: UserId): void {
-  const result = route(s, s.users[id]!, [])
-  const srv = result.server ? s.servers[serverIndex(result.server)] : undefined
-  if (!srv || !accepts(srv)) {
-    schedule(s, s.now + RETRY_MS, { kind: 'ws.reconnect', user: id })
+/**
+ * The `ws.reconnect` event: a dropped client reconnects through the load balancer — which retries a
+ * refused connection as the product does (nginx's next upstream, HAProxy's retries and redispatch,
+ * Cloudflare's one retry; an ALB or kube-proxy fails it) — or tries again later.
+ */
+export function onReconnect(s: SimState, id: UserId, landed?: ServerId): void {
+  const user = s.users[id]!
+  if (landed !== undefined && accepts(s.servers[serverIndex(landed)]!)) {
+    reconnect(s, id, landed)
     return
   }
-  reconnect(s, id, srv.id)
+  const b = behaviourOf(s)
+  const tried: ServerId[] = []
+  let redispatch = false
+  let delay = 0
+  for (let attempt = 0; attempt < 2 * SERVER_IDS.length; attempt++) {
+    const result = route(s, user, tried, 'browse', redispatch)
+    const srv = result.server ? s.servers[serverIndex(result.server)] : undefined
+    if (!srv) break
+    if (accepts(srv)) {
+      if (delay === 0) reconnect(s, id, srv.id)
+      else schedule(s, s.now + delay, { kind: 'ws.reconnect', user: id, server: srv.id })
+      return
+    }
+    tried.push(srv.id)
+    // The upgrade request as the product's retry rule sees it (a GET, pinned if affinity chose it).
+    const upgrade = { kind: 'browse', server: srv.id, refused: tried.map((server) => ({ server, at: s.now })), pinned: result.pinned === true } as const
+    const plan = b.refused(s, upgrade as unknown as SimRequest)
+    if ('fail' in plan) break
+    delay += plan.delayMs
+    redispatch = plan.retry === 'balance'
+    if (plan.retry === 'same') tried.pop()
+  }
+  schedule(s, s.now + Math.max(delay, RETRY_MS), { kind: 'ws.reconnect', user: id })
 }
 
 function reconnect(s: SimState, id: UserId, server: ServerId): void {

@@ -8,15 +8,18 @@
 import { clampInt, MAX_SERVERS, type ConfigPatch } from '../sim/config.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
 import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
-import type { PolicyId, SimConfig, StorageKind } from '../sim/types.ts'
+import { productById } from '../sim/products/registry.ts'
+import type { LbProductId, PolicyId, SimConfig, StorageKind } from '../sim/types.ts'
 
 export type DesignKind = 'sticky' | 'stateless' | 'mixed'
 
-/** The one-click designs of the Design toggle. */
-export const MODES = {
-  sticky: { policy: 'cookie', storage: 'memory' },
-  stateless: { policy: 'round-robin', storage: 'shared' },
-} as const satisfies Record<string, { policy: PolicyId; storage: StorageKind }>
+/** The one-click designs of the Design toggle, under load balancer `lb`: Sticky is the product's own
+ *  affinity (HAProxy/ALB/Cloudflare cookie, nginx `hash $cookie_uid consistent`, Kubernetes ClientIP)
+ *  over server memory; Stateless its affinity-free default over a shared store (products/*.ts). */
+export function modeDesign(mode: 'sticky' | 'stateless', lb: LbProductId): { readonly policy: PolicyId; readonly storage: StorageKind } {
+  const product = productById(lb)
+  return mode === 'sticky' ? { policy: product.stickyPolicy, storage: 'memory' } : { policy: product.statelessPolicy, storage: 'shared' }
+}
 
 type DesignConfig = Pick<SimConfig, 'policy' | 'storage'> & { readonly jwt: Pick<SimConfig['jwt'], 'carts'> }
 

@@ -42,12 +42,23 @@ describe('lab store', () => {
     expect(s.timeline.script.map((x) => [x.at, x.do.kind])).toEqual([[10_000, 'setStorage']])
     store.getState().advance(1_000)
     store.getState().setMode('sticky')
-    expect(store.getState().sim.config).toMatchObject({ policy: 'cookie', storage: 'memory' })
+    // The landing scenario runs HAProxy, whose Sticky is its SERVERID cookie (products/haproxy.ts).
+    expect(store.getState().sim.config).toMatchObject({ lb: 'haproxy', policy: 'cookie', storage: 'memory' })
     expect(store.getState().timeline.script.map((x) => [x.at, x.do.kind])).toEqual([
       [10_000, 'setStorage'],
       [11_000, 'setStorage'],
       [11_000, 'setPolicy'],
     ])
+  })
+
+  it('one-click Sticky and Stateless are the load balancer’s own designs', () => {
+    for (const [lb, sticky, stateless] of [['nginx', 'hash-consistent', 'round-robin'], ['haproxy', 'cookie', 'round-robin'], ['alb', 'cookie', 'round-robin'], ['kube-proxy', 'client-ip', 'random'], ['cloudflare', 'cookie', 'random']] as const) {
+      const store = createLabStore({ scenario: 'shared-store', overrides: { lb } })
+      store.getState().setMode('sticky')
+      expect(store.getState().sim.config, lb).toMatchObject({ lb, policy: sticky, storage: 'memory' })
+      store.getState().setMode('stateless')
+      expect(store.getState().sim.config, lb).toMatchObject({ lb, policy: stateless, storage: 'shared' })
+    }
   })
 
   it('an intervention in the past drops the learner’s old future', () => {

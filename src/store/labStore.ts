@@ -9,13 +9,13 @@ import { SCENARIOS, type ScenarioId } from '../sim/scenarios/index.ts'
 import { appliedScript, createTimeline, intervene, play, seek, stepBack, stepForward, type Timeline } from '../sim/timeline.ts'
 import type { ServerId, SimMs, SimState } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
-import { designKind, learnerDesign, mergePatches, MODES } from './design.ts'
+import { designKind, learnerDesign, mergePatches, modeDesign } from './design.ts'
 import type { PlaybackActions } from './playback.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const
 
-export { MODES }
-export type Mode = keyof typeof MODES | 'custom'
+export { modeDesign }
+export type Mode = 'sticky' | 'stateless' | 'custom'
 
 export interface LabInit {
   scenario: ScenarioId
@@ -152,8 +152,8 @@ export function createLabStore(init: LabInit): LabStore {
     },
 
     setMode(mode) {
-      const want = MODES[mode]
       const { sim } = get()
+      const want = modeDesign(mode, sim.config.lb)
       // Storage first, so the sessions are already in their new home when routing changes.
       if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
       if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })

@@ -2,13 +2,14 @@
 // typo in content/cards/deck.json (an unknown scene, a policy that doesn't exist) fails loudly.
 
 import { z } from 'zod'
-import { MAX_SERVERS, MAX_USERS, SCENARIO_IDS, POLICY_IDS, STORAGE_KINDS } from '../../lab-ui/engine.ts'
+import { LB_PRODUCT_IDS, MAX_SERVERS, MAX_USERS, SCENARIO_IDS, POLICY_IDS, STORAGE_KINDS } from '../../lab-ui/engine.ts'
 
 /** Card ids are stable keys for saved progress and URLs: lowercase words joined by dashes. */
 export const CARD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** The config a "Show me" link may change; each maps to a validated lab URL parameter. */
 export const sceneOverridesSchema = z.strictObject({
+  lb: z.enum(LB_PRODUCT_IDS).optional(),
   policy: z.enum(POLICY_IDS).optional(),
   storage: z.enum(STORAGE_KINDS).optional(),
   servers: z.int().min(1).max(MAX_SERVERS).optional(),

@@ -6,7 +6,7 @@ import type { DeckCard } from './deckSchema.ts'
 export function sceneHref(card: DeckCard): string | null {
   if (!card.scene) return null
   const o = card.scene.overrides ?? {}
-  return href('/lab', { scenario: card.scene.id, policy: o.policy, storage: o.storage, servers: o.servers, users: o.users, from: card.id })
+  return href('/lab', { scenario: card.scene.id, lb: o.lb, policy: o.policy, storage: o.storage, servers: o.servers, users: o.users, from: card.id })
 }
 
 export function cardHref(id: string): string {

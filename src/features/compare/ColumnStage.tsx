@@ -5,7 +5,7 @@
 // don't re-lay out the page; only the canvas animates every frame.
 
 import { memo, useRef } from 'react'
-import type { Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
+import type { LbProductId, Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
 import { liveSessions, storeInUse, USER_COLORS } from '../../lab-ui/engine.ts'
 import { serverStatusText } from '../../lab-ui/format.ts'
 import { avatarStyle, userFill } from '../../draw/palette.ts'
@@ -30,7 +30,7 @@ export function ColumnStage({ sim }: { sim: SimState }) {
       <div data-anchor="lb" aria-hidden="true" className="mx-auto flex h-8 w-14 items-center justify-center rounded-md border-2 border-ink bg-card text-xs font-bold">
         LB
       </div>
-      <Servers servers={sim.servers} now={sim.now} idleMs={sim.config.sessionIdleMs} memoryHolds={memoryHolds} />
+      <Servers servers={sim.servers} now={sim.now} idleMs={sim.config.sessionIdleMs} memoryHolds={memoryHolds} lb={sim.config.lb} />
       {usesStore && <StoreTile store={storeInUse(sim)} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
       <RequestLayer anchors={anchors} reduced={reduced} />
     </div>
@@ -79,13 +79,13 @@ const UserDot = memo(function UserDot({ user: u, marked, cartLost }: { user: Use
   )
 })
 
-function Servers({ servers, now, idleMs, memoryHolds }: { servers: readonly Server[]; now: number; idleMs: number; memoryHolds: boolean }) {
+function Servers({ servers, now, idleMs, memoryHolds, lb }: { servers: readonly Server[]; now: number; idleMs: number; memoryHolds: boolean; lb: LbProductId }) {
   const visible = servers.filter((x) => x.status !== 'removed')
   return (
     <section aria-label="Servers">
       <ul className="grid grid-cols-[repeat(auto-fit,minmax(5.5rem,1fr))] gap-1.5">
         {visible.map((srv) => (
-          <ServerTile key={srv.id} server={srv} sessions={memoryHolds ? liveSessions(srv.memory, now, idleMs) : null} />
+          <ServerTile key={srv.id} server={srv} lb={lb} sessions={memoryHolds ? liveSessions(srv.memory, now, idleMs) : null} />
         ))}
       </ul>
     </section>
@@ -93,7 +93,7 @@ function Servers({ servers, now, idleMs, memoryHolds }: { servers: readonly Serv
 }
 
 const ServerTile = memo(
-  function ServerTile({ server: srv, sessions }: { server: Server; sessions: readonly Session[] | null }) {
+  function ServerTile({ server: srv, lb, sessions }: { server: Server; lb: LbProductId; sessions: readonly Session[] | null }) {
     const down = srv.status === 'crashed'
     const tone = down ? 'border-bad' : srv.status === 'draining' ? 'border-warn' : srv.status === 'starting' || !srv.healthy ? 'border-accent border-dashed' : 'border-line'
     return (
@@ -104,7 +104,7 @@ const ServerTile = memo(
           </span>
           <span className={`min-w-0 ${down ? 'font-semibold text-bad' : 'text-muted'}`}>
             <span className="sr-only">Server {srv.id}: </span>
-            {serverStatusText(srv)}
+            {serverStatusText(srv, lb)}
           </span>
         </div>
         {sessions && (
@@ -118,7 +118,7 @@ const ServerTile = memo(
       </li>
     )
   },
-  (a, b) => a.server === b.server && sameSessions(a.sessions, b.sessions),
+  (a, b) => a.server === b.server && a.lb === b.lb && sameSessions(a.sessions, b.sessions),
 )
 
 function sameSessions(a: readonly Session[] | null, b: readonly Session[] | null): boolean {

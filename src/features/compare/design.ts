@@ -3,11 +3,13 @@
 // override on top of the shared scenario, so every column keeps the scenario's seed and traffic.
 
 import type { ConfigPatch } from '../../sim/config.ts'
-import { ROUTING_POLICIES } from '../../lab-ui/engine.ts'
-import type { PolicyId, StorageKind } from '../../sim/types.ts'
+import { LB_PRODUCTS, ROUTING_POLICIES } from '../../lab-ui/engine.ts'
+import type { LbProductId, PolicyId, StorageKind } from '../../sim/types.ts'
 import { designKind } from '../../store/design.ts'
 
 export interface Design {
+  /** The load balancer, when not the scenario's own. */
+  readonly lb?: LbProductId
   readonly policy: PolicyId
   readonly storage: StorageKind
   /** Affinity TTL in seconds (the LB cookie and Kubernetes ClientIP). */
@@ -27,6 +29,7 @@ export const STORAGE_SHORT: Record<StorageKind, string> = {
 export function designOverrides(d: Design): ConfigPatch {
   const ttl = d.ttlS !== undefined ? d.ttlS * 1000 : undefined
   return {
+    ...(d.lb !== undefined ? { lb: d.lb } : {}),
     policy: d.policy,
     storage: d.storage,
     ...(ttl !== undefined ? { cookie: { ttlMs: ttl }, clientIpTimeoutMs: ttl } : {}),
@@ -51,6 +54,7 @@ export function designLabel(d: Design): string {
 
 export function designOptions(d: Design): string[] {
   const out: string[] = []
+  if (d.lb !== undefined) out.push(LB_PRODUCTS[d.lb].label)
   if (d.ttlS !== undefined) out.push(`affinity TTL ${d.ttlS} s`)
   if (d.idempotency) out.push('idempotency keys')
   if (d.denyList) out.push('deny list')
@@ -58,9 +62,10 @@ export function designOptions(d: Design): string[] {
   return out
 }
 
-/** The URL token: "policy.storage" plus options in a fixed order, e.g. "cookie.memory.ttl60.idem". */
+/** The URL token: "policy.storage" plus options in a fixed order, e.g. "cookie.memory.lb-haproxy.ttl60.idem". */
 export function designToken(d: Design): string {
   const parts: string[] = [d.policy, d.storage]
+  if (d.lb !== undefined) parts.push(`lb-${d.lb}`)
   if (d.ttlS !== undefined) parts.push(`ttl${d.ttlS}`)
   if (d.idempotency) parts.push('idem')
   if (d.denyList) parts.push('deny')

@@ -34,7 +34,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     scenario: 'ip-hash-nat-hotspot',
     designs: [
       { policy: 'ip-hash', storage: 'memory' },
-      { policy: 'cookie', storage: 'memory' },
+      // nginx 1.22 has no cookie affinity: the cookie column runs HAProxy's SERVERID.
+      { lb: 'haproxy', policy: 'cookie', storage: 'memory' },
     ],
   },
   'modulo-vs-consistent': {

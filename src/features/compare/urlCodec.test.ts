@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { SCENARIO_IDS } from '../../sim/scenarios/index.ts'
-import { POLICY_IDS, STORAGE_KINDS } from '../../sim/types.ts'
+import { LB_PRODUCT_IDS, POLICY_IDS, STORAGE_KINDS } from '../../sim/types.ts'
 import type { Design } from './design.ts'
 import { DEFAULT_PRESET, PRESET_IDS, PRESETS } from './presets.ts'
 import { decodeSetup, encodeSetup, presetSetup, setupHref, type CompareSetup } from './urlCodec.ts'
@@ -37,6 +37,16 @@ describe('compare URL codec', () => {
     })
   })
 
+  test('a column may name its load balancer (lb-<id>)', () => {
+    const d = decodeSetup(q('scenario=crash-sticky-memory&cols=cookie.memory.lb-alb,client-ip.memory.lb-kube-proxy'))
+    expect(d.problems).toEqual([])
+    expect(d.setup.designs).toEqual([
+      { lb: 'alb', policy: 'cookie', storage: 'memory' },
+      { lb: 'kube-proxy', policy: 'client-ip', storage: 'memory' },
+    ])
+    expect(roundTrip(d.setup).setup).toEqual(d.setup)
+  })
+
   test('a setup equal to a preset is written as the preset', () => {
     const p = PRESETS['modulo-vs-consistent']
     expect(encodeSetup({ scenario: p.scenario, designs: p.designs })).toEqual({ preset: 'modulo-vs-consistent' })
@@ -53,6 +63,7 @@ describe('compare URL codec', () => {
   test('every valid setup survives the round trip', () => {
     const design: fc.Arbitrary<Design> = fc.record(
       {
+        lb: fc.constantFrom(...LB_PRODUCT_IDS),
         policy: fc.constantFrom(...POLICY_IDS),
         storage: fc.constantFrom(...STORAGE_KINDS),
         ttlS: fc.integer({ min: 1, max: 31_536_000 }),
@@ -82,7 +93,8 @@ describe('compare URL codec', () => {
     ['cols=a.memory,b.memory,c.memory,d.memory,e.memory', 'A comparison needs 2 to 4 designs (the link has 5).'],
     ['cols=cookie.memory,teleport.memory', 'Design 2 (“teleport.memory”): “teleport” is not a routing policy.'],
     ['cols=cookie.floppy,cookie.memory', 'Design 1 (“cookie.floppy”): “floppy” is not a session storage kind (memory, shared, database or jwt).'],
-    ['cols=cookie.memory,cookie.memory.turbo', 'Design 2 (“cookie.memory.turbo”): unknown option “turbo” (options are ttl<seconds>, idem, deny and s<servers>).'],
+    ['cols=cookie.memory,cookie.memory.turbo', 'Design 2 (“cookie.memory.turbo”): unknown option “turbo” (options are lb-<load balancer>, ttl<seconds>, idem, deny and s<servers>).'],
+    ['cols=cookie.memory.lb-f5,round-robin.shared', 'Design 1 (“cookie.memory.lb-f5”): the load balancer must be one of nginx, haproxy, alb, kube-proxy, cloudflare.'],
     ['cols=cookie.memory,cookie.memory.s11', 'Design 2 (“cookie.memory.s11”): servers must be 1 to 10.'],
     ['cols=cookie.memory,cookie.memory.ttl0', 'Design 2 (“cookie.memory.ttl0”): the affinity TTL must be 1 to 31536000 seconds.'],
     ['users=lots', 'users must be a whole number from 1 to 200 (got “lots”).'],

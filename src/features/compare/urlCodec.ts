@@ -1,10 +1,10 @@
 // The compare setup in the URL, so a comparison can be shared: `#/compare?preset=<id>`, or
-// `#/compare?scenario=<id>&cols=cookie.memory,round-robin.shared[&users=50]`. Parsed, then validated
+// `#/compare?scenario=<id>&cols=cookie.memory.lb-haproxy,round-robin.shared[&users=50]`. Parsed, then validated
 // with zod; anything wrong gives plain sentences and the default preset, never a broken page.
 
 import * as z from 'zod/mini'
 import type { core } from 'zod/mini'
-import { MAX_SERVERS, MAX_USERS, SCENARIO_IDS, type ScenarioId, POLICY_IDS, STORAGE_KINDS } from '../../lab-ui/engine.ts'
+import { LB_PRODUCT_IDS, MAX_SERVERS, MAX_USERS, SCENARIO_IDS, type ScenarioId, POLICY_IDS, STORAGE_KINDS } from '../../lab-ui/engine.ts'
 import { designToken, type Design } from './design.ts'
 import { DEFAULT_PRESET, PRESET_IDS, PRESETS, type PresetId } from './presets.ts'
 
@@ -25,6 +25,7 @@ const int = (lo: number, hi: number) => z.int().check(z.minimum(lo), z.maximum(h
 const opt = z.exactOptional
 
 const designSchema = z.strictObject({
+  lb: opt(z.enum(LB_PRODUCT_IDS)),
   policy: z.enum(POLICY_IDS),
   storage: z.enum(STORAGE_KINDS),
   ttlS: opt(int(1, MAX_TTL_S)),
@@ -47,7 +48,9 @@ function parseToken(token: string): Record<string, unknown> {
   for (const o of opts) {
     const ttl = /^ttl(\d{1,12})$/.exec(o)
     const servers = /^s(\d{1,6})$/.exec(o)
-    if (ttl) out.ttlS = Number(ttl[1])
+    const lb = /^lb-(.{1,20})$/.exec(o)
+    if (lb) out.lb = lb[1]
+    else if (ttl) out.ttlS = Number(ttl[1])
     else if (servers) out.servers = Number(servers[1])
     else if (o === 'idem') out.idempotency = true
     else if (o === 'deny') out.denyList = true
@@ -143,9 +146,11 @@ function describe(issue: core.$ZodIssue, q: URLSearchParams, tokens: readonly st
   const where = `Design ${index + 1} (${quote(token)})`
   if (issue.code === 'unrecognized_keys') {
     const names = issue.keys.map((k) => k.replace(/^opt:/, '')).join(', ')
-    return `${where}: unknown option ${quote(names)} (options are ttl<seconds>, idem, deny and s<servers>).`
+    return `${where}: unknown option ${quote(names)} (options are lb-<load balancer>, ttl<seconds>, idem, deny and s<servers>).`
   }
   switch (field) {
+    case 'lb':
+      return `${where}: the load balancer must be one of ${LB_PRODUCT_IDS.join(', ')}.`
     case 'policy':
       return `${where}: ${quote(policy)} is not a routing policy.`
     case 'storage':

@@ -1,9 +1,10 @@
 // #/lab?scenario=…: the full lab. An unknown scenario gets a plain notice and the default scene.
-// Optional policy/storage/servers/users override the scene (a flashcard's "Show me"), and a shared
+// Optional lb/policy/storage/servers/users override the scene (a flashcard's "Show me"), and a shared
 // run (`s=`) too, applied on top of it (the notice says so); `from=<card>` adds a way back to that card.
 
 import { useEffect, useMemo, useRef } from 'react'
-import { isScenarioId, LANDING_SCENARIO, type ScenarioId, MAX_SERVERS, MAX_USERS, type ConfigPatch, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
+import { isScenarioId, LANDING_SCENARIO, type ScenarioId, MAX_SERVERS, MAX_USERS, type ConfigPatch, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind, type LbProductId, SCENARIOS } from '../../lab-ui/engine.ts'
+import { productProblem, readLbParam } from '../../lab-ui/links/lbParam.ts'
 import { Notice } from '../../components/Notice.tsx'
 import { href, navigate, useRoute } from '../../app/router.ts'
 import { LabProvider, useLabStore } from '../../store/LabContext.tsx'
@@ -18,6 +19,7 @@ export default function LabPage() {
   const valid: ScenarioId = asked !== null && isScenarioId(asked) ? asked : LANDING_SCENARIO
   // One object per URL: the shared run's loader re-runs when it changes.
   const { overrides, invalid } = useMemo(() => readOverrides(route.query), [route.query])
+  const substituted = useMemo(() => productProblem(SCENARIOS[valid].config, overrides), [valid, overrides])
   const fromCard = route.query.get('from')
   const backTo = fromCard !== null && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(fromCard) ? fromCard : null
   return (
@@ -31,6 +33,11 @@ export default function LabPage() {
       {invalid.length > 0 && (
         <Notice tone="warn" title="Some settings in the link were ignored">
           {invalid.join(' ')} The lab uses the scenario’s own value instead.
+        </Notice>
+      )}
+      {substituted !== null && (
+        <Notice tone="warn" title="Not available on this load balancer">
+          {substituted}
         </Notice>
       )}
       {asked !== null && !isScenarioId(asked) && (
@@ -65,8 +72,11 @@ function FollowRoute({ scenario, overrides }: { scenario: ScenarioId; overrides:
 
 /** Read the optional overrides; anything out of range is reported (as plain text) and left out. */
 function readOverrides(q: URLSearchParams): { overrides: ConfigPatch; invalid: string[] } {
-  const overrides: { policy?: PolicyId; storage?: StorageKind; servers?: number; users?: number } = {}
+  const overrides: { lb?: LbProductId; policy?: PolicyId; storage?: StorageKind; servers?: number; users?: number } = {}
   const invalid: string[] = []
+  const lb = readLbParam(q)
+  if (lb.lb !== undefined) overrides.lb = lb.lb
+  if (lb.problem !== null) invalid.push(lb.problem)
   const policy = q.get('policy')
   if (policy !== null) {
     if ((POLICY_IDS as readonly string[]).includes(policy)) overrides.policy = policy as PolicyId

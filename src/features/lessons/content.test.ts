@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { SCENARIO_IDS, SCENARIOS, isScenarioId } from '../../sim/scenarios/index.ts'
+import { SCENARIO_IDS, SCENARIOS, isScenarioId, type ScenarioId } from '../../sim/scenarios/index.ts'
 import { analyzeLesson, type ElementUse, type LessonAnalysis } from './build/analyzeLesson.ts'
 import { HEADING_ID, RESERVED_IDS } from './build/headingIds.ts'
 import { lessonFrontmatter, type LessonFrontmatter } from '../../course/lessonSchema.ts'
@@ -122,7 +122,7 @@ function checkScene(s: ElementUse) {
   expect(Array.isArray(choices) && choices.length >= 2 && choices.length <= 4 && choices.every((c) => typeof c === 'string' && c.length > 0), `${where}: 2–4 choices`).toBe(true)
   expect(new Set(choices as string[]).size, `${where}: choices repeat`).toBe((choices as string[]).length)
   expect(Number.isInteger(answer) && (answer as number) >= 0 && (answer as number) < (choices as string[]).length, `${where}: answer must index a choice`).toBe(true)
-  expect(overrideProblems(overrides), where).toEqual([])
+  expect(overrideProblems(overrides, isScenarioId(String(scenario)) ? (scenario as ScenarioId) : undefined), where).toEqual([])
 }
 
 /** Why an internal link is broken, or null when it resolves. */
@@ -145,7 +145,7 @@ function linkProblem(url: string): string | null {
     if (sc === null || !isScenarioId(sc)) return `unknown scenario "${sc}"`
     const rest: Record<string, string | number> = {}
     for (const [k, v] of q) if (k !== 'scenario') rest[k] = k === 'servers' || k === 'users' ? Number(v) : v
-    const problems = overrideProblems(rest)
+    const problems = overrideProblems(rest, sc)
     return problems.length ? problems.join('; ') : null
   }
   if (path === '/cards') {

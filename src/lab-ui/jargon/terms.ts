@@ -26,6 +26,9 @@ export const POLICY_TERMS: Readonly<Record<PolicyId, { readonly word: string; re
   'client-ip': { word: 'ClientIP', id: 'clientip' },
 }
 
+/** The cookie policy under a product whose cookie isn't AWSALB (HAProxy's SERVERID, Cloudflare's __cflb). */
+export const COOKIE_TERM = { word: 'affinity cookie', id: 'affinity-cookie' } as const
+
 export const STORAGE_TERMS: Readonly<Record<StorageKind, { readonly word: string; readonly id: string }>> = {
   memory: { word: 'session', id: 'session' },
   shared: { word: 'shared store', id: 'shared-store' },
@@ -42,6 +45,7 @@ export function labTermIds(): string[] {
   return [
     ...Object.values(METRIC_TERMS),
     ...Object.values(POLICY_TERMS).flatMap((t) => (t ? [t.id] : [])),
+    COOKIE_TERM.id,
     ...Object.values(STORAGE_TERMS).map((t) => t.id),
     ...Object.values(TABLE_TERMS),
     ...Object.values(DESIGN_TERMS),

@@ -6,6 +6,7 @@ import { createLabStore } from '../../store/labStore.ts'
 import { EMBED_DEFAULTS, embedQuery, readEmbedOptions } from './embedParams.ts'
 import { embedSrc, snippet } from './embedSnippet.ts'
 import { traceJson, TRACE_FORMAT } from '../share/exportTrace.ts'
+import { readLbParam } from './lbParam.ts'
 import { readShare } from './shareLink.ts'
 
 describe('embed parameters', () => {
@@ -36,6 +37,13 @@ describe('embed parameters', () => {
     expect(share).toMatchObject({ scenario: 'jwt-tokens', init: { scenario: 'jwt-tokens', seed: 12 }, problems: [] })
     // A query string reads "+" as a space; the reader puts it back.
     expect(share.encoded).toBe('N4Ig+abc')
+  })
+
+  it('carry the load balancer as lb=, read back by the lab page’s reader', () => {
+    const query = embedQuery({ scenario: 'crash-sticky-memory', controls: 'minimal', autoplay: false, speed: 1, theme: 'auto', height: 'frame', lb: 'alb' })
+    expect(query).toBe('scenario=crash-sticky-memory&controls=minimal&autoplay=0&theme=auto&lb=alb')
+    expect(readLbParam(new URLSearchParams(query))).toEqual({ lb: 'alb', problem: null })
+    expect(embedQuery({ scenario: 'crash-sticky-memory', ...EMBED_DEFAULTS })).not.toContain('lb=')
   })
 })
 

@@ -1,9 +1,11 @@
 // embed.html's own parameters (controls, autoplay, speed, theme, height) — read leniently with a plain
 // sentence for each value that could not be used — and the query string the embed generator writes.
-// Scenario, seed and the shared run `s` are read by shareLink.ts like any share link.
+// Scenario, seed and the shared run `s` are read by shareLink.ts like any share link; `lb` (the load
+// balancer) by lbParam.ts, as on the lab page.
 
 import { SPEEDS } from '../../store/labStore.ts'
 import type { ScenarioId } from '../../sim/scenarios/index.ts'
+import type { LbProductId } from '../../sim/types.ts'
 import { quote } from './shareLink.ts'
 
 export const CONTROLS = ['full', 'minimal', 'none'] as const
@@ -59,6 +61,8 @@ export function readEmbedOptions(query: URLSearchParams): { options: EmbedOption
 export interface EmbedChoice extends EmbedOptions {
   readonly scenario: ScenarioId
   readonly seed?: number
+  /** The load balancer, when not the scenario's own (read back by lbParam.ts). */
+  readonly lb?: LbProductId
   /** A shared run (the `s` of a share link) to open at. */
   readonly run?: string
 }
@@ -69,6 +73,7 @@ export function embedQuery(c: EmbedChoice): string {
   if (c.speed !== 1) parts.push(`speed=${c.speed}`)
   if (c.height === 'auto') parts.push('height=auto')
   if (c.seed !== undefined) parts.push(`seed=${c.seed}`)
+  if (c.lb !== undefined) parts.push(`lb=${c.lb}`)
   if (c.run) parts.push(`s=${c.run}`)
   return parts.join('&')
 }

@@ -7,7 +7,7 @@ import * as z from 'zod/mini'
 import { MAX_AFFINITY_TTL_MS, MAX_SERVERS, MAX_USERS, type ConfigPatch } from '../../sim/config.ts'
 import { INTERVENTIONS } from '../../sim/interventions.ts'
 import { schemaFields } from '../../sim/interventions/schemaFields.ts'
-import { POLICY_IDS, STORAGE_KINDS } from '../../sim/types.ts'
+import { LB_PRODUCT_IDS, POLICY_IDS, STORAGE_KINDS } from '../../sim/types.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS, MAX_SEED, SHARE_VERSION } from './limits.ts'
 
 // The functions one by one, never the namespace itself (see Zod in schemaFields.ts).
@@ -23,6 +23,7 @@ export const interventionSchema = z.discriminatedUnion('kind', [first!, ...rest]
 export const configPatchSchema = z.object({
   servers: opt(int(1, MAX_SERVERS)),
   users: opt(int(1, MAX_USERS)),
+  lb: opt(z.enum(LB_PRODUCT_IDS)),
   policy: opt(z.enum(POLICY_IDS)),
   storage: opt(z.enum(STORAGE_KINDS)),
   thinkMs: opt(int(200, 600_000)),

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check'
 import type { Intervention } from '../../sim/interventions.ts'
-import { POLICY_IDS, SERVER_IDS, STORAGE_KINDS } from '../../sim/types.ts'
+import { LB_PRODUCT_IDS, POLICY_IDS, SERVER_IDS, STORAGE_KINDS } from '../../sim/types.ts'
 import type { LinkedRun } from './encode.ts'
 import { MAX_AT_MS, MAX_SEED } from './limits.ts'
 
@@ -42,7 +42,7 @@ export const arbRun = (maxAt = MAX_AT_MS): fc.Arbitrary<LinkedRun> =>
     .record({
       at: fc.integer({ min: 0, max: maxAt }),
       seed: fc.option(fc.integer({ min: 0, max: MAX_SEED }), { nil: undefined }),
-      overrides: fc.option(fc.record({ servers: fc.integer({ min: 1, max: 10 }), users: fc.integer({ min: 1, max: 40 }), policy: fc.constantFrom(...POLICY_IDS) }, { requiredKeys: [] }), { nil: undefined }),
+      overrides: fc.option(fc.record({ servers: fc.integer({ min: 1, max: 10 }), users: fc.integer({ min: 1, max: 40 }), lb: fc.constantFrom(...LB_PRODUCT_IDS), policy: fc.constantFrom(...POLICY_IDS) }, { requiredKeys: [] }), { nil: undefined }),
       script: fc.array(fc.record({ at: fc.integer({ min: 0, max: maxAt }), do: arbIntervention }), { maxLength: 12 }),
     })
     .map((r) => ({ at: r.at, script: r.script, ...(r.seed !== undefined ? { seed: r.seed } : {}), ...(r.overrides && Object.keys(r.overrides).length > 0 ? { overrides: r.overrides } : {}) }))

@@ -77,7 +77,7 @@ export function drawSchematic(ctx: CanvasRenderingContext2D, sim: SimState, box:
     ctx.textAlign = 'left'
     ctx.fillStyle = down ? c.bad : c.ink
     ctx.font = `600 12px ${font}`
-    ctx.fillText(`Server ${srv.id} · ${serverStatusText(srv)}`, sx + 8, y + 17, sw - 16)
+    ctx.fillText(`Server ${srv.id} · ${serverStatusText(srv, sim.config.lb)}`, sx + 8, y + 17, sw - 16)
     ctx.fillStyle = c.muted
     ctx.font = `11px ${font}`
     ctx.fillText(`${srv.memory.size} sessions in memory · ${srv.requests} requests`, sx + 8, y + 33, sw - 16)

@@ -6,7 +6,7 @@
 
 import { memo } from 'react'
 import { storeInUse } from '../../sim/storage.ts'
-import type { Server, ServerId, SimState } from '../../sim/types.ts'
+import type { LbProductId, Server, ServerId, SimState } from '../../sim/types.ts'
 import { userName, USER_COLORS } from '../../sim/users.ts'
 import { Button } from '../../components/Button.tsx'
 import { Icon } from '../../components/Icon.tsx'
@@ -41,6 +41,7 @@ export function ServersColumn({ plan, heading, storeH }: { plan: ServersPlan; he
               server={srv}
               plan={plan}
               workers={sim.config.workers}
+              lb={sim.config.lb}
               chips={inMemory ? liveChips(srv.memory, sim, idle) : null}
               drain={srv.status === 'draining' ? { pinned: pinnedUsers(sim, srv.id), left: formatCountdown(srv.drainDeadline - sim.now), text: drainText(srv, sim) ?? '' } : null}
             />
@@ -62,26 +63,27 @@ interface TileProps {
   server: Server
   plan: ServersPlan
   workers: number
+  lb: LbProductId
   /** Sessions in memory, or null when memory holds none in this design. */
   chips: readonly ChipItem[] | null
   drain: Drain | null
 }
 
 /** Re-render when the server, the chips shown, the drain countdown or the size change. */
-const ServerTile = memo(ServerTileView, (a, b) => a.server === b.server && a.plan === b.plan && a.workers === b.workers && sameOrNull(a.chips, b.chips) && a.drain?.text === b.drain?.text)
+const ServerTile = memo(ServerTileView, (a, b) => a.server === b.server && a.plan === b.plan && a.workers === b.workers && a.lb === b.lb && sameOrNull(a.chips, b.chips) && a.drain?.text === b.drain?.text)
 
 function sameOrNull(a: readonly ChipItem[] | null, b: readonly ChipItem[] | null) {
   return a === null || b === null ? a === b : sameChips(a, b)
 }
 
-function ServerTileView({ server: srv, plan, workers, chips, drain }: TileProps) {
+function ServerTileView({ server: srv, plan, workers, lb, chips, drain }: TileProps) {
   const store = useLabStore()
   const { intervene } = store.getState()
   const down = srv.status === 'crashed'
   const util = Math.min(1, srv.busy / workers)
   const inFlight = srv.busy + srv.queue.length
   const tone = down ? 'border-bad' : srv.status === 'draining' ? 'border-warn' : srv.status === 'starting' || !srv.healthy ? 'border-accent border-dashed' : 'border-line'
-  const status = serverStatusText(srv)
+  const status = serverStatusText(srv, lb)
   const stale = chips?.filter((x) => x.stale).length ?? 0
   // Everything a smaller tile leaves out, in words (screen readers; the table view has it too).
   const facts = `${status}${drain ? `, ${drain.text}` : ''}, ${inFlight} in flight${chips ? `, ${chips.length} session${chips.length === 1 ? '' : 's'} in memory${stale > 0 ? ` (${stale} stale, from earlier logins)` : ''}` : ''}${srv.connections > 0 ? `, ${srv.connections} WebSockets` : ''}`

@@ -2,6 +2,7 @@
 // affinity cookie (target and expiry), the app's session id and visitor id, the JWT.
 
 import { formatDuration } from '../../sim/trace.ts'
+import { SESSION_COOKIE, setCookieText } from '../../sim/products/engine/cookies.ts'
 import { useLab, useLabStore } from '../../store/LabContext.tsx'
 import { useThrottledLab } from '../../store/useThrottled.ts'
 import { Button } from '../../components/Button.tsx'
@@ -11,10 +12,11 @@ export function UserDetail() {
   const store = useLabStore()
   const id = useLab((s) => s.selectedUser)
   const cookieName = useLab((s) => s.sim.config.cookie.name)
+  const config = useLab((s) => s.sim.config)
   const { user, now } = useThrottledLab((s) => ({ user: s.selectedUser === null ? null : s.sim.users[s.selectedUser] ?? null, now: s.sim.now }), 250)
   if (id === null || !user) return null
   const jar = user.jar
-  const expires = (t: number) => (t > now ? `expires in ${formatDuration(t - now)}` : 'expired')
+  const expires = (t: number) => (t >= SESSION_COOKIE ? 'session cookie' : t > now ? `expires in ${formatDuration(t - now)}` : 'expired')
   return (
     <section aria-label={`${user.name}'s browser`} className="rounded-lg border border-line bg-card p-3 text-xs" data-testid="user-detail">
       <header className="mb-2 flex items-center gap-2">
@@ -35,6 +37,14 @@ export function UserDetail() {
         <dd className="font-mono">{user.ip}</dd>
         <dt className="text-muted">{cookieName}</dt>
         <dd className="font-mono">{jar.affinity ? `→ ${jar.affinity.server} (${expires(jar.affinity.expiresAt)})` : '—'}</dd>
+        {jar.affinity && (
+          <>
+            <dt className="text-muted">Set-Cookie</dt>
+            <dd className="break-all font-mono" data-testid="set-cookie">
+              {setCookieText(config, jar.affinity)}
+            </dd>
+          </>
+        )}
         <dt className="text-muted">session_id</dt>
         <dd className="font-mono">{jar.sid ?? '—'}</dd>
         <dt className="text-muted">uid</dt>

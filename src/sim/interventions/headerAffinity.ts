@@ -3,6 +3,7 @@
 
 import { mutUser } from '../cow.ts'
 import { forgeValueFor } from '../policies/header.ts'
+import { haproxyHeaderPick } from '../products/engine/haproxy.ts'
 import { emit } from '../trace.ts'
 import type { ServerId, UserId } from '../types.ts'
 import type { InterventionDef } from './define.ts'
@@ -15,10 +16,12 @@ export const forgeHeader = {
   apply(s, iv) {
     const u = s.users[iv.user]
     if (!u) return
-    const value = forgeValueFor(s, iv.target)
+    const value = forgeValueFor(s, iv.target, s.config.lb === 'haproxy' ? (v) => haproxyHeaderPick(s, v) : undefined)
     s.forgedValues = { ...s.forgedValues, [iv.target]: value }
     mutUser(s, iv.user).forgedHeader = value
-    emit(s, 'security', `${u.name} forges ${s.config.header.name}: ${value} (that value hashes to ${iv.target})`, { user: u.id, server: iv.target })
+    // Cloudflare keeps header sessions in its own table, first placed by random steering: no value can be aimed.
+    const aim = s.config.lb === 'cloudflare' ? `aiming at ${iv.target}, but Cloudflare places a new header value by random steering` : `that value hashes to ${iv.target}`
+    emit(s, 'security', `${u.name} forges ${s.config.header.name}: ${value} (${aim})`, { user: u.id, server: iv.target })
   },
   label: (iv) => `forged header → ${iv.target}`,
   button: () => ({ text: 'Forge header' }),

@@ -3,6 +3,7 @@
 
 import { MAX_AFFINITY_TTL_MS } from '../config.ts'
 import { policyById } from '../policies/registry.ts'
+import { policyUnder } from '../products/registry.ts'
 import { migrateSessions } from '../sessionMigration.ts'
 import { emit, formatDuration } from '../trace.ts'
 import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type SimMs, type StorageKind } from '../types.ts'
@@ -18,8 +19,10 @@ export type SetFailover = { readonly kind: 'setFailover'; readonly mode: 'repin'
 export const setPolicy = {
   kind: 'setPolicy',
   apply(s, iv) {
-    s.config = { ...s.config, policy: iv.policy }
-    emit(s, 'config', `Routing policy → ${policyById(iv.policy).describe(s.config)}`)
+    // A policy the load balancer can't express: its stand-in, and the log says why.
+    const { policy, problem } = policyUnder(s.config.lb, iv.policy)
+    s.config = { ...s.config, policy }
+    emit(s, 'config', `Routing policy → ${policyById(policy).describe(s.config)}${problem ? ` (${problem})` : ''}`)
   },
   label: (iv) => `routing: ${policyById(iv.policy).label}`,
   schema: (z, f) => f.kind('setPolicy', { policy: z.enum(POLICY_IDS) }),

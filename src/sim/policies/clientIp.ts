@@ -1,11 +1,12 @@
 // Kubernetes Service `sessionAffinity: ClientIP`: kube-proxy remembers which endpoint each client
-// IP went to and keeps using it while the entry is fresher than timeoutSeconds (default 10800 s);
-// otherwise it picks an endpoint at random (iptables `statistic --mode random`).
+// IP went to and keeps using it while the entry is fresher than timeoutSeconds (default 10800 s) and
+// the endpoint is ready; otherwise it picks an endpoint at random (iptables `statistic --mode
+// random`). Under kube-proxy it is asked once per new connection (products/engine/kubeProxy.ts);
+// HAProxy's `stick on src` has its own route (products/engine/haproxy.ts).
 
 import { mutLb } from '../cow.ts'
 import { formatDuration } from '../trace.ts'
 import type { RoutingPolicy } from './policy.ts'
-import { noServer } from './policy.ts'
 
 export const clientIp: RoutingPolicy = {
   id: 'client-ip',
@@ -21,7 +22,7 @@ export const clientIp: RoutingPolicy = {
       return { server: entry.server, decision: `${user.ip} is in the affinity table → ${entry.server}` }
     }
     const candidates = ctx.candidates()
-    if (candidates.length === 0) return noServer('no ready endpoint → connection refused', 503)
+    if (candidates.length === 0) return ctx.none()
     const srv = candidates[Math.floor(ctx.random() * candidates.length)]!
     mutLb(s).clientIp.set(user.ip, { server: srv.id, lastSeen: s.now })
     const why = entry === undefined ? `${user.ip} not in the table` : fresh ? `${entry.server} is not ready` : 'entry timed out'

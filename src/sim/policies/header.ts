@@ -23,14 +23,22 @@ export const header: RoutingPolicy = {
  * The header value the load balancer sees for this user's request: the user's id, as a gateway would
  * inject it (or the app would send it) — unless a client-set header was forged.
  */
-function headerValue(s: SimState, user: User): string {
+export function headerValue(s: SimState, user: User): string {
   const identity = `user-${user.id}`
   if (s.config.header.source === 'gateway') return identity
   return user.forgedHeader ?? identity
 }
 
-/** What an attacker does: try values until one hashes to the target server. */
-export function forgeValueFor(s: SimState, target: ServerId): string {
+/**
+ * What an attacker does: try values until one hashes to the target server — on nginx's ring, or on
+ * HAProxy's (`pick` answers for a value). Cloudflare keeps header affinity in a table it fills by
+ * random steering, so no value can be aimed at a server there.
+ */
+export function forgeValueFor(s: SimState, target: ServerId, pick?: (value: string) => ServerId | null): string {
+  if (pick) {
+    for (let n = 0; n < 10_000; n++) if (pick(`evil-${n}`) === target) return `evil-${n}`
+    return 'evil-0'
+  }
   const up = upstreamOf(s)
   const ring = ringFor(up.servers)
   for (let n = 0; n < 10_000; n++) {

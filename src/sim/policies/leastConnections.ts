@@ -2,7 +2,6 @@
 // least_outstanding_requests). Ties go to the next server in round-robin order.
 
 import type { RoutingPolicy } from './policy.ts'
-import { noServer } from './policy.ts'
 
 export const leastConnections: RoutingPolicy = {
   id: 'least-connections',
@@ -11,7 +10,7 @@ export const leastConnections: RoutingPolicy = {
   describe: () => 'least connections: the server with the fewest requests in flight',
   route(ctx) {
     const candidates = ctx.candidates()
-    if (candidates.length === 0) return noServer('no healthy server → 503')
+    if (candidates.length === 0) return ctx.none()
     let best = Infinity
     for (const srv of candidates) best = Math.min(best, (srv.busy + srv.queue.length) / srv.weight)
     const tied = candidates.filter((srv) => (srv.busy + srv.queue.length) / srv.weight === best)

@@ -7,7 +7,6 @@ import { createPicker, type NginxMethod, type UpstreamServer } from '../nginx/in
 import { passivelyFailed } from '../servers.ts'
 import type { ServerId, SimState } from '../types.ts'
 import type { RouteContext, RouteResult } from './policy.ts'
-import { noServer } from './policy.ts'
 
 interface Upstream {
   readonly servers: readonly UpstreamServer[]
@@ -18,14 +17,16 @@ interface Upstream {
 const upstreams = new Map<string, Upstream>()
 
 export function upstreamOf(s: SimState): Upstream {
-  const live = s.servers.filter((srv) => srv.status !== 'removed')
+  // The `server` lines: a server being added appears once its process answers; a draining one is
+  // marked `down` (it keeps its place in the hash, docs/facts/nginx.md "backup and down").
+  const live = s.servers.filter((srv) => srv.status !== 'removed' && !(srv.fresh && srv.status === 'starting'))
   const { maxFails, failTimeoutMs } = s.config.passive
-  const signature = `${maxFails}/${failTimeoutMs}|${live.map((srv) => `${srv.address}*${srv.weight}`).join(',')}`
+  const signature = `${maxFails}/${failTimeoutMs}|${live.map((srv) => `${srv.address}*${srv.weight}${srv.status === 'draining' ? ' down' : ''}`).join(',')}`
   let up = upstreams.get(signature)
   if (!up) {
     if (upstreams.size > 256) upstreams.clear()
     up = {
-      servers: live.map((srv) => ({ name: srv.address, weight: srv.weight, down: false, maxFails, failTimeoutMs })),
+      servers: live.map((srv) => ({ name: srv.address, weight: srv.weight, down: srv.status === 'draining', maxFails, failTimeoutMs })),
       ids: live.map((srv) => srv.id),
     }
     upstreams.set(signature, up)
@@ -62,7 +63,7 @@ export function nginxPick(ctx: RouteContext, method: NginxMethod, key: string, l
     lb.rrWeights[id] = { current: rr.current[i]!, effective: rr.effective[i]! }
   })
   const explain = choice.explain.map((st) => lettered(st.text, s))
-  if (choice.index === null) return { ...noServer(`${label} → no live upstreams → 502`, 502), explain }
+  if (choice.index === null) return { ...ctx.none(label), explain }
   const id = up.ids[choice.index]!
   if (choice.via === 'round-robin') return { server: id, decision: `${label} → round robin → ${id}`, explain }
   const skipped = choice.explain.find((st) => st.kind === 'skip' && st.server !== null)

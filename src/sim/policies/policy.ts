@@ -4,19 +4,32 @@
 // `mutLb`, copy-on-write) and draw from its seeded random stream (`ctx.random()`), so the same run
 // always makes the same choices. A policy never changes servers, users or sessions.
 
-import type { PolicyId, Server, ServerId, SimConfig, SimState, User } from '../types.ts'
+import type { PolicyId, RequestAffinity, RequestKind, Server, ServerId, SimConfig, SimState, User } from '../types.ts'
 
+/**
+ * What a policy may ask the load balancer. Which servers count as available — and what happens when
+ * none does — is the product's (src/sim/products/engine/): HAProxy's UP servers, ALB's healthy targets
+ * (or all of them, failing open), nginx's peers not marked failed, and so on.
+ */
 export interface RouteContext {
   readonly s: SimState
   readonly user: User
-  /** Servers this request already tried (connection refused), in order. */
+  /** The kind of request being routed (GET for landing/browse, POST for the rest). */
+  readonly kind: RequestKind
+  /** Servers this request already tried (refused, or died serving it), in order. */
   readonly tried: readonly ServerId[]
+  /** HAProxy's redispatch: ignore persistence and let the balancer choose, away from the failed server. */
+  readonly redispatch: boolean
   /** Servers a request that is not pinned may use now, in upstream order, minus `tried`. */
   candidates(): Server[]
-  /** May a request pinned to `id` go there now? */
+  /** May a request pinned to `id` go there now? (`bound`: pinned by affinity.) */
   canUse(id: ServerId, bound: boolean): boolean
   /** The load balancer's own round robin: the next of `among` (default `candidates()`) after the last pick. */
   roundRobin(among?: readonly Server[]): Server | null
+  /** The product's pick for a new session: round robin (nginx, HAProxy, ALB), random (Cloudflare, Kubernetes iptables). */
+  firstPick(): Server | null
+  /** No server can take the request: the product's status and words, after `why`. */
+  none(why?: string): RouteResult
   /** Uniform in [0, 1) from the load balancer's seeded stream. */
   random(): number
 }
@@ -28,7 +41,9 @@ export interface RouteResult {
   /** Finer detail for the curious (hash values, ring points, skipped servers). */
   readonly explain?: readonly string[]
   /** An affinity cookie the response will carry. */
-  readonly affinity?: { readonly server: ServerId; readonly issued: boolean }
+  readonly affinity?: RequestAffinity
+  /** The server was chosen by affinity (a cookie, a stick-table or ClientIP entry, an open connection). */
+  readonly pinned?: boolean
   /** HTTP status when no server can take the request (default 503). */
   readonly status?: number
 }

@@ -1,7 +1,6 @@
 // Random: any available server, uniformly (nginx `random`, no affinity).
 
 import type { RoutingPolicy } from './policy.ts'
-import { noServer } from './policy.ts'
 
 export const random: RoutingPolicy = {
   id: 'random',
@@ -10,7 +9,7 @@ export const random: RoutingPolicy = {
   describe: () => 'random: any healthy server, uniformly',
   route(ctx) {
     const candidates = ctx.candidates()
-    if (candidates.length === 0) return noServer('no healthy server → 503')
+    if (candidates.length === 0) return ctx.none()
     const srv = candidates[Math.floor(ctx.random() * candidates.length)]!
     return { server: srv.id, decision: `random → ${srv.id}` }
   },

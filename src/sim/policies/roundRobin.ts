@@ -1,7 +1,7 @@
-// Round robin: the next available server in order, no affinity (AWS ALB's default algorithm).
+// Round robin: the next available server in order, no affinity (nginx's default, HAProxy `balance
+// roundrobin`, ALB `round_robin`, IPVS `rr`; the lab's rotation stands for each with equal weights).
 
 import type { RoutingPolicy } from './policy.ts'
-import { noServer } from './policy.ts'
 
 export const roundRobin: RoutingPolicy = {
   id: 'round-robin',
@@ -10,7 +10,7 @@ export const roundRobin: RoutingPolicy = {
   describe: () => 'round robin: each request to the next server in turn',
   route(ctx) {
     const srv = ctx.roundRobin()
-    if (!srv) return noServer('no healthy server → 503')
+    if (!srv) return ctx.none()
     return { server: srv.id, decision: `round robin → ${srv.id}` }
   },
 }

@@ -11,6 +11,7 @@ export const affinityTtlExpiry: Scenario = {
   config: {
     servers: 3,
     users: 12,
+    lb: 'haproxy',
     policy: 'cookie',
     storage: 'memory',
     cookie: { ttlMs: 60_000, mode: 'sliding' },

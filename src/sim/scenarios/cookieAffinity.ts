@@ -11,6 +11,8 @@ export const cookieAffinity: Scenario = {
   config: {
     servers: 3,
     users: 16,
+    // Lesson 4 reads the AWSALB cookie: an ALB's duration-based stickiness, as AWS documents it.
+    lb: 'alb',
     policy: 'cookie',
     storage: 'memory',
     natGroups: [{ size: 8, ip: '198.51.100.23' }],

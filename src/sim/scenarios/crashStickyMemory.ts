@@ -8,7 +8,7 @@ export const crashStickyMemory: Scenario = {
   lesson: 'sticky-vs-stateless',
   // Seed 1: B holds a typical third of the sessions when it crashes.
   seed: 1,
-  config: { servers: 3, users: 18, policy: 'cookie', storage: 'memory' },
+  config: { servers: 3, users: 18, lb: 'haproxy', policy: 'cookie', storage: 'memory' },
   script: [at(30_000, { kind: 'crashServer', server: 'B' })],
   durationMs: 90_000,
 }

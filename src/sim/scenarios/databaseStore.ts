@@ -8,7 +8,7 @@ export const databaseStore: Scenario = {
   lesson: 'better-alternatives',
   // Same seed as shared-store, so the latency difference comes from the store alone.
   seed: 1,
-  config: { servers: 3, users: 18, policy: 'round-robin', storage: 'database' },
+  config: { servers: 3, users: 18, lb: 'nginx', policy: 'round-robin', storage: 'database' },
   script: [],
   durationMs: 90_000,
 }

@@ -14,6 +14,7 @@ export const headerSpoofing: Scenario = {
     servers: 4,
     users: 22,
     heavyUsers: 6,
+    lb: 'nginx',
     policy: 'header',
     storage: 'memory',
     header: { name: 'X-User-Id', source: 'client' },

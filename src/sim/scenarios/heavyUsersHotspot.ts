@@ -11,6 +11,7 @@ export const heavyUsersHotspot: Scenario = {
   config: {
     servers: 4,
     users: 20,
+    lb: 'nginx',
     policy: 'ip-hash',
     storage: 'memory',
     natGroups: [{ size: 5, ip: '192.0.2.10', subnet: true, heavy: true }],

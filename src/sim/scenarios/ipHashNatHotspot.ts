@@ -11,6 +11,7 @@ export const ipHashNatHotspot: Scenario = {
   config: {
     servers: 4,
     users: 16,
+    lb: 'nginx',
     policy: 'ip-hash',
     storage: 'memory',
     natGroups: [{ size: 30, ip: '100.64.10.7' }],

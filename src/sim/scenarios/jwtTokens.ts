@@ -8,7 +8,7 @@ export const jwtTokens: Scenario = {
   lesson: 'better-alternatives',
   // Seed 1, like the other crash scenarios.
   seed: 1,
-  config: { servers: 3, users: 18, policy: 'cookie', storage: 'jwt', jwt: { ttlMs: 900_000, denyList: false, carts: 'memory' } },
+  config: { servers: 3, users: 18, lb: 'haproxy', policy: 'cookie', storage: 'jwt', jwt: { ttlMs: 900_000, denyList: false, carts: 'memory' } },
   script: [at(30_000, { kind: 'crashServer', server: 'B' }), at(60_000, { kind: 'revokeToken', user: 0 })],
   durationMs: 90_000,
 }

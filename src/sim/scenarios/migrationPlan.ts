@@ -8,7 +8,7 @@ export const migrationPlan: Scenario = {
   lesson: 'migration-plan',
   // Seed 15: every server holds sessions before step 2.
   seed: 15,
-  config: { servers: 3, users: 18, policy: 'cookie', storage: 'memory' },
+  config: { servers: 3, users: 18, lb: 'haproxy', policy: 'cookie', storage: 'memory' },
   script: [
     at(30_000, { kind: 'setStorage', storage: 'shared' }),
     at(45_000, { kind: 'setIdempotency', on: true }),

@@ -8,7 +8,7 @@ export const mobileIpChange: Scenario = {
   lesson: 'techniques',
   // Seed 2: Ana's new address hashes to a different server than her old one.
   seed: 2,
-  config: { servers: 3, users: 9, policy: 'ip-hash', storage: 'memory', breakChance: 0 },
+  config: { servers: 3, users: 9, lb: 'nginx', policy: 'ip-hash', storage: 'memory', breakChance: 0 },
   script: [at(30_000, { kind: 'changeUserIp', user: 0 })],
   durationMs: 60_000,
 }

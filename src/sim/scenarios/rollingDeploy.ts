@@ -8,7 +8,7 @@ export const rollingDeploy: Scenario = {
   lesson: 'the-four-risks',
   // Seed 9: users are mid-journey on every server when the deploy starts.
   seed: 9,
-  config: { servers: 3, users: 18, policy: 'cookie', storage: 'memory', drainTimeoutMs: 60_000 },
+  config: { servers: 3, users: 18, lb: 'haproxy', policy: 'cookie', storage: 'memory', drainTimeoutMs: 60_000 },
   script: [at(30_000, { kind: 'rollingDeploy', mode: 'drain' })],
   durationMs: 300_000,
 }

@@ -8,7 +8,8 @@ export const scaleOutNoAffinity: Scenario = {
   lesson: 'the-problem',
   // Any seed shows it; 7 gives a first logout within the first ten seconds.
   seed: 7,
-  config: { servers: 3, users: 12, policy: 'round-robin', storage: 'memory' },
+  // HAProxy: its one-click Sticky is the classic cookie (SERVERID), replayable on Debian's HAProxy.
+  config: { servers: 3, users: 12, lb: 'haproxy', policy: 'round-robin', storage: 'memory' },
   script: [],
   durationMs: 120_000,
 }

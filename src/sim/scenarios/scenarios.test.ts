@@ -35,7 +35,7 @@ describe('scale-out-no-affinity', () => {
     expect(run.state.users.filter((u) => u.logouts > 0).length).toBeGreaterThanOrEqual(11)
   })
   it('cookie affinity on the same traffic stops them', () => {
-    expectRun(lab().scenario('scale-out-no-affinity').policy('cookie').run(120_000)).logouts(0)
+    expectRun(lab().scenario('scale-out-no-affinity').lb('haproxy').policy('cookie').run(120_000)).logouts(0)
   })
 })
 
@@ -76,7 +76,7 @@ describe('ip-hash-nat-hotspot', () => {
     expectRun(s).imbalance().toBeGreaterThan(2.3)
     const hot = serverMetrics(s, 60_000).reduce((a, b) => (a.utilization > b.utilization ? a : b))
     expectRun(s).utilization(hot.id).toBeGreaterThan(0.6)
-    expectRun(lab().scenario('ip-hash-nat-hotspot').policy('cookie').run(120_000)).imbalance().toBeLessThan(1.4)
+    expectRun(lab().scenario('ip-hash-nat-hotspot').lb('haproxy').policy('cookie').run(120_000)).imbalance().toBeLessThan(1.4)
   })
 })
 

@@ -8,7 +8,7 @@ export const sharedStore: Scenario = {
   lesson: 'better-alternatives',
   // Same seed as crash-sticky-memory, so the two runs can be compared.
   seed: 1,
-  config: { servers: 3, users: 18, policy: 'round-robin', storage: 'shared' },
+  config: { servers: 3, users: 18, lb: 'nginx', policy: 'round-robin', storage: 'shared' },
   script: [at(30_000, { kind: 'crashServer', server: 'B' })],
   durationMs: 90_000,
 }

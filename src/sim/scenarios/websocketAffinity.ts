@@ -8,7 +8,7 @@ export const websocketAffinity: Scenario = {
   lesson: 'when-sticky-helps',
   // Seed 16: B holds about a third of the connections.
   seed: 16,
-  config: { servers: 3, users: 24, policy: 'cookie', storage: 'shared', websockets: true },
+  config: { servers: 3, users: 24, lb: 'haproxy', policy: 'cookie', storage: 'shared', websockets: true },
   script: [at(40_000, { kind: 'crashServer', server: 'B' })],
   durationMs: 90_000,
 }

@@ -16,12 +16,21 @@ export const POLICY_IDS = [
 ] as const
 export type PolicyId = (typeof POLICY_IDS)[number]
 
+/**
+ * The load balancer in the middle (docs/facts/products.md): each brings its documented defaults and
+ * behaviour — retries, health checks, affinity cookie, drain. Registry: src/sim/products/.
+ */
+export const LB_PRODUCT_IDS = ['nginx', 'haproxy', 'alb', 'kube-proxy', 'cloudflare'] as const
+export type LbProductId = (typeof LB_PRODUCT_IDS)[number]
+
 export const STORAGE_KINDS = ['memory', 'shared', 'database', 'jwt'] as const
 export type StorageKind = (typeof STORAGE_KINDS)[number]
 
 export interface SimConfig {
   servers: number
   users: number
+  /** Which load balancer product sits in the middle (src/sim/products/); chosen at the start of a run. */
+  lb: LbProductId
   policy: PolicyId
   storage: StorageKind
   /** Mean think time between a user's requests. */
@@ -70,4 +79,11 @@ export interface NatGroupSpec {
   ip: string
   subnet?: boolean
   heavy?: boolean
+}
+
+/** A config override: any top-level field, nested objects partially; `undefined` means "keep". */
+export type ConfigPatch = {
+  [K in keyof SimConfig]?:
+    | (SimConfig[K] extends readonly unknown[] ? SimConfig[K] : SimConfig[K] extends object ? Partial<SimConfig[K]> : SimConfig[K])
+    | undefined
 }

@@ -17,4 +17,5 @@ export type SimEvent =
   | { readonly kind: 'sessions.sweep' }
   | { readonly kind: 'metrics.sample' }
   | { readonly kind: 'token.replay'; readonly user: UserId; readonly jti: string; readonly exp: SimMs }
-  | { readonly kind: 'ws.reconnect'; readonly user: UserId }
+  /** `server`: where the load balancer's retries landed the upgrade (it connects there after their delay). */
+  | { readonly kind: 'ws.reconnect'; readonly user: UserId; readonly server?: ServerId }

@@ -32,8 +32,14 @@ export interface Server {
   status: ServerStatus
   statusSince: SimMs
   version: number
-  /** Active health checks as the LB sees them. */
+  /**
+   * In rotation as the load balancer's health view sees it: HAProxy UP by `check`, ALB healthy, a
+   * Kubernetes endpoint ready, a Cloudflare endpoint healthy by its monitor. nginx open source has no
+   * such view (always true; its passive marking is `fails`/`failedAt`).
+   */
   healthy: boolean
+  /** A process the load balancer has not seen yet (added, or replaced by a deploy), not a restart. */
+  fresh: boolean
   probeFails: number
   probeOks: number
   /** nginx-style passive failure accounting (max_fails / fail_timeout). */
@@ -68,12 +74,26 @@ export interface SessionStore {
 
 export interface CookieJar {
   /** The LB's affinity cookie. Owned together with the user (mutUser copies it). */
-  affinity: { server: ServerId; expiresAt: SimMs } | null
+  affinity: AffinityCookie | null
   /** Stable visitor id set by the app on the first response (what `hash $cookie_uid` keys on). */
   uid: string | null
   /** App session id, regenerated at every login. */
   sid: string | null
   jwt: { jti: string; exp: SimMs } | null
+}
+
+/** The load balancer's affinity cookie in a browser's jar (products/engine/cookies.ts writes it). */
+export interface AffinityCookie {
+  /** The server it names. */
+  server: ServerId
+  /** When the load balancer stops honouring it (the browser may keep it longer, e.g. AWSALB 7 days). */
+  expiresAt: SimMs
+  /** When the load balancer last set it (a Set-Cookie). */
+  setAt: SimMs
+  /** When it was first issued for this server (HAProxy maxlife's FIRST date, Cloudflare's fixed TTL). */
+  firstAt: SimMs
+  /** The value exactly as sent, where the lab models it (HAProxy: `B`, `B|aw1tz|aw1tz`); null = opaque. */
+  value: string | null
 }
 
 export interface User {
@@ -114,6 +134,18 @@ export interface User {
 
 export type Outcome = 'ok' | 'notLoggedIn' | 'cartMissing' | 'error' | 'lost' | 'revoked'
 
+/** What the response does to the affinity cookie: names `server`; `issued` = a new Set-Cookie. */
+export interface RequestAffinity {
+  readonly server: ServerId
+  readonly issued: boolean
+  /** The cookie value as sent, where the product's value is modelled (HAProxy). */
+  readonly value?: string
+}
+
+/** `route`: ask the balancer again, skipping servers tried; `same`: the same server (HAProxy retries);
+ *  `balance`: HAProxy's redispatch — the balancer, ignoring persistence, avoiding the failed server. */
+export type RetryMode = 'route' | 'same' | 'balance'
+
 export interface Hop {
   readonly server: ServerId
   readonly at: SimMs
@@ -145,7 +177,11 @@ export interface SimRequest {
   explain: readonly string[]
   /** What the server did, in plain words. */
   detail: string
-  affinity: { readonly server: ServerId; readonly issued: boolean } | null
+  affinity: RequestAffinity | null
+  /** The LB followed affinity (cookie, stick table, ClientIP entry) to `server` — HAProxy's SF_DIRECT. */
+  pinned: boolean
+  /** How the LB forwards this request next after a failed attempt (set by the product's retry rule). */
+  retry: RetryMode
   /** Cookies and tokens the response sets (applied when the user receives it). */
   sets: { readonly uid?: string; readonly sid?: string; readonly jwt?: { jti: string; exp: SimMs } } | null
   /** Once finished: its place in the trace (sequence number and the item that finished it). */
@@ -219,8 +255,15 @@ export interface LbState {
   rrCursor: number
   /** nginx smooth weighted round robin, one entry per server id. */
   rrWeights: Partial<Record<ServerId, { current: number; effective: number }>>
-  /** Kubernetes ClientIP affinity table: client IP → endpoint and last use. */
+  /**
+   * Client address → endpoint and last use: Kubernetes ClientIP (kube-proxy's `recent` lists) or
+   * HAProxy's `stick on src` table.
+   */
   clientIp: Map<string, { server: ServerId; lastSeen: SimMs }>
+  /** Kubernetes: each browser's keep-alive connection through the Service (user id → pod, last use). */
+  conns: Map<number, { server: ServerId; lastUsed: SimMs }>
+  /** Cloudflare header affinity: header value → endpoint and last use (kept by Cloudflare). */
+  headerTable: Map<string, { server: ServerId; lastSeen: SimMs }>
 }
 
 export interface DeployState {

@@ -3,11 +3,11 @@
 // get no answer; anything of ours that is malformed gets an error naming what was wrong. Nothing from
 // a message is ever put into the page. See docs/EMBED_API.md.
 
-import { MAX_SERVERS, type ConfigPatch } from '../../../lab-ui/engine.ts'
+import { DEFAULT_CONFIG, MAX_SERVERS, SCENARIOS, type ConfigPatch } from '../../../lab-ui/engine.ts'
 import { decodeRun } from '../../../lab-ui/links/decode.ts'
 import { replayTo } from '../../../lab-ui/links/replay.ts'
 import type { Intervention, ScriptItem } from '../../../sim/interventions.ts'
-import { MODES, type LabStore } from '../../../store/labStore.ts'
+import { modeDesign, type LabStore } from '../../../store/labStore.ts'
 import { PROTOCOL, VERSION, type CommandName, type ErrorCode, type ErrorMessage, type EventName, type ReplyMessage } from './client.ts'
 import { COMMAND_SCHEMAS, COMMANDS, describeProblem, requestId, type Command } from './protocol.ts'
 import { snapshot } from './state.ts'
@@ -102,7 +102,10 @@ async function load(c: Extract<Command, { type: 'load' }>, store: LabStore) {
     if (!decoded.ok) throw new Refusal('invalid-params', `"run": ${decoded.problem}`)
     base = decoded.run
   }
-  const overrides: ConfigPatch = { ...base.overrides, ...(c.overrides as ConfigPatch | undefined), ...(c.design ? MODES[c.design] : {}) }
+  const given: ConfigPatch = { ...base.overrides, ...(c.overrides as ConfigPatch | undefined) }
+  // A design means that product's own sticky or stateless design (the scenario's product unless overridden).
+  const lb = given.lb ?? SCENARIOS[c.scenario].config.lb ?? DEFAULT_CONFIG.lb
+  const overrides: ConfigPatch = { ...given, ...(c.design ? modeDesign(c.design, lb) : {}) }
   const script = [...base.script, ...(c.interventions ?? []).map(([at, iv]) => ({ at, do: iv as Intervention }))]
   const seed = c.seed ?? base.seed
   const at = c.at ?? base.at
