@@ -3,8 +3,8 @@ import { createLabStore } from '../store/labStore.ts'
 import { drainText, formatCountdown, pinnedUsers, userStatusText } from './format.ts'
 import { userLabel } from './stage/UsersColumn.tsx'
 
-const run = (scenario: Parameters<typeof createLabStore>[0]['scenario'], ms: number) => {
-  const store = createLabStore({ scenario })
+const run = (scenario: Parameters<typeof createLabStore>[0]['scenario'], ms: number, lb?: 'haproxy') => {
+  const store = createLabStore({ scenario, ...(lb ? { overrides: { lb } } : {}) })
   store.getState().seek(ms)
   return store
 }
@@ -21,7 +21,8 @@ describe('what a user is said to be (issue 14, item 6)', () => {
   })
 
   it('a login page after believing to be logged in reads "logged out unexpectedly" until the next login', () => {
-    const { sim } = run('crash-sticky-memory', 31_000).getState()
+    // HAProxy tries B three times, 1 s apart, before redispatching: the first surprises come after 0:33.
+    const { sim } = run('crash-sticky-memory', 36_000).getState()
     const surprised = sim.users.filter((u) => u.lastLogoutAt >= 0 && !u.believesLoggedIn)
     expect(surprised.length).toBeGreaterThan(0)
     for (const u of surprised) expect(userStatusText(u, sim)).toBe('logged out unexpectedly')
@@ -39,7 +40,8 @@ describe('what a user is said to be (issue 14, item 6)', () => {
 
 describe('a draining server says how long and for whom (issue 14, item 17)', () => {
   it('counts the users pinned by a live cookie and the time left to the drain timeout', () => {
-    const store = run('cookie-affinity', 20_000)
+    // HAProxy keeps cookie holders on a draining server (an ALB sends them elsewhere at once).
+    const store = run('cookie-affinity', 20_000, 'haproxy')
     store.getState().intervene({ kind: 'removeServer', server: 'A', mode: 'drain' })
     store.getState().seek(25_000)
     const { sim } = store.getState()

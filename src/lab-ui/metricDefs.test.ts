@@ -22,7 +22,8 @@ describe('the metrics strip: unexpected logouts and each scenario’s own figure
     const store = createLabStore({ scenario: 'crash-sticky-memory' })
     store.getState().seek(29_000)
     expect(METRICS.sessions.read(store.getState().sim)).toBe(0)
-    store.getState().seek(32_000)
+    // Sessions go with B at 0:30; logouts follow once HAProxy's retries (1 s apart) give up on B.
+    store.getState().seek(36_000)
     expect(METRICS.sessions.read(store.getState().sim)).toBeGreaterThan(0)
     expect(METRICS.logouts.read(store.getState().sim)).toBeGreaterThan(0)
   })
