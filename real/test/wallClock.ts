@@ -1,4 +1,5 @@
-// The wall-clock check of test:real: crash-sticky-memory at 1× on the real clock (90 s), compared with
+// The wall-clock check of test:real: crash-sticky-memory (under nginx, whose fail_timeout runs on the
+// wall clock) at 1× on the real clock (90 s), compared with
 // the simulation within tolerances — logouts, lost carts and lost sessions exactly, every other count
 // within 1 or 1 % (timing on the wall clock moves a request here and there).
 
