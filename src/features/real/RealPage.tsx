@@ -23,14 +23,14 @@ export default function RealPage() {
       <pre className="overflow-x-auto rounded-md border border-line bg-card p-3 text-xs">
         {`sudo apt-get install nginx haproxy redis-server postgresql
 npm ci
-npm run real -- --scenario crash-sticky-memory --compare      # real and simulated side by side
-npm run real -- --scenario crash-sticky-memory --clock real --hold   # watch it, curl it, kill -9 a server yourself`}
+npm run real -- --scenario ip-hash-nat-hotspot --compare                     # real and simulated side by side
+npm run real -- --scenario crash-sticky-memory --lb nginx --clock real --hold  # watch it, curl it, kill -9 a server`}
       </pre>
       <h2 className="text-lg font-semibold">Replayed with equal counters ({proven.length})</h2>
       <ul className="list-disc pl-5">
         {proven.map((r) => (
           <li key={`${r.scenario}-${r.design}`}>
-            <a className="text-accent underline" href={href('/lab', { scenario: r.scenario })}>
+            <a className="text-accent underline" href={href('/lab', { scenario: r.scenario, lb: r.lb })}>
               {r.scenario}
             </a>{' '}
             — {r.design === 'default' ? 'its own design' : 'the opposite design'}: {r.lb}, {r.policy}, sessions {r.storage}
