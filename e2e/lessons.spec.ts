@@ -170,9 +170,11 @@ test.describe('scenes', () => {
     await alb.getByTestId('scene-skip').click()
     await expect(alb.getByTestId('scene-result')).toHaveAttribute('data-correct', 'true')
     await expect(alb.getByTestId('clock')).toHaveText('1:30.0')
-    // The numbers the lesson quotes (src/features/lessons/sceneClaims.test.ts checks them headless).
-    await expect(alb.getByTestId('m-failed')).toHaveText('198')
+    // The numbers the lesson quotes (src/features/lessons/sceneClaims.test.ts checks them headless):
+    // logouts in the strip, failed requests in the panel below the scene.
     await expect(alb.getByTestId('m-logouts')).toHaveText('0')
+    await alb.getByTestId('lab-more').scrollIntoViewIfNeeded()
+    await expect(alb.getByTestId('m-failed')).toHaveText('198')
     const cloudflare = page.getByTestId('scene').nth(2)
     await expect(cloudflare.getByRole('link', { name: /Open in the full lab/ })).toHaveAttribute('href', '#/lab?scenario=crash-sticky-memory&lb=cloudflare')
   })
