@@ -7,7 +7,7 @@
 
 import type { PolicyId } from '../../types.ts'
 import type { ConfigDesign, ConfigServer } from './design.ts'
-import { banner, comment, duration, resolvedPolicy } from './text.ts'
+import { banner, comment, resolvedPolicy, seconds } from './text.ts'
 
 /** The nginx variable of a request header: X-User-Id → $http_x_user_id (nginx: "$http_name"). */
 export const headerVariable = (name: string): string => `$http_${name.toLowerCase().replace(/-/g, '_')}`
@@ -44,7 +44,8 @@ function serverLine(srv: ConfigServer, d: ConfigDesign): string {
   if (srv.weight !== 1) params.push(`weight=${srv.weight}`)
   const { maxFails, failTimeoutMs } = d.settings.passive
   if (maxFails !== DEFAULT_MAX_FAILS) params.push(`max_fails=${maxFails}`)
-  if (failTimeoutMs !== DEFAULT_FAIL_TIMEOUT_MS) params.push(`fail_timeout=${duration(Math.max(1000, failTimeoutMs))}`)
+  // fail_timeout takes whole seconds (nginx parses it with ngx_parse_time(…, 1): "1500ms" is refused).
+  if (failTimeoutMs !== DEFAULT_FAIL_TIMEOUT_MS) params.push(`fail_timeout=${Math.max(1, seconds(failTimeoutMs))}s`)
   if (srv.state === 'drain') params.push('down')
   const line = `server ${srv.host}:${srv.port}${params.length > 0 ? ` ${params.join(' ')}` : ''};`
   switch (srv.state) {

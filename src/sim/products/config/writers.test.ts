@@ -34,6 +34,9 @@ describe('nginx.conf', () => {
     expect(t).toContain('        server 10.0.0.11:3000 weight=2 max_fails=3 fail_timeout=30s;  # A\n        server 10.0.0.12:3000 max_fails=3 fail_timeout=30s;  # B\n')
     expect(t).toContain('            proxy_next_upstream off;')
   })
+  it('writes fail_timeout in whole seconds (nginx refuses "1500ms" there)', () => {
+    expect(text('nginx', 'round-robin', { passive: { maxFails: 1, failTimeoutMs: 1_500 } })()).toContain('server 10.0.0.11:3000 fail_timeout=2s;')
+  })
   it('lists a lone booting server down rather than leaving the upstream empty', () => {
     expect(configText({ ...designFor('nginx', 'round-robin'), servers: FOUR_SERVERS.slice(3) }).text).toContain('        server 10.0.0.14:3000 down;  # D is starting')
   })
