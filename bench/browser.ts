@@ -1,14 +1,16 @@
 // Browser benchmarks: the lab's frame rate in headless Chromium (Playwright), measured from inside
 // the page with requestAnimationFrame timestamps and the Long Animation Frames API. Needs Chromium
 // (Debian's /usr/bin/chromium or Playwright's own); builds the site into a temp folder if needed.
+// Cases: a desktop lab at its heaviest (200 users, 10 servers, 4×), a phone-sized lab (390 × 844,
+// 50 users, 4×) on a CPU slowed 4× (Chrome DevTools Protocol Emulation.setCPUThrottlingRate, the
+// DevTools "4× slowdown"), and the compare view with four designs.
 
 import { chromium, type Page } from '@playwright/test'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
 import type { BenchResult } from './engine.ts'
 
-// (4190 is on the Fetch standard's list of blocked ports.)
-const PORT = 4195
 const VITE = 'node_modules/.bin/vite'
 const OUT = process.env.BENCH_DIST ?? '/tmp/sticky-bench-dist'
 
@@ -76,7 +78,20 @@ function round(x: number, d = 1) {
   return Math.round(x * 10 ** d) / 10 ** d
 }
 
+/** A free loopback port (several benches or test runs may share the machine). */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer()
+    probe.once('error', fail)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => done(port))
+    })
+  })
+}
+
 export async function browserBench(): Promise<BenchResult[]> {
+  const PORT = Number(process.env.BENCH_PORT ?? (await freePort()))
   const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   if (!existsSync(`${OUT}/index.html`)) {
     const built = spawnSync(VITE, ['build', '--outDir', OUT, '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, OUT_DIR: OUT } })
@@ -101,6 +116,18 @@ export async function browserBench(): Promise<BenchResult[]> {
       results.push(...frameResults('lab (200 users, 10 servers, 4×, 10 s, headless Chromium)', s))
       // A headless page never counts as hidden: left open, the lab would keep playing beside compare.
       await page.close()
+      // A phone: the compact lab (stage, strip, playback on one screen) on a CPU four times slower.
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
+      const cdp = await phone.context().newCDPSession(phone)
+      await phone.goto(`http://127.0.0.1:${PORT}/#/lab?scenario=cookie-affinity&users=50`)
+      await phone.getByRole('combobox', { name: 'Speed' }).selectOption('4')
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+      await phone.getByRole('button', { name: 'Play' }).click()
+      await phone.waitForTimeout(2_000)
+      const p = await measureFrames(phone, 10_000)
+      results.push(...frameResults('phone lab (390 × 844, 50 users, 4×, CPU slowed 4×, 10 s, headless Chromium)', p))
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+      await phone.close()
       // The compare view at its heaviest: four designs side by side, 50 users each, at 1×.
       const compare = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
       await compare.goto(`http://127.0.0.1:${PORT}/#/compare?scenario=crash-sticky-memory&cols=cookie.memory,round-robin.shared,cookie.jwt,hash-consistent.memory&users=50`)

@@ -44,7 +44,7 @@ test('a page running H5P’s resizer sizes the embed to its content, and again w
   const first = await frameHeight(page)
   expect(first).toBeGreaterThan(300)
   // The table view is taller: the frame follows.
-  await lab.getByRole('radio', { name: 'Table view' }).check()
+  await lab.getByTestId('view-toggle').click()
   await expect.poll(() => frameHeight(page)).toBeGreaterThan(first + 50)
   await expect.poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(page)))).toBeLessThanOrEqual(1)
 })

@@ -64,9 +64,9 @@ test.describe('embed in a host page', () => {
     await expect(b.getByRole('heading', { level: 1 })).toHaveText('Sessions in a shared store')
     await expect(a.getByTestId('lab')).toBeVisible()
     await expect(b.getByTestId('stage')).toBeVisible()
-    // controls=none: no design pickers; minimal has them.
-    await expect(a.getByRole('combobox', { name: 'How does the LB route?' })).toBeVisible()
-    await expect(b.getByRole('combobox', { name: 'How does the LB route?' })).toHaveCount(0)
+    // controls=none: no design toggle; minimal has it (its pickers are for the full lab).
+    await expect(a.getByRole('radio', { name: 'Sticky' })).toBeVisible()
+    await expect(b.getByRole('radio', { name: 'Sticky' })).toHaveCount(0)
 
     // Paused on arrival (WCAG 2.2.2): nothing moves by itself.
     await page.waitForTimeout(800)
@@ -127,7 +127,7 @@ test.describe('embed in a host page', () => {
     // No worker can start from an opaque origin: requests are drawn on the main thread instead.
     await expect.poll(() => inkedPixels(frame)).toBeGreaterThan(50)
     await lab.getByRole('radio', { name: 'Stateless' }).check()
-    await lab.getByRole('radio', { name: 'Table view' }).check()
+    await lab.getByTestId('view-toggle').click()
     await expect(lab.getByRole('table').first()).toBeVisible()
     await lab.getByTestId('play').click()
     expect(await frameErrors(frame)).toEqual([])
@@ -174,6 +174,9 @@ test.describe('embed page', () => {
     await expect(page.getByRole('radio', { name: 'Table view' })).toHaveCount(0)
     await expect(page.getByTestId('play')).toHaveAccessibleName('Pause')
     await expect.poll(async () => page.getByTestId('clock').textContent()).not.toBe('0:00.0')
+    // The link writes the moment once it is pointed at (the compressor loads on demand).
+    await expect(page.getByTestId('open-full-lab')).toHaveAttribute('href', /#\/lab\?scenario=jwt-tokens$/)
+    await page.getByTestId('open-full-lab').hover()
     await expect(page.getByTestId('open-full-lab')).toHaveAttribute('href', /#\/lab\?scenario=jwt-tokens&s=/)
   })
 
@@ -209,7 +212,8 @@ test.describe('embed page', () => {
       await gotoThemed(page, './embed.html?scenario=crash-sticky-memory&controls=minimal', scheme)
       await expect(page.getByTestId('stage')).toBeVisible()
       await expectNoAxeViolations(page)
-      await page.getByRole('radio', { name: 'Table view' }).check()
+      await page.getByTestId('view-toggle').click()
+      await expect(page.getByRole('table').first()).toBeVisible()
       await expectNoAxeViolations(page)
       await gotoThemed(page, `./embed.html?scenario=shared-store&controls=none&theme=${scheme}&speed=nope`, scheme)
       await expect(page.getByTestId('notice')).toBeVisible()

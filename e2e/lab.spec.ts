@@ -76,6 +76,7 @@ test.describe('the lab', () => {
     await runUntil(page, crashedAt + 180_000, 100_000)
     await pause(page)
     await page.getByRole('radio', { name: 'Table view' }).check()
+    await expect(page.getByRole('table', { name: 'Users' })).toBeVisible()
     const rows = await page
       .getByRole('table', { name: 'Users' })
       .locator('tbody tr')

@@ -94,6 +94,8 @@ test.describe('flashcards for newcomers', () => {
     await expect(question(page)).toHaveText(FIRST_Q)
     await page.getByRole('button', { name: 'Show answer' }).click()
     await page.getByRole('button', { name: /^Easy:/ }).click()
+    // Wait for the next card before revealing it (a click during the flip can land on the old face).
+    await expect(question(page)).toHaveText(SECOND_Q)
     await page.getByRole('button', { name: 'Show answer' }).click()
     await page.getByRole('button', { name: /^Hard:/ }).click()
     // Hard keeps a new card in today's learning steps: it comes back in this sitting.

@@ -22,6 +22,7 @@ async function readMetrics(page: Page) {
 
 async function tablesText(page: Page) {
   await page.getByRole('radio', { name: 'Table view' }).check()
+  await expect(page.getByRole('table', { name: 'Users' })).toBeVisible()
   const text = (await page.getByTestId('lab').locator('table').allInnerTexts()).join('\n')
   await page.getByRole('radio', { name: 'Animated stage' }).check()
   return text
@@ -227,15 +228,34 @@ test.describe('embed generator', () => {
     await expect(preview.locator('html')).toHaveClass(/dark/)
     await expect(preview.getByTestId('stage')).toBeVisible()
     await expect(preview.getByRole('radio', { name: 'Table view' })).toHaveCount(0)
+    await expect(preview.getByTestId('view-toggle')).toHaveCount(0)
 
     await page.getByTestId('copy-snippet').click()
     await expect(page.getByText('Snippet copied.')).toBeVisible()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code)
 
-    // Auto-height: the snippet gains the resizer, and the preview grows to fit the lab.
+    // Auto-height: the snippet gains the resizer and asks for the lab's natural height; the preview grows to fit.
     await page.getByRole('switch', { name: /Grow to fit/ }).check()
     expect(await page.getByTestId('snippet').inputValue()).toContain("initialize({}, '#sticky-lab-store-outage')")
-    await expect.poll(async () => (await page.getByTestId('embed-preview').boundingBox())!.height).toBeGreaterThan(600)
+    expect(await page.getByTestId('snippet').inputValue()).toContain('&amp;height=auto')
+    await expect.poll(async () => (await page.getByTestId('embed-preview').boundingBox())!.height).toBeGreaterThan(480)
+  })
+
+  test('previews at real size, and every checked size at once', async ({ page }) => {
+    await page.setViewportSize({ width: 1100, height: 900 })
+    await page.goto('./#/embed')
+    await expect(page.getByTestId('fits')).toContainText('640 × 400, 560 × 315, 360 × 480, 800 × 600')
+    await page.getByRole('combobox', { name: 'Size' }).selectOption('800x600')
+    // Wider than the preview column: it scrolls sideways rather than shrinking.
+    await expect.poll(async () => (await page.getByTestId('embed-preview').boundingBox())!.width).toBe(800)
+    expect((await page.getByTestId('embed-preview').boundingBox())!.height).toBe(600)
+    await page.getByRole('switch', { name: 'Every size' }).check()
+    for (const [id, w, h] of [['640x400', 640, 400], ['560x315', 560, 315], ['360x480', 360, 480], ['800x600', 800, 600]] as const) {
+      const frame = page.getByTestId(`embed-preview-${id}`)
+      await frame.scrollIntoViewIfNeeded()
+      expect(await frame.boundingBox()).toMatchObject({ width: w, height: h })
+      await expect(page.frameLocator(`[data-testid="embed-preview-${id}"]`).getByTestId('stage')).toBeVisible()
+    }
   })
 
   test('opened from the lab, it offers to embed that run at its moment', async ({ page }) => {

@@ -1,6 +1,6 @@
-// The app: theme and motion preferences, the layout, and the page for the current hash route.
+// The app: the theme preference, the layout, and the page for the current hash route. (Animation
+// providers live with the one page that uses framer-motion: features/cards/MotionCardsPage.tsx.)
 
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
 import { Suspense, useEffect } from 'react'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Layout } from './Layout.tsx'
@@ -11,7 +11,6 @@ import { useRoute } from './router.ts'
 export function App() {
   const route = useRoute()
   const theme = usePrefs((p) => p.theme)
-  const reduceMotion = usePrefs((p) => p.reduceMotion)
 
   useEffect(() => {
     applyTheme(theme)
@@ -28,17 +27,13 @@ export function App() {
   }, [page.title])
 
   return (
-    <LazyMotion features={domAnimation} strict>
-      <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
-        <Layout current={page.id}>
-        <ErrorBoundary key={route.path}>
-          <Suspense fallback={<p className="p-6 text-muted">Loading…</p>}>
-            {page.Page ? <page.Page /> : <NotFound path={route.path} />}
-          </Suspense>
-        </ErrorBoundary>
-        </Layout>
-      </MotionConfig>
-    </LazyMotion>
+    <Layout current={page.id}>
+      <ErrorBoundary key={route.path}>
+        <Suspense fallback={<p className="p-6 text-muted">Loading…</p>}>
+          {page.Page ? <page.Page /> : <NotFound path={route.path} />}
+        </Suspense>
+      </ErrorBoundary>
+    </Layout>
   )
 }
 

@@ -6,7 +6,7 @@ export function ThemeSwitch() {
   const theme = usePrefs((p) => p.theme)
   return (
     <label className="flex items-center gap-2 text-sm text-muted">
-      Theme
+      <span className="max-md:sr-only">Theme</span>
       <select
         value={theme}
         onChange={(e) => prefs.getState().setTheme(e.target.value as ThemePref)}

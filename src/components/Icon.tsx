@@ -7,6 +7,7 @@ const PATHS = {
   stepForward: 'M5 4.5v15l10-7.5zM16.5 4.5h3v15h-3z',
   stepBack: 'M19 4.5v15L9 12zM4.5 4.5h3v15h-3z',
   reset: 'M12 5a7 7 0 1 1-6.6 4.7l1.9.7A5 5 0 1 0 12 7v3L7.5 6 12 2z',
+  bolt: 'M13.5 2 5 13.5h6L9.5 22 19 9.5h-6.2z',
 } as const
 
 export type IconName = keyof typeof PATHS

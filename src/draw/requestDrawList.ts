@@ -148,6 +148,8 @@ export interface CanvasFrame {
   readonly top: number
   readonly dpr: number
   readonly list: DrawList
+  /** Rectangles (x, y, width, height runs, stage coordinates) left blank: the words lines must not cross. */
+  readonly keepOut?: readonly number[]
 }
 
 /** Resize if needed, clear, and draw one frame. */
@@ -160,5 +162,17 @@ export function drawFrame(canvas: HTMLCanvasElement | OffscreenCanvas, ctx: Canv
   }
   ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, -f.top * f.dpr)
   ctx.clearRect(0, f.top, f.width, f.height)
-  replay(ctx, f.list)
+  const keepOut = f.keepOut ?? []
+  if (keepOut.length > 0) {
+    // Draw everywhere except the keep-out rectangles: the frame, with holes (even-odd rule).
+    ctx.save()
+    ctx.beginPath()
+    ctx.rect(0, f.top, f.width, f.height)
+    for (let i = 0; i + 3 < keepOut.length; i += 4) ctx.rect(keepOut[i]!, keepOut[i + 1]!, keepOut[i + 2]!, keepOut[i + 3]!)
+    ctx.clip('evenodd')
+    replay(ctx, f.list)
+    ctx.restore()
+  } else {
+    replay(ctx, f.list)
+  }
 }

@@ -1,21 +1,27 @@
 // The embedded lab: the scenario named in the query, paused unless `autoplay=1`, themed by `theme`,
-// trimmed by `controls`, with an "Open full lab" link carrying the current moment. Wrapped like the
-// app (LazyMotion strict + MotionConfig). Nothing here needs storage: sandboxed iframes block it.
+// trimmed by `controls`, with an "Open full lab" link carrying the current moment. It fills its
+// frame exactly and never scrolls: the lab fits its stage to what is left (Lab fit="frame"), and a
+// frame too small for everything drops the title and then controls, never the stage (embed.css).
+// A host that sizes the frame to the content instead — `height=auto` (the generator's auto-height
+// snippet), a WordPress post (`#?secret=`), or a resizer protocol that announces itself (the
+// SIZE_TO_CONTENT event, framed/) — gets the lab at a natural height (Lab fit="grow").
+// Nothing here needs storage: sandboxed iframes block it.
 
-import { domAnimation, LazyMotion, MotionConfig } from 'framer-motion'
-import { lazy, Suspense, useEffect, useMemo } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { LabProvider, useLab } from '../store/LabContext.tsx'
-import { usePrefs } from '../store/prefs.ts'
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 import { Lab } from '../lab-ui/Lab.tsx'
 import { readEmbedOptions } from '../lab-ui/links/embedParams.ts'
-import { SharedRun } from '../lab-ui/share/SharedRun.tsx'
 import { readShare } from '../lab-ui/links/shareLink.ts'
 import { productProblem, readLbParam } from '../lab-ui/links/lbParam.ts'
 import { SCENARIOS, type ConfigPatch } from '../lab-ui/engine.ts'
 import { FramedBridge } from './framed/FramedBridge.tsx'
+import { SIZE_TO_CONTENT, wordpressSecret } from './framed/sizeToContent.ts'
 import { OpenFullLab } from './OpenFullLab.tsx'
 import { useEmbedTheme } from './useEmbedTheme.ts'
+
+// Only a link with a run, a problem to report or autoplay needs it: the plain embed never loads it.
+const SharedRun = lazy(() => import('../lab-ui/share/SharedRun.tsx').then((m) => ({ default: m.SharedRun })))
 
 export function EmbedApp({ search }: { search: string }) {
   const query = useMemo(() => new URLSearchParams(search), [search])
@@ -35,6 +41,18 @@ function LessonScene({ query }: { query: URLSearchParams }) {
   )
 }
 
+/** Does the host size the frame to the content (so the lab must not size itself to the frame)? */
+function useSizeToContent(asked: boolean): boolean {
+  const [grow, setGrow] = useState(() => asked || wordpressSecret(window.location.hash) !== null)
+  useEffect(() => {
+    if (grow) return
+    const on = () => setGrow(true)
+    window.addEventListener(SIZE_TO_CONTENT, on)
+    return () => window.removeEventListener(SIZE_TO_CONTENT, on)
+  }, [grow])
+  return grow
+}
+
 function FreeLab({ query }: { query: URLSearchParams }) {
   const share = useMemo(() => readShare(query), [query])
   const { options, problems: optionProblems } = useMemo(() => readEmbedOptions(query), [query])
@@ -45,30 +63,30 @@ function FreeLab({ query }: { query: URLSearchParams }) {
     const substituted = productProblem(SCENARIOS[share.scenario].config, settings)
     return { overrides: settings, problems: [...optionProblems, ...(problem ? [`${problem} The scenario’s own load balancer was used.`] : []), ...(substituted ? [substituted] : [])] }
   }, [query, optionProblems, share.scenario])
-  const reduceMotion = usePrefs((p) => p.reduceMotion)
   const title = SCENARIOS[share.scenario].title
+  const grow = useSizeToContent(options.height === 'auto')
   useEmbedTheme(options.theme)
 
   return (
-    <LazyMotion features={domAnimation} strict>
-      <MotionConfig reducedMotion={reduceMotion === 'on' ? 'always' : 'user'}>
-        <LabProvider init={{ ...share.init, overrides, speed: options.speed, playing: false }}>
-          <FramedBridge />
-          <main className="flex flex-col gap-2 p-2 sm:p-3" data-embed data-controls={options.controls}>
-            <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-              <h1 className="min-w-0 flex-1 text-sm font-semibold leading-tight">
-                <ScenarioTitle />
-              </h1>
-              <OpenFullLab />
-            </header>
-            <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
+    <LabProvider init={{ ...share.init, overrides, speed: options.speed, playing: false }}>
+      <FramedBridge />
+      <main className={`embed-main flex flex-col gap-2 p-2 ${grow ? '' : 'h-dvh overflow-hidden'}`} data-embed data-controls={options.controls} data-height={grow ? 'auto' : 'frame'}>
+        <header className="embed-title flex items-baseline gap-3">
+          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold leading-tight">
+            <ScenarioTitle />
+          </h1>
+          <OpenFullLab />
+        </header>
+        <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
+          {(share.encoded !== null || share.scenarioProblem !== null || share.problems.length > 0 || problems.length > 0 || options.autoplay || Object.keys(overrides).length > 0) && (
+            <Suspense fallback={null}>
               <SharedRun share={share} settings={overrides} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
-              <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} />
-            </ErrorBoundary>
-          </main>
-        </LabProvider>
-      </MotionConfig>
-    </LazyMotion>
+            </Suspense>
+          )}
+          <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit={grow ? 'grow' : 'frame'} stripExtras={<OpenFullLab short />} />
+        </ErrorBoundary>
+      </main>
+    </LabProvider>
   )
 }
 
@@ -86,7 +104,7 @@ function Failed({ message }: { message: string }) {
     <div role="alert" className="rounded-lg border border-bad bg-card p-3 text-sm">
       <p className="font-semibold">This embedded lab stopped working.</p>
       <p className="mt-1 text-muted">{message}</p>
-      <p className="mt-1">Use “Open full lab” above to carry on in a new tab.</p>
+      <p className="mt-1">Use “Open full lab” to carry on in a new tab.</p>
     </div>
   )
 }

@@ -1,121 +1,378 @@
-// A complete lab instance: scenario, design toggle, playback, the stage (or the table view), metrics,
-// controls and the event log. `controls` trims it for lessons and embeds. Must sit inside a
-// <LabProvider>; the provider's store is the only state.
+// A complete lab instance, scene first: the stage (or the table view) with its metrics strip and the
+// playback bar always share one screen, and everything else arranges itself around them. Must sit
+// inside a <LabProvider>; the provider's store is the only state.
+//
+// Where the lab sits (`fit`) decides how tall that first screen is:
+//  - page:  the rest of the browser window below the lab's top (#/, #/lab);
+//  - frame: the whole box its parent gives it (embed.html fills its iframe);
+//  - box:   a screenful with a cap (lesson scenes in the middle of prose);
+//  - grow:  a fixed comfortable height with the rest below (an embed whose host grows the frame to fit).
+// Its width decides the arrangement (see docs/ARCHITECTURE.md "Lab layout"):
+//  - desk (a full page lab at least DESK_MIN wide): scenario, playback and the stage on the left;
+//    the design controls, full metrics and the event log in a column on the right; knobs below;
+//  - compact (phones, tablets, lessons, embeds): the design toggle, playback and the stage; the
+//    rest below the first screen (pages) or in a "More controls" sheet (an embed never scrolls).
+// `controls` trims it for lessons and embeds: full, minimal (design toggle, playback, stage, strip)
+// or none (playback, stage, strip).
 
-import { useCallback, useId, useState } from 'react'
-import { prefs, usePrefs } from '../store/prefs.ts'
+import { lazy, Suspense, useCallback, useId, useRef, useState, type ReactNode } from 'react'
 import type { ScenarioId } from '../sim/scenarios/index.ts'
 import { Segmented } from '../components/Segmented.tsx'
-import { Toggle } from '../components/Toggle.tsx'
-import { useMediaQuery } from '../components/useMediaQuery.ts'
+import { designSwitchMark } from '../store/designSwitch.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
+import { useThrottledLab } from '../store/useThrottled.ts'
 import { usePlayback } from '../store/usePlayback.ts'
-import { AdvancedControls } from './AdvancedControls.tsx'
 import { Announcer } from './Announcer.tsx'
-import { DesignSwitchNote } from './DesignSwitchNote.tsx'
-import { EventLog } from './EventLog.tsx'
-import { MetricsPanel } from './MetricsPanel.tsx'
+import { MetricsStrip } from './MetricsStrip.tsx'
 import { ModeControls } from './ModeControls.tsx'
 import { PlaybackBar } from './PlaybackBar.tsx'
-import { ScenarioPicker } from './ScenarioPicker.tsx'
-import { ShortcutsDialog, useShortcutKeys } from './Shortcuts.tsx'
+import { useShortcutKeys } from './Shortcuts.tsx'
 import { Stage } from './stage/Stage.tsx'
-import { UserDetail } from './stage/UserDetail.tsx'
-import { TableView } from './TableView.tsx'
-import { TrafficControls } from './TrafficControls.tsx'
-import { ShareMenu } from './share/ShareMenu.tsx'
+import { StaleLegend } from './stage/StaleLegend.tsx'
+import { useElementSize } from './useElementSize.ts'
+import { WhenNear } from './WhenNear.tsx'
+import { useScreenHeight } from './useScreenHeight.ts'
+
+// Parts not every lab shows at first paint load on demand: an embed with minimal controls never
+// fetches the full metrics panel, the pickers or the knobs (first-load budget, docs/DECISIONS.md 2026-11-30).
+const MetricsPanel = lazy(() => import('./MetricsPanel.tsx').then((m) => ({ default: m.MetricsPanel })))
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx').then((m) => ({ default: m.ShortcutsDialog })))
+const Sheet = lazy(() => import('./Sheet.tsx').then((m) => ({ default: m.Sheet })))
+const ScenarioPicker = lazy(() => import('./ScenarioPicker.tsx').then((m) => ({ default: m.ScenarioPicker })))
+const DesignSwitchNote = lazy(() => import('./DesignSwitchNote.tsx').then((m) => ({ default: m.DesignSwitchNote })))
+const LabSettings = lazy(() => import('./LabSettings.tsx').then((m) => ({ default: m.LabSettings })))
+const UserDetail = lazy(() => import('./stage/UserDetail.tsx').then((m) => ({ default: m.UserDetail })))
+const TableView = lazy(() => import('./TableView.tsx').then((m) => ({ default: m.TableView })))
+const ShareMenu = lazy(() => import('./share/ShareMenu.tsx').then((m) => ({ default: m.ShareMenu })))
+const EventLog = lazy(() => import('./EventLog.tsx').then((m) => ({ default: m.EventLog })))
+const TrafficControls = lazy(() => import('./TrafficControls.tsx').then((m) => ({ default: m.TrafficControls })))
+const AdvancedControls = lazy(() => import('./AdvancedControls.tsx').then((m) => ({ default: m.AdvancedControls })))
 
 export type ControlsLevel = 'full' | 'minimal' | 'none'
+export type LabFit = 'page' | 'frame' | 'box' | 'grow'
 
-export function Lab({ controls = 'full', picker = true, onScenarioChange, label = 'Lab' }: { controls?: ControlsLevel; picker?: boolean; onScenarioChange?: (id: ScenarioId) => void; label?: string }) {
+/** A full page lab at least this wide (px) gets the two-column desk arrangement. */
+export const DESK_MIN = 1100
+
+export interface LabProps {
+  controls?: ControlsLevel
+  picker?: boolean
+  onScenarioChange?: (id: ScenarioId) => void
+  label?: string
+  /** How tall the first screen is; default: page for a full lab, box otherwise. */
+  fit?: LabFit
+  /** Small extras at the end of the metrics strip (an embed's "Open full lab"). */
+  stripExtras?: ReactNode
+}
+
+export function Lab({ controls = 'full', picker = true, onScenarioChange, label = 'Lab', fit: fitProp, stripExtras }: LabProps) {
   const store = useLabStore()
   usePlayback(store)
-  const view = useLab((s) => s.view)
+  const root = useRef<HTMLDivElement>(null)
+  const stageCard = useRef<HTMLDivElement>(null)
+  const fit = fitProp ?? (controls === 'full' ? 'page' : 'box')
+  const width = useElementSize(root).width
+  const screenHeight = useScreenHeight(root, fit === 'page')
+  const desk = fit === 'page' && controls === 'full' && width >= DESK_MIN
   const [help, setHelp] = useState(false)
-  const openHelp = useCallback(() => setHelp(true), [])
+  // The dialog's code loads the first time it is opened, then stays (so it can close).
+  const [helpLoaded, setHelpLoaded] = useState(false)
+  const openHelp = useCallback(() => {
+    setHelpLoaded(true)
+    setHelp(true)
+  }, [])
   const onKeyDown = useShortcutKeys(store, openHelp)
   const full = controls === 'full'
-  const wide = useMediaQuery('(min-width: 1280px)')
-  const trafficId = useId()
+  // An auto-height embed showing the table view lets the table set the height (the host grows the frame).
+  const tableView = useLab((s) => s.view === 'table')
+  const natural = fit === 'grow' && tableView
+
+  // Pressing Play must show the stage, not just a ticking clock: bring it into view if it is mostly off screen.
+  const revealStage = useCallback(() => {
+    const el = stageCard.current
+    if (!el || fit === 'frame') return
+    const r = el.getBoundingClientRect()
+    const visible = Math.max(0, Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0))
+    if (visible < r.height * 0.5) el.scrollIntoView({ block: 'nearest', behavior: document.documentElement.dataset.motion === 'reduce' ? 'auto' : 'smooth' })
+  }, [fit])
+
+  // The clock and the timeline change 20 times a second: on a layer of their own they repaint alone.
+  const playback = (
+    <div className="[contain:layout_paint] [will-change:transform]">
+      <PlaybackBar compact={!desk} onPlay={revealStage} />
+    </div>
+  )
+  const card = <StageCard ref={stageCard} desk={desk} controls={controls} extras={stripExtras} onHelp={openHelp} overlayDetail={!desk} natural={natural} />
+  const screenStyle = fit === 'page' ? { height: screenHeight } : undefined
 
   return (
-    <div role="region" aria-label={label} tabIndex={0} onKeyDown={onKeyDown} className="flex flex-col gap-4 rounded-xl outline-offset-4" data-testid="lab">
+    <div
+      ref={root}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      className={`lab rounded-xl outline-offset-4 ${fit === 'frame' ? 'flex min-h-0 flex-1 flex-col' : ''}`}
+      data-testid="lab"
+      data-arrangement={desk ? 'desk' : 'compact'}
+      data-fit={fit}
+    >
       <Announcer />
-      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
-      {(picker || controls !== 'none') && (
-        <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
-          {picker && <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />}
-          {controls !== 'none' && (
-            <div className="lg:w-[28rem]">
-              <ModeControls />
-            </div>
-          )}
-        </div>
+      {helpLoaded && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+        </Suspense>
       )}
-      <div className="sticky top-0 z-10 -mx-2 rounded-lg bg-page px-2 py-1">
-        <PlaybackBar compact={!full} />
-      </div>
-      {/* Phones: stage, metrics, controls, log. Wide screens: stage and controls left, metrics and log right. */}
-      <div className={full ? 'grid gap-4 xl:grid-cols-[minmax(0,1fr)_22rem] xl:grid-rows-[auto_1fr]' : 'flex flex-col gap-4'}>
-        <div className="flex min-w-0 flex-col gap-3">
-          {controls !== 'none' && (
-            <div className="flex flex-wrap items-center justify-between gap-3">
-              <Segmented
-                label="View"
-                hideLabel
-                value={view}
-                onChange={(v) => store.getState().setView(v)}
-                options={[
-                  { value: 'stage', label: 'Animated stage' },
-                  { value: 'table', label: 'Table view' },
-                ]}
-              />
-              {full && <LabSettings onHelp={openHelp} />}
-              {full && <ShareMenu />}
+      {desk ? (
+        <div className="flex items-start gap-4">
+          <div className="flex min-w-0 flex-1 flex-col gap-4">
+            <div className="lab-screen flex flex-col gap-3" style={screenStyle} data-testid="lab-screen">
+              {picker && (
+                // Its code loads with the page; the placeholder keeps the stage's height from jumping.
+                <div className="flex min-h-[5.25rem] shrink-0">
+                  <Suspense fallback={null}>
+                    <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />
+                  </Suspense>
+                </div>
+              )}
+              {playback}
+              {card}
+            </div>
+            <Knobs />
+          </div>
+          {/* Its own layer, its own layout: the log and metrics changing a few times a second don't repaint the page. */}
+          <aside className="flex w-[22rem] shrink-0 flex-col gap-4 [contain:layout_paint] [will-change:transform]" aria-label="Design, metrics and events">
+            <SelectedUser />
+            <section aria-label="Design" className="rounded-xl border border-line bg-card p-3">
+              <ModeControls />
+            </section>
+            <Suspense fallback={null}>
+              <MetricsPanel />
+              <EventLog />
+            </Suspense>
+          </aside>
+        </div>
+      ) : (
+        <>
+          <div className={`lab-screen flex min-h-0 flex-col gap-2 ${fit === 'frame' ? 'flex-1' : ''} ${fit === 'box' ? 'lab-box' : ''} ${fit === 'grow' && !natural ? 'lab-grow' : ''}`} style={screenStyle} data-testid="lab-screen">
+            {/* The design toggle and playback share a row when there is room, and wrap when not. */}
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              {controls !== 'none' && (
+                <div className="flex flex-wrap items-center gap-2">
+                  <ModeControls part="toggle" />
+                  {fit === 'frame' && full && <MoreSheet />}
+                  {fit === 'page' && full && <JumpToMore picker={picker} />}
+                </div>
+              )}
+              <div className="min-w-[min(100%,22rem)] flex-1">{playback}</div>
+            </div>
+            {card}
+          </div>
+          {fit !== 'frame' && controls !== 'none' && (
+            // Below the first screen; the live panels render only when scrolled near (WhenNear).
+            <div id={MORE_ID} className="mt-4 flex flex-col gap-4" tabIndex={-1} data-testid="lab-more">
+              {picker && (
+                <Suspense fallback={null}>
+                  <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />
+                </Suspense>
+              )}
+              <section aria-label="Design details">
+                <ModeControls part="pickers" />
+              </section>
+              {full && (
+                <div className="flex flex-wrap items-center gap-3">
+                  <Suspense fallback={null}>
+                    <LabSettings onHelp={openHelp} />
+                    <ShareMenu />
+                  </Suspense>
+                </div>
+              )}
+              <WhenNear estimate={360}>
+                <Suspense fallback={null}>
+                  <MetricsPanel />
+                </Suspense>
+              </WhenNear>
+              {full && (
+                <WhenNear estimate={640}>
+                  <Knobs />
+                  <Suspense fallback={null}>
+                    <EventLog />
+                  </Suspense>
+                </WhenNear>
+              )}
             </div>
           )}
-          <DesignSwitchNote />
-          <div className="rounded-xl border border-line bg-card p-3 sm:p-4">{view === 'stage' ? <Stage /> : <TableView />}</div>
-        </div>
-        {controls !== 'none' && (
-          <aside className="flex min-w-0 flex-col gap-4 xl:row-span-2" aria-label="Metrics and events">
-            <UserDetail />
-            <MetricsPanel />
-            {full && wide && <EventLog />}
-          </aside>
-        )}
-        {full && (
-          <div className="grid min-w-0 gap-4 md:grid-cols-2">
-            <section aria-labelledby={trafficId} className="rounded-xl border border-line bg-card p-3">
-              <h2 id={trafficId} className="mb-2 text-sm font-semibold">
-                Traffic and servers
-              </h2>
-              <TrafficControls />
-            </section>
-            <details className="rounded-xl border border-line bg-card p-3">
-              <summary className="cursor-pointer text-sm font-semibold">More knobs: TTL, failover, headers, canary, tokens…</summary>
-              <div className="mt-3">
-                <AdvancedControls />
-              </div>
-            </details>
-          </div>
-        )}
-        {full && !wide && <EventLog />}
-      </div>
+        </>
+      )}
     </div>
   )
 }
 
-function LabSettings({ onHelp }: { onHelp(): void }) {
-  const reduce = usePrefs((p) => p.reduceMotion === 'on')
-  const shortcuts = usePrefs((p) => p.shortcuts)
+const MORE_ID = 'lab-more'
+
+/** The stage (or the table view), a user's details over it on compact screens, and the metrics strip. */
+function StageCard({ ref, desk, controls, extras, onHelp, overlayDetail, natural }: { ref: React.Ref<HTMLDivElement>; desk: boolean; controls: ControlsLevel; extras: ReactNode; onHelp(): void; overlayDetail: boolean; natural: boolean }) {
+  const store = useLabStore()
+  const view = useLab((s) => s.view)
   return (
-    <div className="flex flex-wrap items-center gap-4">
-      <Toggle label="Reduce motion" checked={reduce} onChange={(on) => prefs.getState().setReduceMotion(on ? 'on' : 'system')} />
-      <Toggle label="Keyboard shortcuts" checked={shortcuts} onChange={(on) => prefs.getState().setShortcuts(on)} />
-      <button type="button" onClick={onHelp} className="text-sm text-accent underline" aria-keyshortcuts="?">
-        Shortcuts help
+    // A layer of its own: the stage and the strip repaint without repainting the page around them.
+    <div ref={ref} className="flex min-h-0 flex-1 flex-col gap-2 rounded-xl border border-line bg-card p-2 [will-change:transform] sm:p-3" data-testid="stage-card">
+      {desk && (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <Segmented
+            label="View"
+            hideLabel
+            value={view}
+            onChange={(v) => store.getState().setView(v)}
+            options={[
+              { value: 'stage', label: 'Animated stage' },
+              { value: 'table', label: 'Table view' },
+            ]}
+          />
+          <Suspense fallback={null}>
+            <LabSettings onHelp={onHelp} />
+            <ShareMenu />
+          </Suspense>
+        </div>
+      )}
+      <SwitchNote />
+      <div className="relative min-h-0 flex-1">
+        {view === 'stage' ? (
+          <Stage />
+        ) : (
+          <div className={natural ? '' : 'absolute inset-0 overflow-auto'}>
+            <Suspense fallback={<p className="text-sm text-muted">Loading the table view…</p>}>
+              <TableView />
+            </Suspense>
+          </div>
+        )}
+        {overlayDetail && (
+          <div className="pointer-events-none absolute inset-x-0 bottom-0 z-30 flex justify-center">
+            <div className="pointer-events-auto max-h-[85%] w-full max-w-md overflow-auto shadow-lg">
+              <SelectedUser />
+            </div>
+          </div>
+        )}
+      </div>
+      <MetricsStrip>
+        {view === 'stage' && <StaleLegend />}
+        {!desk && controls !== 'none' && <ViewToggle />}
+        {extras}
+      </MetricsStrip>
+    </div>
+  )
+}
+
+/** The mark of a mid-run design switch (its code loads the first time there is one). */
+function SwitchNote() {
+  const switched = useThrottledLab((s) => designSwitchMark(s) !== null, 200)
+  return switched ? (
+    <Suspense fallback={null}>
+      <DesignSwitchNote />
+    </Suspense>
+  ) : null
+}
+
+/** The selected user's browser (its code loads the first time someone is selected). */
+function SelectedUser() {
+  const selected = useLab((s) => s.selectedUser !== null)
+  return selected ? (
+    <Suspense fallback={null}>
+      <UserDetail />
+    </Suspense>
+  ) : null
+}
+
+/** Compact screens: one small button between the animated stage and the table view. */
+function ViewToggle() {
+  const store = useLabStore()
+  const view = useLab((s) => s.view)
+  return (
+    <button
+      type="button"
+      onClick={() => store.getState().setView(view === 'stage' ? 'table' : 'stage')}
+      className="rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-soft"
+      data-testid="view-toggle"
+    >
+      {view === 'stage' ? 'Table view' : 'Animated stage'}
+    </button>
+  )
+}
+
+/** Phones: the pickers, knobs, metrics and log are below the first screen, one tap away. */
+function JumpToMore({ picker }: { picker: boolean }) {
+  return (
+    <button
+      type="button"
+      className="mb-0.5 rounded-md border border-line px-2.5 py-1.5 text-sm font-medium hover:bg-soft"
+      onClick={() => {
+        const el = document.getElementById(MORE_ID)
+        el?.focus({ preventScroll: true })
+        el?.scrollIntoView({ block: 'start' })
+      }}
+      data-testid="jump-to-more"
+    >
+      {picker ? 'Scenario & more ↓' : 'More controls ↓'}
+    </button>
+  )
+}
+
+/** Embeds with full controls: the rest opens in a sheet, so the frame itself never scrolls. */
+function MoreSheet() {
+  const [open, setOpen] = useState(false)
+  // The sheet and what it holds load when first opened (an embed's first download stays small).
+  const [loaded, setLoaded] = useState(false)
+  const titleId = useId()
+  return (
+    <>
+      <button type="button" className="mb-0.5 rounded-md border border-line px-2.5 py-1.5 text-sm font-medium hover:bg-soft" onClick={() => {
+          setLoaded(true)
+          setOpen(true)
+        }}
+        aria-haspopup="dialog"
+        data-testid="more-controls"
+      >
+        More controls
       </button>
+      {loaded && (
+        <Suspense fallback={null}>
+          <Sheet open={open} onClose={() => setOpen(false)} titleId={titleId} title="More controls">
+            <ModeControls part="pickers" />
+            <MetricsPanel />
+            <Knobs />
+            <ShareMenu />
+            <EventLog />
+          </Sheet>
+        </Suspense>
+      )}
+    </>
+  )
+}
+
+/** Traffic and servers, and the finer knobs (loaded when first opened). */
+function Knobs() {
+  const trafficId = useId()
+  const [opened, setOpened] = useState(false)
+  return (
+    <div className="grid min-w-0 gap-4 md:grid-cols-2">
+      <section aria-labelledby={trafficId} className="rounded-xl border border-line bg-card p-3">
+        <h2 id={trafficId} className="mb-2 text-sm font-semibold">
+          Traffic and servers
+        </h2>
+        <Suspense fallback={null}>
+          <TrafficControls />
+        </Suspense>
+      </section>
+      <details className="rounded-xl border border-line bg-card p-3" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+        <summary className="cursor-pointer text-sm font-semibold">More knobs: TTL, failover, headers, canary, tokens…</summary>
+        <div className="mt-3">
+          {opened && (
+            <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
+              <AdvancedControls />
+            </Suspense>
+          )}
+        </div>
+      </details>
     </div>
   )
 }

@@ -1,41 +1,43 @@
-// The numbers that matter, live: unexpected logouts, carts lost, sessions lost, failed requests,
-// imbalance and p95 latency, plus a utilisation bar and a load sparkline per server. A counter that
-// jumps flashes. Each tile's "?" explains its term (Explain.tsx); after the learner switched the
-// design mid-run, the bad counters also say how many happened since the switch.
+// The full metrics panel, where there is room for it: the headline tiles the strip under the stage
+// doesn't already show (unexpected logouts, carts and sessions lost, failed requests, imbalance, p95),
+// more counters, and a utilisation bar and a load trend per server. A counter that jumps flashes.
+// Each tile's "?" explains its term (Explain.tsx); after the learner switched the design mid-run, the
+// bad counters also say how many happened since the switch.
 
-import { m } from 'framer-motion'
 import { useId } from 'react'
-import { LazySparkline } from '../components/charts/LazySparkline.tsx'
-import { imbalance, recentP95, serverMetrics } from '../sim/metrics.ts'
+import { TrendLine } from '../components/charts/TrendLine.tsx'
+import { serverMetrics } from '../sim/metrics.ts'
 import { serverIndex } from '../sim/servers.ts'
 import { designSwitchMark } from '../store/designSwitch.ts'
+import { useLab } from '../store/LabContext.tsx'
 import { useThrottledLab } from '../store/useThrottled.ts'
 import { Explain } from './Explain.tsx'
 import { pct } from './format.ts'
-import { METRIC_TERMS } from './jargon/terms.ts'
+import { METRICS, PANEL_METRICS, sinceSwitch, stripMetrics } from './metricDefs.ts'
 
 export function MetricsPanel() {
   const sim = useThrottledLab((s) => s.sim, 200)
   const mark = useThrottledLab(designSwitchMark, 200)
+  const scenario = useLab((s) => s.scenarioId)
   const headingId = useId()
   const c = sim.counters
-  const since = (k: 'unexpectedLogouts' | 'cartsLost' | 'sessionsLost' | 'failed') => (mark ? { since: c[k] - mark.counters[k] } : {})
   const servers = serverMetrics(sim)
+  const inStrip = new Set(stripMetrics(scenario))
+  const tiles = PANEL_METRICS.filter((id) => !inStrip.has(id))
   // Per-server load over the last 30 one-second samples, on one shared scale so lines compare.
   const trend = sim.history.slice(-30)
   const top = Math.max(1, ...trend.flatMap((h) => h.load))
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-sm font-semibold">
-        Metrics
+        Metrics <span className="font-normal text-muted">(the headline figures are under the stage)</span>
       </h2>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="metrics">
-        <Metric label="Unexpected logouts" term={METRIC_TERMS.logouts} value={c.unexpectedLogouts} bad testId="m-logouts" {...since('unexpectedLogouts')} />
-        <Metric label="Carts lost" term={METRIC_TERMS.carts} value={c.cartsLost} bad testId="m-carts" {...since('cartsLost')} />
-        <Metric label="Sessions lost" term={METRIC_TERMS.sessions} value={c.sessionsLost} bad testId="m-sessions" {...since('sessionsLost')} />
-        <Metric label="Failed requests" term={METRIC_TERMS.failed} value={c.failed} bad testId="m-failed" {...since('failed')} />
-        <Metric label="Imbalance (max ÷ mean)" term={METRIC_TERMS.imbalance} value={Number(imbalance(sim).toFixed(2))} testId="m-imbalance" />
-        <Metric label="p95 latency" term={METRIC_TERMS.p95} value={recentP95(sim)} unit="ms" testId="m-p95" />
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-2" data-testid="metrics">
+        {tiles.map((id) => {
+          const def = METRICS[id]
+          const since = sinceSwitch(def, sim, mark)
+          return <Metric key={id} label={def.label} term={def.term} value={def.read(sim)} bad={def.bad} testId={def.testId} {...(def.unit ? { unit: def.unit } : {})} {...(since !== null ? { since } : {})} />
+        })}
       </dl>
       <details className="text-xs text-muted">
         <summary className="cursor-pointer">More counters</summary>
@@ -65,7 +67,7 @@ export function MetricsPanel() {
               <span className="h-2.5 overflow-hidden rounded-full bg-soft" role="meter" aria-label={`Server ${m.id} utilisation`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.utilization * 100)}>
                 <span className={`block h-full rounded-full ${m.utilization > 0.85 ? 'bg-bad' : m.utilization > 0.6 ? 'bg-warn' : 'bg-accent'}`} style={{ width: pct(m.utilization) }} />
               </span>
-              <LazySparkline values={trend.map((h) => h.load[serverIndex(m.id)] ?? 0)} max={top} height={16} className="w-16" label={`Server ${m.id} load, last ${trend.length} s: ${m.load.toFixed(1)} requests per second on average`} />
+              <TrendLine values={trend.map((h) => h.load[serverIndex(m.id)] ?? 0)} max={top} height={16} className="w-16 text-accent" label={`Server ${m.id} load, last ${trend.length} s: ${m.load.toFixed(1)} requests per second on average`} />
               <span className="tabular text-right">{pct(m.utilization)}</span>
             </li>
           ))}
@@ -75,24 +77,17 @@ export function MetricsPanel() {
   )
 }
 
-function Metric({ label, term, value, unit, bad = false, testId, since }: { label: string; term: string; value: number; unit?: string; bad?: boolean; testId: string; since?: number }) {
+function Metric({ label, term, value, unit, bad = false, testId, since }: { label: string; term: string | undefined; value: number; unit?: string; bad?: boolean; testId: string; since?: number }) {
   return (
     <div className="rounded-md border border-line bg-card px-2 py-1.5">
       <dt className="-my-1 flex items-start justify-between gap-1 text-[11px] leading-tight text-muted">
         <span className="py-1">{label}</span>
-        <Explain id={term} label={label} className="-mr-1.5" />
+        {term && <Explain id={term} label={label} className="-mr-1.5" />}
       </dt>
       <dd className="tabular text-lg font-semibold">
-        <m.span
-          key={value}
-          data-testid={testId}
-          initial={bad && value > 0 ? { backgroundColor: 'rgba(255, 120, 80, 0.45)' } : false}
-          animate={{ backgroundColor: 'rgba(255, 120, 80, 0)' }}
-          transition={{ duration: 1.2 }}
-          className={`rounded px-1 ${bad && value > 0 ? 'text-bad' : ''}`}
-        >
+        <span key={value} data-testid={testId} className={`rounded px-1 ${bad && value > 0 ? 'metric-flash text-bad' : ''}`}>
           {value}
-        </m.span>
+        </span>
         {unit && <span className="ml-0.5 text-xs font-normal text-muted">{unit}</span>}
         {since !== undefined && (
           <span className="block text-[11px] font-normal leading-tight text-muted" data-testid={`${testId}-since`}>

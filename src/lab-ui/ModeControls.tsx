@@ -32,7 +32,8 @@ const STORAGE_DESCRIPTION: Record<StorageKind, string> = {
   jwt: 'identity travels in a signed token the browser sends; carts stay in server memory',
 }
 
-export function ModeControls() {
+/** `part`: the whole block, only the toggle (compact layouts keep it by the stage), or the rest: the design's name and the pickers. */
+export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pickers' }) {
   const store = useLabStore()
   const mode = useLab((s) => modeOf(s.sim))
   const policy = useLab((s) => s.sim.config.policy)
@@ -49,8 +50,8 @@ export function ModeControls() {
   const policyTerm = policy === 'cookie' && lb !== 'alb' ? COOKIE_TERM : POLICY_TERMS[policy]
   const storageTerm = STORAGE_TERMS[storage]
   return (
-    <div className="flex flex-col gap-3" data-mode-controls>
-      <div className="flex flex-wrap items-end gap-x-3 gap-y-1">
+    <div className="flex flex-col gap-3" data-mode-controls data-part={part}>
+      <div className={`flex flex-wrap items-end gap-x-3 gap-y-1 ${part === 'pickers' ? 'hidden' : ''}`}>
         <Segmented
           label="Design"
           value={mode === 'custom' ? null : mode}
@@ -64,11 +65,11 @@ export function ModeControls() {
           Scenario defaults
         </Button>
       </div>
-      <p className="-mt-1 flex items-start gap-1 text-sm text-muted" data-testid="design-kind-line">
+      <p className={`-mt-1 flex items-start gap-1 text-sm text-muted ${part === 'toggle' ? 'hidden' : ''}`} data-testid="design-kind-line">
         <span data-testid="design-kind">{designSummary(design, servers)}</span>
         {kind !== 'mixed' && <Explain id={DESIGN_TERMS[kind]} label={kind === 'sticky' ? 'Sticky session' : 'Stateless service'} className="-my-0.5" />}
       </p>
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className={`grid gap-3 sm:grid-cols-2 ${part === 'toggle' ? 'hidden' : ''}`}>
         <div className="flex min-w-0 flex-col gap-1">
           <Select<StorageKind> label="Where do sessions live?" value={storage} onChange={(v) => intervene({ kind: 'setStorage', storage: v })}>
             {STORAGE_KINDS.map((k) => (

@@ -7,7 +7,8 @@ import { useLab, useLabStore } from '../store/LabContext.tsx'
 
 const IDS = { play: 'play', clock: 'clock', timeline: 'timeline' }
 
-export function PlaybackBar({ compact = false }: { compact?: boolean }) {
+/** `onPlay`: called when the reader starts playback (the lab brings its stage into view). */
+export function PlaybackBar({ compact = false, onPlay }: { compact?: boolean; onPlay?: () => void }) {
   const store = useLabStore()
   const playing = useLab((s) => s.playing)
   const speed = useLab((s) => s.speed)
@@ -28,8 +29,18 @@ export function PlaybackBar({ compact = false }: { compact?: boolean }) {
       now={now}
       end={Math.max(horizon, duration, now)}
       script={script}
-      actions={store.getState()}
+      actions={onPlay ? withOnPlay(store.getState(), playing, onPlay) : store.getState()}
       ids={IDS}
     />
   )
+}
+
+function withOnPlay<T extends { toggle(): void }>(actions: T, playing: boolean, onPlay: () => void): T {
+  return {
+    ...actions,
+    toggle: () => {
+      actions.toggle()
+      if (!playing) onPlay()
+    },
+  }
 }

@@ -57,7 +57,7 @@ export function PlaybackControls(p: PlaybackControlsProps) {
         <Icon name="stepForward" />
       </Button>
       <div className="flex items-center gap-1">
-        <label htmlFor={speedId} className="text-xs text-muted">
+        <label htmlFor={speedId} className={p.compact ? 'sr-only' : 'text-xs text-muted'}>
           Speed
         </label>
         <select id={speedId} value={p.speed} onChange={(e) => setSpeed(Number(e.target.value))} className="rounded border border-line bg-card px-1.5 py-1 text-sm">

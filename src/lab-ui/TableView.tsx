@@ -10,9 +10,8 @@ import { storeInUse } from '../sim/storage.ts'
 import { Explain } from './Explain.tsx'
 import { TABLE_TERMS } from './jargon/terms.ts'
 import { serverMetrics } from '../sim/metrics.ts'
-import { SESSION_COOKIE } from '../sim/products/engine/cookies.ts'
 import type { SimState } from '../sim/types.ts'
-import { formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
+import { drainText, formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
 import { userFill, userText } from '../draw/palette.ts'
 
 export function TableView() {
@@ -57,7 +56,7 @@ function ServersTable({ sim }: { sim: SimState }) {
           {rows.map((m) => (
             <tr key={m.id} className="border-b border-line/60">
               <th scope="row" className="py-1 pr-3 text-left font-semibold">{m.id}</th>
-              <td className="py-1 pr-3">{serverStatusText(m, sim.config.lb)}</td>
+              <td className="py-1 pr-3">{drainOf(sim, m.id) ?? serverStatusText(m, sim.config.lb)}</td>
               <td className="py-1 pr-3 text-right">{inMemory ? m.sessions : 0}</td>
               <td className="py-1 pr-3 text-right">{m.inFlight}</td>
               <td className="py-1 pr-3 text-right">{pct(m.utilization)}</td>
@@ -108,7 +107,7 @@ function UsersTable({ sim }: { sim: SimState }) {
               <td className="py-1 pr-3">{userStatusText(u, sim)}</td>
               <td className="py-1 pr-3">{u.lastServer ?? '—'}</td>
               <td className="py-1 pr-3 text-right">{u.believedCart}</td>
-              <td className="py-1 pr-3">{u.jar.affinity ? `${u.jar.affinity.server}, ${u.jar.affinity.expiresAt >= SESSION_COOKIE ? 'session cookie' : u.jar.affinity.expiresAt > sim.now ? `expires in ${formatDuration(u.jar.affinity.expiresAt - sim.now)}` : 'expired'}` : '—'}</td>
+              <td className="py-1 pr-3">{u.jar.affinity ? `${u.jar.affinity.server}, ${u.jar.affinity.expiresAt > sim.now ? `expires in ${formatDuration(u.jar.affinity.expiresAt - sim.now)}` : 'expired'}` : '—'}</td>
               <td className="py-1 text-right">{u.logouts}</td>
             </tr>
           ))}
@@ -116,4 +115,10 @@ function UsersTable({ sim }: { sim: SimState }) {
       </table>
     </div>
   )
+}
+
+/** A draining server's countdown and pinned users, as the stage shows them. */
+function drainOf(sim: SimState, id: string): string | null {
+  const srv = sim.servers.find((x) => x.id === id)
+  return srv ? drainText(srv, sim) : null
 }

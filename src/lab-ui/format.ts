@@ -14,11 +14,21 @@ export const STATUS_LABEL: Record<ServerStatus, string> = {
   removed: 'removed',
 }
 
-/** Where a user is in the story: not arrived yet, logged in or out (as they believe), or left. */
-export function userStatusText(u: User, sim: Pick<SimState, 'inflight'>): string {
+/**
+ * Where a user is in the story, as they see it. "Logged out" is kept for the surprise the lab is
+ * about — a login page while they believed they were logged in — and never said of someone who
+ * simply has not logged in yet:
+ *   not arrived yet → opening the shop (the first request) → on the login page → logged in;
+ *   logged out unexpectedly (until they log in again); left.
+ * An unexpected logout is the latest thing that happened when it came after their last successful
+ * request (a fresh login updates `lastActive`).
+ */
+export function userStatusText(u: Pick<User, 'id' | 'left' | 'active' | 'believesLoggedIn' | 'next' | 'lastLogoutAt' | 'lastActive'>, sim: Pick<SimState, 'inflight'>): string {
   if (u.left) return 'left'
   if (!u.active && !sim.inflight[u.id]) return 'not arrived yet'
-  return u.believesLoggedIn ? 'logged in' : 'logged out'
+  if (u.believesLoggedIn) return 'logged in'
+  if (u.lastLogoutAt >= 0 && u.lastLogoutAt >= u.lastActive) return 'logged out unexpectedly'
+  return u.next === 'landing' ? 'opening the shop' : 'on the login page'
 }
 
 /**
@@ -34,4 +44,27 @@ export function serverStatusText(srv: Pick<Server, 'status' | 'healthy' | 'fails
   if (srv.status === 'crashed') return srv.healthy ? 'crashed (LB hasn’t noticed yet)' : 'crashed'
   if (srv.status === 'up' && !srv.healthy) return 'up, waiting for health checks'
   return STATUS_LABEL[srv.status]
+}
+
+/** "4:05" — minutes and seconds, for countdowns. */
+export function formatCountdown(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000))
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+/**
+ * Users pinned to a server by a live affinity cookie: a draining server keeps serving them (and the
+ * drain waits for their sessions) until the drain timeout.
+ */
+export function pinnedUsers(sim: Pick<SimState, 'users' | 'now'>, server: string): number {
+  let n = 0
+  for (const u of sim.users) if (!u.left && u.jar.affinity?.server === server && u.jar.affinity.expiresAt > sim.now) n += 1
+  return n
+}
+
+/** A draining server's progress: "draining: 5 pinned users, 4:05 to the drain timeout". */
+export function drainText(srv: Pick<Server, 'id' | 'status' | 'drainDeadline'>, sim: Pick<SimState, 'users' | 'now'>): string | null {
+  if (srv.status !== 'draining' || srv.drainDeadline < 0) return null
+  const pinned = pinnedUsers(sim, srv.id)
+  return `draining: ${pinned} pinned user${pinned === 1 ? '' : 's'}, ${formatCountdown(srv.drainDeadline - sim.now)} to the drain timeout`
 }

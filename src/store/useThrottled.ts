@@ -21,6 +21,26 @@ export function crowdFactor(users: number): number {
   return Math.min(4, Math.max(1, users / 50))
 }
 
+/**
+ * How much slower panels refresh on a device that can't keep up: ×1 while frames come every ~17 ms,
+ * up to ×4 when they average 32 ms (a phone with a slow CPU, measured headless with the CPU slowed
+ * 4×: the panels' React commits were what made frames late). Measured from the store's own changes while
+ * playing — one per frame — as a moving average of the gaps between them.
+ */
+let frameGap = 1000 / 60
+let lastChange = 0
+function noteChange(now: number): void {
+  const gap = now - lastChange
+  lastChange = now
+  // Several hooks see the same change; a gap under 4 ms is the same frame. A gap over 250 ms is a pause.
+  if (gap < 4 || gap > 250) return
+  frameGap += (gap - frameGap) * 0.1
+}
+export function slowFactor(): number {
+  // 1 at 60 fps; 2 when frames average 22 ms; 4 from 32 ms on.
+  return Math.min(4, Math.max(1, (frameGap - 12) / 5))
+}
+
 interface ThrottleOptions {
   /** Refresh less often for a crowd (default true); the playback bar's clock opts out. */
   crowd?: boolean
@@ -44,9 +64,13 @@ export function useThrottledLab<T>(selector: (s: LabState) => T, ms: number, { c
       if (immediate) {
         if (timer) clearTimeout(timer)
         flush()
-      } else if (!timer) {
-        const every = crowd ? ms * crowdFactor(state.sim.users.length) : ms
-        timer = setTimeout(flush, every - ((performance.now() + phase * every) % every))
+      } else {
+        const now = performance.now()
+        noteChange(now)
+        if (timer) return
+        // The clock (crowd: false) slows down at most by half: it has to keep visibly moving.
+        const every = crowd ? ms * crowdFactor(state.sim.users.length) * slowFactor() : ms * Math.min(2, slowFactor())
+        timer = setTimeout(flush, every - ((now + phase * every) % every))
       }
     })
     return () => {

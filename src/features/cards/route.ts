@@ -8,5 +8,5 @@ export const route: RouteDef = {
   title: () => 'Flashcards',
   match: (path) => path === '/cards',
   nav: { label: 'Cards', href: '#/cards', order: 4 },
-  load: () => import('./CardsPage.tsx'),
+  load: () => import('./MotionCardsPage.tsx'),
 }

@@ -29,8 +29,8 @@ export function ColumnEditor({ index, design }: { index: number; design: Design 
   }
   const options = designOptions(design)
   return (
-    <div className="flex flex-col gap-2">
-      <div className="grid grid-cols-2 gap-2">
+    <div className="flex items-end gap-2">
+      <div className="grid min-w-0 flex-1 grid-cols-2 gap-2">
         <MiniSelect label="Routing" n={n} value={design.policy} onChange={(v) => change({ policy: v as PolicyId })}>
           {POLICY_IDS.map((p) => (
             <option key={p} value={p}>
@@ -46,9 +46,12 @@ export function ColumnEditor({ index, design }: { index: number; design: Design 
           ))}
         </MiniSelect>
       </div>
-      <details className="text-xs">
-        <summary className="cursor-pointer text-muted">Options{options.length > 0 ? `: ${options.join(', ')}` : ''}</summary>
-        <div className="mt-2 grid grid-cols-2 gap-2">
+      {/* The options open over the column (a popover), so a closed editor stays one row tall. */}
+      <details className="relative shrink-0 pb-1.5 text-xs">
+        <summary className="cursor-pointer text-muted" title={options.length > 0 ? options.join(', ') : undefined}>
+          Options{options.length > 0 ? ` (${options.length})` : ''}
+        </summary>
+        <div className="absolute right-0 z-20 mt-2 grid w-72 grid-cols-2 gap-2 rounded-lg border border-line bg-card p-2 shadow-lg">
           <MiniSelect label="Affinity TTL" n={n} value={design.ttlS === undefined ? '' : String(design.ttlS)} onChange={(v) => change({ ttlS: v === '' ? undefined : Number(v) })}>
             <option value="">Scenario’s</option>
             {TTLS.map((t) => (

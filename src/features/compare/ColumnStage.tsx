@@ -4,15 +4,14 @@
 // ~8×/s from one throttled read, inside a layout/paint containment box so four stages updating
 // don't re-lay out the page; only the canvas animates every frame.
 
-import { useReducedMotion } from 'framer-motion'
 import { memo, useRef } from 'react'
-import { usePrefs } from '../../store/prefs.ts'
 import type { LbProductId, Server, Session, SessionStore, SimState, User } from '../../sim/types.ts'
 import { liveSessions, storeInUse, USER_COLORS } from '../../lab-ui/engine.ts'
 import { serverStatusText } from '../../lab-ui/format.ts'
 import { avatarStyle, userFill } from '../../draw/palette.ts'
 import { RequestLayer } from '../../lab-ui/stage/RequestLayer.tsx'
 import { useAnchors } from '../../lab-ui/stage/useAnchors.ts'
+import { useReducedMotion } from '../../lab-ui/useReducedMotion.ts'
 import { MARK_MS } from '../../lab-ui/stage/UsersColumn.tsx'
 
 const MAX_CHIPS = 24
@@ -20,8 +19,7 @@ const MAX_CHIPS = 24
 export function ColumnStage({ sim }: { sim: SimState }) {
   const root = useRef<HTMLDivElement>(null)
   const anchors = useAnchors(root)
-  const systemReduced = useReducedMotion() ?? false
-  const appReduced = usePrefs((p) => p.reduceMotion === 'on')
+  const reduced = useReducedMotion()
   const { storage, jwt } = sim.config
   const memoryHolds = storage === 'memory' || (storage === 'jwt' && jwt.carts === 'memory')
   const usesStore = storage === 'shared' || storage === 'database' || (storage === 'jwt' && jwt.carts === 'shared')
@@ -34,7 +32,7 @@ export function ColumnStage({ sim }: { sim: SimState }) {
       </div>
       <Servers servers={sim.servers} now={sim.now} idleMs={sim.config.sessionIdleMs} memoryHolds={memoryHolds} lb={sim.config.lb} />
       {usesStore && <StoreTile store={storeInUse(sim)} now={sim.now} idleMs={sim.config.sessionIdleMs} />}
-      <RequestLayer anchors={anchors} reduced={systemReduced || appReduced} />
+      <RequestLayer anchors={anchors} reduced={reduced} />
     </div>
   )
 }

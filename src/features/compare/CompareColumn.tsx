@@ -66,21 +66,22 @@ function Counters({ sim }: { sim: SimState }) {
     ['Carts lost', c.cartsLost, 'col-carts'],
     ['Failed requests', c.failed, 'col-failed'],
   ] as const
+  // One line, like the lab's metrics strip: the scoreboard beside or below has the rest.
   return (
-    <div className="flex flex-col gap-1">
-      <p className="text-xs text-muted">
-        At <span className="tabular font-mono" data-testid="col-clock" data-ms={sim.now}>{formatClock(sim.now)}</span>
-      </p>
-      <dl className="grid grid-cols-3 gap-1.5">
+    <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+      <dl className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         {items.map(([label, value, id]) => (
-          <div key={id} className="rounded-md border border-line px-2 py-1">
-            <dt className="text-[11px] leading-tight text-muted">{label}</dt>
-            <dd className={`tabular text-lg font-semibold ${value > 0 ? 'text-bad' : ''}`} data-testid={id}>
+          <div key={id} className="flex items-baseline gap-1.5">
+            <dt className="text-xs text-muted">{label}</dt>
+            <dd className={`tabular text-lg leading-none font-semibold ${value > 0 ? 'text-bad' : ''}`} data-testid={id}>
               {value}
             </dd>
           </div>
         ))}
       </dl>
+      <p className="ml-auto text-xs text-muted">
+        At <span className="tabular font-mono" data-testid="col-clock" data-ms={sim.now}>{formatClock(sim.now)}</span>
+      </p>
     </div>
   )
 }

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useRoute } from '../../app/router.ts'
 import { Notice } from '../../components/Notice.tsx'
+import { useMediaQuery } from '../../components/useMediaQuery.ts'
 import { CompareColumn } from './CompareColumn.tsx'
 import { CompareProvider, useCompare } from './CompareContext.tsx'
 import { usePlayback } from '../../store/usePlayback.ts'
@@ -40,9 +41,9 @@ export default function ComparePage() {
 
   return (
     <CompareProvider store={store}>
-      <div className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
-        <header className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight">Compare designs</h1>
+      <div className="mx-auto flex max-w-[1600px] flex-col gap-3 p-4">
+        <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">Compare designs</h1>
           <p className="text-sm text-muted">Same seed, same users, same traffic, same interventions: only the design differs. One playback bar drives every column.</p>
         </header>
         {decoded.problems.length > 0 && (
@@ -55,11 +56,23 @@ export default function ComparePage() {
           <ComparePlaybackBar />
         </div>
         <InterventionBar />
-        <Columns />
-        <Scoreboard />
+        <Board />
         <LogoutsChart />
       </div>
     </CompareProvider>
+  )
+}
+
+/** Two designs on a wide screen: their columns and the scoreboard side by side, all on the first screen. */
+function Board() {
+  const two = useCompare((s) => s.columns.length === 2)
+  const wide = useMediaQuery('(min-width: 1280px)')
+  const side = two && wide
+  return (
+    <div className={side ? 'grid grid-cols-[minmax(0,1fr)_auto] items-start gap-4' : 'flex flex-col gap-4'} data-testid="compare-board">
+      <Columns />
+      <Scoreboard compact={side} />
+    </div>
   )
 }
 

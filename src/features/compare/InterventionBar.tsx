@@ -52,12 +52,12 @@ export function InterventionBar() {
   }
 
   return (
-    <section aria-labelledby={`${serverId}-h`} className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-xl border border-line bg-card p-3">
-      <h2 id={`${serverId}-h`} className="w-full text-sm font-semibold">
-        Do this to every design, now
+    <section aria-labelledby={`${serverId}-h`} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border border-line bg-card px-3 py-2">
+      <h2 id={`${serverId}-h`} className="text-sm font-semibold">
+        Do this to every design, now:
       </h2>
-      <div className="flex items-end gap-2">
-        <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-2">
+        <div className="flex items-center gap-1.5">
           <label htmlFor={serverId} className="text-xs font-semibold uppercase tracking-wide text-muted">
             Server
           </label>

@@ -37,7 +37,7 @@ export function SetupPanel() {
   const nextDesign = NEXT_DESIGNS.find((d) => !designs.some((x) => sameDesign(x, d))) ?? NEXT_DESIGNS[0]!
 
   return (
-    <section aria-label="What to compare" className="flex flex-col gap-3 rounded-xl border border-line bg-card p-3">
+    <section aria-label="What to compare" className="flex flex-col gap-2 rounded-xl border border-line bg-card p-2.5">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,18rem)_minmax(0,22rem)_minmax(0,10rem)_auto] lg:items-end">
         <Select<PresetId | 'custom'> label="Preset" value={preset ?? 'custom'} onChange={(v) => v !== 'custom' && edit.load(presetSetup(v))}>
           {PRESET_IDS.map((id) => (

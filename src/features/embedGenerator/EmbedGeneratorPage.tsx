@@ -15,7 +15,7 @@ import { Toggle } from '../../components/Toggle.tsx'
 import { SCENARIO_LIST, type ScenarioId, formatClock } from '../../lab-ui/engine.ts'
 import { SPEEDS } from '../../store/labStore.ts'
 import { EMBED_DEFAULTS, embedQuery, type EmbedChoice, type EmbedControls, type EmbedTheme } from '../../lab-ui/links/embedParams.ts'
-import { embedTitle, frameStyle, SIZES, snippet, type SizeId } from '../../lab-ui/links/embedSnippet.ts'
+import { CHECKED_SIZES, embedTitle, frameStyle, SIZES, snippet, type SizeId } from '../../lab-ui/links/embedSnippet.ts'
 import { decodeRun } from '../../lab-ui/links/decode.ts'
 import { MAX_SEED } from '../../lab-ui/links/limits.ts'
 import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
@@ -39,6 +39,7 @@ export default function EmbedGeneratorPage() {
   const [autoHeight, setAutoHeight] = useState(false)
   const [useRun, setUseRun] = useState(sharedRun !== null)
   const [copied, setCopied] = useState('')
+  const [everySize, setEverySize] = useState(false)
   /** The snippet last copied, while the button says so (a new copy restarts the moment). */
   const [justCopied, setJustCopied] = useState<{ code: string } | null>(null)
   const seedId = useId()
@@ -48,7 +49,7 @@ export default function EmbedGeneratorPage() {
   const seed = /^\d{1,10}$/.test(seedText) && Number(seedText) <= MAX_SEED ? Number(seedText) : undefined
   const seedBad = seedText !== '' && seed === undefined
   const runApplies = useRun && sharedRun !== null && scenario === shared.scenario
-  const choice: EmbedChoice = { scenario, controls, theme, autoplay, speed, ...(seed !== undefined ? { seed } : {}), ...(runApplies ? { run: sharedRun } : {}) }
+  const choice: EmbedChoice = { scenario, controls, theme, autoplay, speed, height: autoHeight ? 'auto' : 'frame', ...(seed !== undefined ? { seed } : {}), ...(runApplies ? { run: sharedRun } : {}) }
   const code = snippet(choice, { from: window.location.href, size, autoHeight })
   const previewSrc = `./embed.html?${embedQuery(choice)}`
   const showCopied = justCopied?.code === code
@@ -90,11 +91,14 @@ export default function EmbedGeneratorPage() {
             value={controls}
             onChange={(v) => setControls(v)}
             options={[
-              { value: 'full', label: 'Full', hint: 'Everything the lab has: knobs, log, share menu' },
-              { value: 'minimal', label: 'Minimal', hint: 'Playback, the design toggle, view switch and metrics' },
-              { value: 'none', label: 'None', hint: 'Just playback and the stage' },
+              { value: 'full', label: 'Full', hint: 'Everything the lab has: the design toggle and playback by the stage, the rest (knobs, full metrics, log, share) in a “More controls” sheet' },
+              { value: 'minimal', label: 'Minimal', hint: 'Playback, the design toggle, the view switch and the metrics strip' },
+              { value: 'none', label: 'None', hint: 'Playback, the stage and the metrics strip' },
             ]}
           />
+          <p className="-mt-2 text-xs text-muted" data-testid="fits">
+            Every level fits {CHECKED_SIZES.map((k) => SIZES[k].label.replace(/ \(.*\)$/, '')).join(', ')} with the whole scene on screen and no scrollbar; a smaller frame drops controls, never the stage.
+          </p>
           <Segmented
             label="Theme"
             value={theme}
@@ -185,8 +189,22 @@ export default function EmbedGeneratorPage() {
           <h2 id="embed-preview" className="text-sm font-semibold">
             Live preview
           </h2>
-          <p className="text-xs text-muted">This is embed.html itself, at the size you chose.</p>
-          <Preview src={previewSrc} title={embedTitle(choice)} size={size} autoHeight={autoHeight} />
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <p className="text-xs text-muted">This is embed.html itself, at the real size of the frame{everySize ? 's' : ' you chose'}.</p>
+            <Toggle label="Every size" checked={everySize} onChange={setEverySize} />
+          </div>
+          {everySize ? (
+            <div className="flex flex-col gap-4" data-testid="every-size">
+              {CHECKED_SIZES.map((k) => (
+                <figure key={k} className="flex flex-col gap-1">
+                  <figcaption className="text-xs font-semibold">{SIZES[k].label}</figcaption>
+                  <Preview src={previewSrc} title={`${embedTitle(choice)} (${SIZES[k].label})`} size={k} autoHeight={false} testId={`embed-preview-${k}`} />
+                </figure>
+              ))}
+            </div>
+          ) : (
+            <Preview src={previewSrc} title={embedTitle(choice)} size={size} autoHeight={autoHeight} />
+          )}
         </section>
       </div>
       <CourseTools scenario={scenario} />
@@ -194,7 +212,7 @@ export default function EmbedGeneratorPage() {
   )
 }
 
-function Preview({ src, title, size, autoHeight }: { src: string; title: string; size: SizeId; autoHeight: boolean }) {
+function Preview({ src, title, size, autoHeight, testId = 'embed-preview' }: { src: string; title: string; size: SizeId; autoHeight: boolean; testId?: string }) {
   const frame = useRef<HTMLIFrameElement>(null)
   useEffect(() => {
     const el = frame.current
@@ -212,8 +230,9 @@ function Preview({ src, title, size, autoHeight }: { src: string; title: string;
     }
   }, [autoHeight, src])
   return (
-    <div className={`max-w-full overflow-auto rounded-lg border border-dashed border-line bg-soft p-2 ${SIZES[size].width === null ? '' : 'self-start'}`}>
-      <iframe key={src} ref={frame} src={src} title={title} allow="fullscreen" style={frameStyle(size)} className="bg-page" data-testid="embed-preview" />
+    // Real size: a frame wider than the column scrolls sideways here rather than shrinking.
+    <div className={`flex max-w-full overflow-x-auto rounded-lg border border-dashed border-line bg-soft p-2 ${SIZES[size].width === null ? '' : 'self-start'}`}>
+      <iframe key={src} ref={frame} src={src} title={title} allow="fullscreen" loading="lazy" style={frameStyle(size, true)} className="bg-page" data-testid={testId} />
     </div>
   )
 }

@@ -12,27 +12,27 @@ import { readShare } from './shareLink.ts'
 describe('embed parameters', () => {
   it('default to paused, minimal controls, 1×, following the system theme', () => {
     expect(readEmbedOptions(new URLSearchParams(''))).toEqual({ options: EMBED_DEFAULTS, problems: [] })
-    expect(EMBED_DEFAULTS).toEqual({ controls: 'minimal', autoplay: false, speed: 1, theme: 'auto' })
+    expect(EMBED_DEFAULTS).toEqual({ controls: 'minimal', autoplay: false, speed: 1, theme: 'auto', height: 'frame' })
   })
 
   it('read every valid value', () => {
-    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=none&autoplay=1&speed=4&theme=dark'))
+    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=none&autoplay=1&speed=4&theme=dark&height=auto'))
     expect(problems).toEqual([])
-    expect(options).toEqual({ controls: 'none', autoplay: true, speed: 4, theme: 'dark' })
+    expect(options).toEqual({ controls: 'none', autoplay: true, speed: 4, theme: 'dark', height: 'auto' })
   })
 
   it('explain each bad value and keep the default', () => {
-    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=<b>all</b>&autoplay=yes&speed=1e9&theme=blue'))
+    const { options, problems } = readEmbedOptions(new URLSearchParams('controls=<b>all</b>&autoplay=yes&speed=1e9&theme=blue&height=tall'))
     expect(options).toEqual(EMBED_DEFAULTS)
-    expect(problems).toHaveLength(4)
+    expect(problems).toHaveLength(5)
     expect(problems[0]).toBe('“<b>all</b>” is not a valid controls (use full, minimal, none), so minimal was used.')
     expect(problems.join(' ')).toContain('starts paused')
     for (const bad of ['', 'NaN', '3', '-1', 'Infinity', '0x10']) expect(readEmbedOptions(new URLSearchParams(`speed=${bad}`)).problems).toHaveLength(1)
   })
 
   it('round-trip through the query the generator writes', () => {
-    const q = new URLSearchParams(embedQuery({ scenario: 'jwt-tokens', controls: 'full', autoplay: true, speed: 0.5, theme: 'light', seed: 12, run: 'N4Ig+abc' }))
-    expect(readEmbedOptions(q)).toEqual({ options: { controls: 'full', autoplay: true, speed: 0.5, theme: 'light' }, problems: [] })
+    const q = new URLSearchParams(embedQuery({ scenario: 'jwt-tokens', controls: 'full', autoplay: true, speed: 0.5, theme: 'light', height: 'auto', seed: 12, run: 'N4Ig+abc' }))
+    expect(readEmbedOptions(q)).toEqual({ options: { controls: 'full', autoplay: true, speed: 0.5, theme: 'light', height: 'auto' }, problems: [] })
     const share = readShare(q)
     expect(share).toMatchObject({ scenario: 'jwt-tokens', init: { scenario: 'jwt-tokens', seed: 12 }, problems: [] })
     // A query string reads "+" as a space; the reader puts it back.
@@ -40,7 +40,7 @@ describe('embed parameters', () => {
   })
 
   it('carry the load balancer as lb=, read back by the lab page’s reader', () => {
-    const query = embedQuery({ scenario: 'crash-sticky-memory', controls: 'minimal', autoplay: false, speed: 1, theme: 'auto', lb: 'alb' })
+    const query = embedQuery({ scenario: 'crash-sticky-memory', controls: 'minimal', autoplay: false, speed: 1, theme: 'auto', height: 'frame', lb: 'alb' })
     expect(query).toBe('scenario=crash-sticky-memory&controls=minimal&autoplay=0&theme=auto&lb=alb')
     expect(readLbParam(new URLSearchParams(query))).toEqual({ lb: 'alb', problem: null })
     expect(embedQuery({ scenario: 'crash-sticky-memory', ...EMBED_DEFAULTS })).not.toContain('lb=')
@@ -72,6 +72,8 @@ describe('embed snippet', () => {
     expect(html).toContain('id="sticky-lab-crash-sticky-memory"')
     expect(html).toContain("import { initialize } from 'https://cdn.jsdelivr.net/npm/@open-iframe-resizer/core@2.1.0/dist/index.js'")
     expect(html).toContain("initialize({}, '#sticky-lab-crash-sticky-memory')")
+    // …and asks the lab for its natural height (a frame that fits exactly would never grow).
+    expect(html).toContain('&amp;height=auto"')
   })
 })
 

@@ -1,4 +1,4 @@
-// embed.html's own parameters (controls, autoplay, speed, theme) — read leniently with a plain
+// embed.html's own parameters (controls, autoplay, speed, theme, height) — read leniently with a plain
 // sentence for each value that could not be used — and the query string the embed generator writes.
 // Scenario, seed and the shared run `s` are read by shareLink.ts like any share link; `lb` (the load
 // balancer) by lbParam.ts, as on the lab page.
@@ -10,17 +10,22 @@ import { quote } from './shareLink.ts'
 
 export const CONTROLS = ['full', 'minimal', 'none'] as const
 export const THEMES = ['auto', 'light', 'dark'] as const
+/** `frame`: fit the frame exactly, never scroll (the default). `auto`: lay out at a natural height for
+ *  a host page that grows the frame to fit (the generator's auto-height snippet asks for this). */
+export const HEIGHTS = ['frame', 'auto'] as const
 export type EmbedControls = (typeof CONTROLS)[number]
 export type EmbedTheme = (typeof THEMES)[number]
+export type EmbedHeight = (typeof HEIGHTS)[number]
 
 export interface EmbedOptions {
   readonly controls: EmbedControls
   readonly autoplay: boolean
   readonly speed: number
   readonly theme: EmbedTheme
+  readonly height: EmbedHeight
 }
 
-export const EMBED_DEFAULTS: EmbedOptions = { controls: 'minimal', autoplay: false, speed: 1, theme: 'auto' }
+export const EMBED_DEFAULTS: EmbedOptions = { controls: 'minimal', autoplay: false, speed: 1, theme: 'auto', height: 'frame' }
 
 export function readEmbedOptions(query: URLSearchParams): { options: EmbedOptions; problems: string[] } {
   const problems: string[] = []
@@ -33,6 +38,7 @@ export function readEmbedOptions(query: URLSearchParams): { options: EmbedOption
   }
   const controls = pick('controls', CONTROLS, EMBED_DEFAULTS.controls)
   const theme = pick('theme', THEMES, EMBED_DEFAULTS.theme)
+  const height = pick('height', HEIGHTS, EMBED_DEFAULTS.height)
 
   let autoplay = EMBED_DEFAULTS.autoplay
   const a = query.get('autoplay')
@@ -49,7 +55,7 @@ export function readEmbedOptions(query: URLSearchParams): { options: EmbedOption
     if ((SPEEDS as readonly number[]).includes(n)) speed = n
     else problems.push(`“${quote(sp)}” is not a valid speed (use one of ${SPEEDS.join(', ')}), so 1× was used.`)
   }
-  return { options: { controls, autoplay, speed, theme }, problems }
+  return { options: { controls, autoplay, speed, theme, height }, problems }
 }
 
 export interface EmbedChoice extends EmbedOptions {
@@ -65,6 +71,7 @@ export interface EmbedChoice extends EmbedOptions {
 export function embedQuery(c: EmbedChoice): string {
   const parts = [`scenario=${encodeURIComponent(c.scenario)}`, `controls=${c.controls}`, `autoplay=${c.autoplay ? 1 : 0}`, `theme=${c.theme}`]
   if (c.speed !== 1) parts.push(`speed=${c.speed}`)
+  if (c.height === 'auto') parts.push('height=auto')
   if (c.seed !== undefined) parts.push(`seed=${c.seed}`)
   if (c.lb !== undefined) parts.push(`lb=${c.lb}`)
   if (c.run) parts.push(`s=${c.run}`)

@@ -1,8 +1,9 @@
 // Writing a share link's run: JSON with the format version, compressed with lz-string into a
-// URL-safe string. Reading it back (with validation) is decode.ts, loaded only when a link has one.
+// URL-safe string, and the link's hash. Reading it back (with validation) is decode.ts, loaded only when a link has one.
 
 import LZString from 'lz-string'
 import type { ConfigPatch } from '../../sim/config.ts'
+import type { ScenarioId } from '../../sim/scenarios/index.ts'
 import type { ScriptItem } from '../../sim/interventions.ts'
 import type { SimMs } from '../../sim/types.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS, SHARE_VERSION } from './limits.ts'
@@ -26,4 +27,9 @@ export function encodeRun(run: LinkedRun): string {
     ...(run.script.length > 0 ? { i: run.script.slice(0, MAX_SCRIPT_ITEMS).map((x) => [x.at, x.do]) } : {}),
   }
   return LZString.compressToEncodedURIComponent(JSON.stringify(payload))
+}
+
+/** "#/lab?scenario=…&s=…" — lz-string's alphabet is URL-safe, so `s` needs no escaping. */
+export function shareHash(scenario: ScenarioId, run: LinkedRun, path = '/lab'): string {
+  return `#${path}?scenario=${encodeURIComponent(scenario)}&s=${encodeRun(run)}`
 }

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest'
 import type { ScenarioId } from '../../sim/scenarios/index.ts'
 import { createLabStore, type LabStore } from '../../store/labStore.ts'
 import { decodeRun } from './decode.ts'
-import { encodeRun } from './encode.ts'
+import { encodeRun, shareHash } from './encode.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS } from './limits.ts'
 import { replayTo } from './replay.ts'
-import { appUrl, describeSettings, initWithRun, readShare, runOf, shareHash } from './shareLink.ts'
+import { appUrl, describeSettings, initWithRun, readShare, runOf } from './shareLink.ts'
 import { arbRun } from './testArbitraries.ts'
 
 /** What a learner sees: counters, servers, users — everything the metrics and table views show. */

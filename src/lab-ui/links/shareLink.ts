@@ -1,11 +1,12 @@
 // Share links: the run of a lab → `#/lab?scenario=<id>&s=<compressed run>` (the scenario stays
 // readable), and a URL's query → what to open, plus plain sentences for whatever could not be used.
-// The same reader serves the lab page and embed.html.
+// The same reader serves the lab page and embed.html. Writing a link (`shareHash`, lz-string) is in
+// encode.ts, so a page that only reads links never loads the compressor.
 
 import type { ConfigPatch } from '../../sim/config.ts'
 import { SCENARIOS, isScenarioId, LANDING_SCENARIO, type ScenarioId } from '../../sim/scenarios/index.ts'
 import type { LabInit, LabState } from '../../store/labStore.ts'
-import { encodeRun, type LinkedRun } from './encode.ts'
+import type { LinkedRun } from './encode.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS, MAX_SEED } from './limits.ts'
 
 export interface ShareRequest {
@@ -38,11 +39,6 @@ export function runOf(state: Pick<LabState, 'seed' | 'overrides' | 'timeline' | 
     script: mine.slice(0, MAX_SCRIPT_ITEMS).map((x) => ({ at: x.at, do: x.do })),
     at,
   }
-}
-
-/** "#/lab?scenario=…&s=…" — lz-string's alphabet is URL-safe, so `s` needs no escaping. */
-export function shareHash(scenario: ScenarioId, run: LinkedRun, path = '/lab'): string {
-  return `#${path}?scenario=${encodeURIComponent(scenario)}&s=${encodeRun(run)}`
 }
 
 /** An absolute URL of the main app (from the app itself or from embed.html next to it). */

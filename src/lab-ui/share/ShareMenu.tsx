@@ -10,7 +10,8 @@ import type { LabStore } from '../../store/labStore.ts'
 import { useLab, useLabStore } from '../../store/LabContext.tsx'
 import { downloadText, saveFile } from '../../components/download.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS } from '../links/limits.ts'
-import { appUrl, runOf, shareHash } from '../links/shareLink.ts'
+import { shareHash } from '../links/encode.ts'
+import { appUrl, runOf } from '../links/shareLink.ts'
 
 export function ShareMenu() {
   const store = useLabStore()

@@ -93,6 +93,10 @@ function frame(ctx: CanvasRenderingContext2D, w: number, h: number, caption: Png
 
 async function domPicture(card: HTMLElement, w: number, h: number): Promise<HTMLImageElement> {
   const clone = card.cloneNode(true) as HTMLElement
+  // The card's size came from its place on the page (a flex item): give the copy the same, or a
+  // stage sized by its parent (and size-contained) would draw at zero height.
+  clone.style.width = `${w}px`
+  clone.style.height = `${h}px`
   freezeAnimations(card, clone)
   for (const c of clone.querySelectorAll('canvas')) c.remove()
   for (const control of clone.querySelectorAll<HTMLElement>(CONTROLS)) control.style.visibility = 'hidden'

@@ -110,7 +110,7 @@ export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<An
         el.style.top = `${top}px`
         el.style.height = `${height}px`
       }
-      painter.draw({ width, height, top, dpr, list: recordRequests(sim, map, selectedRequest, reduced, dark) })
+      painter.draw({ width, height, top, dpr, keepOut: map.keepOut, list: recordRequests(sim, map, selectedRequest, reduced, dark) })
     }
     raf = requestAnimationFrame(draw)
     return () => {

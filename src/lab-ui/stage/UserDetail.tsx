@@ -31,7 +31,7 @@ export function UserDetail() {
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-muted">Believes</dt>
         <dd>
-          {user.believesLoggedIn ? 'logged in' : 'logged out'}, cart of {user.believedCart}
+          {user.believesLoggedIn ? 'logged in' : 'not logged in'}, cart of {user.believedCart}
         </dd>
         <dt className="text-muted">Client IP</dt>
         <dd className="font-mono">{user.ip}</dd>

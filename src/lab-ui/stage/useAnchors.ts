@@ -1,5 +1,5 @@
 // Measures where the stage's nodes are (user chips, the LB, server cards, the store) so the canvas can
-// draw requests between them, and where the stage itself sits in the page (so the canvas can find its
+// draw requests between them, which areas it must leave clear (the LB's and servers' words), and where the stage itself sits in the page (so the canvas can find its
 // on-screen slice each frame without asking for layout). Re-measured on resize, when nodes come and
 // go (at most ten times a second), and a few times a second as well.
 
@@ -12,6 +12,8 @@ export interface AnchorMap extends Anchors {
   readonly servers: ReadonlyMap<string, Point>
   /** The stage's box: its top in page coordinates (add the window's scroll), width and height. */
   readonly stage: { readonly pageTop: number; readonly width: number; readonly height: number }
+  /** Areas with words the request lines must not cross (`data-keepout`), as x, y, width, height runs. */
+  readonly keepOut: readonly number[]
 }
 
 /** Re-measuring forces a layout; mutations come in bursts, so at most this often. */
@@ -32,9 +34,15 @@ function measure(root: HTMLElement): AnchorMap {
     else if (kind === 'server') servers.set(id!, center(el))
     else if (kind === 'lb') lb = center(el)
   }
+  const keepOut: number[] = []
+  for (const el of root.querySelectorAll<HTMLElement>('[data-keepout]')) {
+    const r = el.getBoundingClientRect()
+    if (r.width > 0 && r.height > 0) keepOut.push(r.left - box.left, r.top - box.top, r.width, r.height)
+  }
   return {
     users,
     servers,
+    keepOut,
     stage: { pageTop: box.top + window.scrollY, width: box.width, height: box.height },
     lb,
     user: (id: number) => users.get(id),
@@ -42,7 +50,14 @@ function measure(root: HTMLElement): AnchorMap {
   }
 }
 
-export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<AnchorMap | null> {
+/**
+ * `fixed`: the stage lays its nodes out in cells of planned sizes (the lab's Stage), so nothing moves
+ * unless the box is resized, the plan changes or nodes come and go — session chips churning inside a
+ * tile can't move an anchor. Then only the lists' own children are watched, and there is no polling.
+ * Without it (compare's columns grow with their chips) the whole subtree is watched and re-measured
+ * a few times a second as well.
+ */
+export function useAnchors(root: RefObject<HTMLElement | null>, { fixed = false }: { fixed?: boolean } = {}): RefObject<AnchorMap | null> {
   const anchors = useRef<AnchorMap | null>(null)
   useEffect(() => {
     const el = root.current
@@ -58,6 +73,9 @@ export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<Ancho
           pending = 0
           last = performance.now()
           anchors.current = measure(el)
+          // A node with words can grow (the latest decision gets longer): its keep-out area and the
+          // anchors near it move, so watch those boxes too (observing an element twice is a no-op).
+          if (fixed) for (const k of el.querySelectorAll('[data-keepout]')) resize.observe(k)
         })
       }, Math.max(0, last + MIN_GAP_MS - performance.now()))
     }
@@ -67,11 +85,16 @@ export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<Ancho
     // Content above the stage growing or shrinking moves it down the page.
     resize.observe(document.body)
     // Cards appear, vanish and grow (users arrive, servers are added, session chips pile up).
-    const mutations = new MutationObserver(update)
-    mutations.observe(el, { childList: true, subtree: true })
+    // With a fixed layout only a change to the plan (the stage's attributes) or to a list of nodes
+    // (`data-anchor-list`: users come and go, servers are added) matters, not chips or words changing.
+    const relevant = (r: MutationRecord) => r.target === el || (r.target instanceof Element && r.target.hasAttribute('data-anchor-list'))
+    const mutations = new MutationObserver((records) => {
+      if (!fixed || records.some(relevant)) update()
+    })
+    mutations.observe(el, { childList: true, subtree: true, ...(fixed ? { attributes: true, attributeFilter: ['style', 'data-layout', 'data-users', 'data-servers'] } : {}) })
     // A card growing moves its neighbours without resizing anything we observe: re-measure a few
     // times a second as well (≈220 rectangles at most: well under a millisecond).
-    const interval = setInterval(update, 400)
+    const interval = fixed ? 0 : setInterval(update, 400)
     return () => {
       cancelAnimationFrame(pending)
       clearTimeout(timer)
@@ -79,6 +102,6 @@ export function useAnchors(root: RefObject<HTMLElement | null>): RefObject<Ancho
       resize.disconnect()
       mutations.disconnect()
     }
-  }, [root])
+  }, [root, fixed])
   return anchors
 }

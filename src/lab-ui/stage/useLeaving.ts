@@ -77,5 +77,6 @@ export function useLeaving<T>(items: readonly T[], key: (item: T) => string, ms:
     setTimeout(() => setState((s) => dropLeft(s, batch)), ms)
   }, [batch, ms])
 
-  return shown(current)
+  // The items themselves may be new objects with the same keys (a server's new copy): show today's.
+  return shown(current.prev === items ? current : { ...current, prev: items })
 }

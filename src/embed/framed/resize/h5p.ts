@@ -5,6 +5,7 @@
 // `resize` {scrollHeight}. A `resize` from the parent (its window changed size) re-measures. Messages
 // are {context: 'h5p', action, …}; only the parent window's are read. See docs/EMBED_API.md.
 
+import { announceSizeToContent } from '../sizeToContent.ts'
 import { contentHeight, watchHeight } from './measure.ts'
 
 const CONTEXT = 'h5p'
@@ -32,6 +33,8 @@ export function startH5pResizer(win: Window): () => void {
     if (d.action === 'ready') send('hello')
     else if (d.action === 'hello' && !friendly) {
       friendly = true
+      // The lab stops fitting the frame: the host sizes the frame to it now.
+      announceSizeToContent(win)
       stopWatching = watchHeight(win, prepare)
     } else if (d.action === 'resizePrepared') {
       const h = contentHeight(win.document)

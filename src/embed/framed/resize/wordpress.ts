@@ -4,11 +4,10 @@
 // secret} sent by the frame whose secret matches. We send it on start, when our height changes, and
 // when the parent says {message: 'ready'} (its script loaded after us). See docs/EMBED_API.md.
 
+import { wordpressSecret } from '../sizeToContent.ts'
 import { contentHeight, watchHeight } from './measure.ts'
 
-export function wordpressSecret(hash: string): string | null {
-  return /[#?&]secret=([A-Za-z0-9]{1,64})(?:&|$)/.exec(hash)?.[1] ?? null
-}
+export { wordpressSecret }
 
 export function startWordPressHeight(win: Window): () => void {
   const secret = wordpressSecret(win.location.hash)
