@@ -3,11 +3,11 @@
 // run (`s=`) too, applied on top of it (the notice says so); `from=<card>` adds a way back to that card.
 
 import { useEffect, useMemo, useRef } from 'react'
-import { isScenarioId, LANDING_SCENARIO, type ScenarioId, MAX_SERVERS, MAX_USERS, type ConfigPatch, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind, type LbProductId, SCENARIOS } from '../../lab-ui/engine.ts'
+import { isScenarioId, LANDING_SCENARIO, type ScenarioId, MAX_SERVERS, MAX_USERS, type ConfigPatch, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind, type LbProductId, SCENARIOS, DEFAULT_CONFIG } from '../../lab-ui/engine.ts'
 import { productProblem, readLbParam } from '../../lab-ui/links/lbParam.ts'
 import { Notice } from '../../components/Notice.tsx'
 import { href, navigate, useRoute } from '../../app/router.ts'
-import { LabProvider, useLabStore } from '../../store/LabContext.tsx'
+import { LabProvider, useLab, useLabStore } from '../../store/LabContext.tsx'
 import { Lab } from '../../lab-ui/Lab.tsx'
 import { SharedRun } from '../../lab-ui/share/SharedRun.tsx'
 import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
@@ -47,6 +47,7 @@ export default function LabPage() {
       )}
       <LabProvider init={{ ...shared.init, overrides }}>
         <FollowRoute scenario={valid} overrides={overrides} />
+        <LbInUrl scenario={valid} />
         <SharedRun share={shared} settings={overrides} />
         <Lab onScenarioChange={(id) => navigate(href('/lab', { scenario: id, from: backTo ?? undefined }), { replace: true })} />
       </LabProvider>
@@ -67,6 +68,26 @@ function FollowRoute({ scenario, overrides }: { scenario: ScenarioId; overrides:
     const s = store.getState()
     if (s.scenarioId !== scenario || JSON.stringify(s.overrides) !== key) s.load({ scenario, overrides: JSON.parse(key) as ConfigPatch })
   }, [scenario, key, store])
+  return null
+}
+
+/**
+ * The address bar follows the Load balancer picker: `lb=` is rewritten in place (no navigation, so the
+ * run is not reloaded), and a reload or a copied address opens the lab under that product.
+ */
+function LbInUrl({ scenario }: { scenario: ScenarioId }) {
+  const lb = useLab((s) => s.sim.config.lb)
+  useEffect(() => {
+    const url = new URL(window.location.href)
+    const [path = '', qs = ''] = url.hash.slice(1).split('?')
+    if (path !== '/lab') return
+    const q = new URLSearchParams(qs)
+    const implied = q.get('lb') ?? SCENARIOS[scenario].config.lb ?? DEFAULT_CONFIG.lb
+    if (implied === lb) return
+    q.set('lb', lb)
+    url.hash = `${path}?${q.toString()}`
+    window.history.replaceState(window.history.state, '', url)
+  }, [lb, scenario])
   return null
 }
 
