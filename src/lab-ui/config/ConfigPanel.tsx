@@ -56,13 +56,15 @@ export default function ConfigPanel({ context }: { context?: string }) {
         ) : (
           <span className="font-mono text-xs text-muted">{format.file}</span>
         )}
-        <Button size="sm" onClick={() => void copy()} aria-label={`Copy ${label}`}>
-          Copy
-        </Button>
+        <div className="flex items-center gap-2">
+          <p role="status" className="text-xs text-muted" data-testid="config-copy-status">
+            {message}
+          </p>
+          <Button size="sm" onClick={() => void copy()} aria-label={`Copy ${label}`} className="shrink-0">
+            Copy
+          </Button>
+        </div>
       </div>
-      <p role="status" className="min-h-4 text-xs text-muted" data-testid="config-copy-status">
-        {message}
-      </p>
       <pre ref={pre} tabIndex={0} aria-label={label} className="max-h-96 overflow-auto rounded-md border border-line bg-soft p-2 font-mono text-[12px] leading-snug text-ink focus-visible:outline focus-visible:outline-3 focus-visible:outline-accent" data-testid="config-text">
         {text}
       </pre>
