@@ -66,6 +66,12 @@ test.describe('the Load balancer picker', () => {
     await expect(page.getByRole('option', { name: /IP hash \(nginx ip_hash\) — not in ALB/ })).toBeDisabled()
     await page.getByRole('combobox', { name: 'Load balancer' }).selectOption('kube-proxy')
     await expect(page.getByRole('option', { name: /Cookie affinity — not in kube-proxy/ })).toBeDisabled()
+    // A scenario that asks for cookie affinity, under nginx 1.22: the stand-in is named, with the reason.
+    await page.goto('./#/lab?scenario=crash-sticky-memory')
+    await expect(page.getByTestId('lb-standin').locator('visible=true')).toHaveCount(0)
+    await page.getByRole('combobox', { name: 'Load balancer' }).selectOption('nginx')
+    await expect(page.getByTestId('lb-standin').locator('visible=true')).toContainText('nginx 1.22 (open source) has no cookie affinity')
+    await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toHaveValue('hash-consistent')
   })
 })
 

@@ -5,13 +5,19 @@
 // event log explain.
 
 import { Select } from '../components/Select.tsx'
-import { LB_PRODUCTS } from '../sim/products/registry.ts'
+import { LB_PRODUCTS, policyUnder } from '../sim/products/registry.ts'
 import { LB_PRODUCT_IDS, type LbProductId } from '../sim/types.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
+import { askedPolicy } from './config/askedPolicy.ts'
 
 export function LbPicker() {
   const store = useLabStore()
   const lb = useLab((s) => s.sim.config.lb)
+  // The design asks for a policy this product lacks: say which one stands in, and why.
+  const problem = useLab((s) => {
+    const asked = askedPolicy(s)
+    return asked === undefined ? null : policyUnder(s.sim.config.lb, asked).problem
+  })
   return (
     <div className="flex min-w-0 flex-col gap-1" data-testid="lb-picker">
       <Select<LbProductId> label="Load balancer" value={lb} onChange={(v) => store.getState().setLb(v)}>
@@ -24,6 +30,11 @@ export function LbPicker() {
       <p className="text-xs text-muted" data-picker-note>
         Switching replays this run from 0:00 under the other load balancer, to this moment.
       </p>
+      {problem !== null && (
+        <p className="text-xs text-warn" data-testid="lb-standin">
+          {problem}
+        </p>
+      )}
     </div>
   )
 }
