@@ -7,7 +7,7 @@ import { resolveConfig, type ConfigPatch } from '../sim/config.ts'
 import type { Intervention } from '../sim/interventions.ts'
 import { SCENARIOS, type ScenarioId } from '../sim/scenarios/index.ts'
 import { appliedScript, createTimeline, intervene, play, seek, stepBack, stepForward, type Timeline } from '../sim/timeline.ts'
-import type { ServerId, SimMs, SimState } from '../sim/types.ts'
+import type { LbProductId, ServerId, SimMs, SimState } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
 import { designKind, learnerDesign, mergePatches, modeDesign } from './design.ts'
 import type { PlaybackActions } from './playback.ts'
@@ -58,6 +58,12 @@ export interface LabState extends PlaybackActions {
   restoreDefaults(): void
   intervene(iv: Intervention): void
   setMode(mode: 'sticky' | 'stateless'): void
+  /**
+   * Put another load balancer in the middle. A product swap is a new load balancer (its own cookie
+   * names and health state), not an intervention: the run is replayed from 0:00 under `lb` with the
+   * learner's interventions, back to the current moment (docs/DECISIONS.md, "products").
+   */
+  setLb(lb: LbProductId): void
   setView(view: 'stage' | 'table'): void
   selectRequest(id: number | null): void
   selectUser(id: number | null): void
@@ -157,6 +163,13 @@ export function createLabStore(init: LabInit): LabStore {
       // Storage first, so the sessions are already in their new home when routing changes.
       if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
       if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })
+    },
+
+    setLb(lb) {
+      const { scenarioId, seed, overrides, timeline, sim } = get()
+      if (sim.config.lb === lb) return
+      const script = timeline.script.filter((x) => x.by !== 'scenario')
+      set({ ...build({ scenario: scenarioId, seed, overrides: { ...overrides, lb }, script, at: sim.now }), selectedRequest: null, selectedUser: null })
     },
 
     setView: (view) => set({ view }),
