@@ -174,7 +174,7 @@ test.describe('scenes', () => {
     // logouts in the strip, failed requests in the panel below the scene.
     await expect(alb.getByTestId('m-logouts')).toHaveText('0')
     await alb.getByTestId('lab-more').scrollIntoViewIfNeeded()
-    await expect(alb.getByTestId('m-failed')).toHaveText('198')
+    await expect(alb.getByTestId('m-failed')).toHaveText('157')
     const cloudflare = page.getByTestId('scene').nth(2)
     await expect(cloudflare.getByRole('link', { name: /Open in the full lab/ })).toHaveAttribute('href', '#/lab?scenario=crash-sticky-memory&lb=cloudflare')
   })

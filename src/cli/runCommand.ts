@@ -57,7 +57,8 @@ export function runCommand(args: readonly string[]): CliResult {
   return { stdout: formatReport(r, sc.title), stderr: note, code: 0 }
 }
 
-function formatReport(r: RunReport, title: string): string {
+/** The report as `sim run` prints it (also `npm run real`). */
+export function formatReport(r: RunReport, title: string): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`
   const lines = [
     `${r.scenario} — ${title}`,

@@ -3,13 +3,13 @@
 // the outcome on the request. Side effects happen at service start, so a crash while the request is
 // being served leaves them committed (that is how duplicate orders arise).
 
-import { mutUser } from './cow.ts'
-import { between } from './rng.ts'
+import { mutServer, mutUser } from './cow.ts'
+import { between, type Rng } from './rng.ts'
 import { accessMs, cartKey, deleteSession, getSession, homeUp, isLive, putSession, sessionHome, touchSession, type SessionHome } from './storage.ts'
 import type { Outcome, SimRequest, RequestKind, SimMs, SimState } from './types.ts'
 
 /** Mean service time of each kind of request on one worker (a single-threaded app process). */
-function baseCost(kind: RequestKind): SimMs {
+export function baseCost(kind: RequestKind): SimMs {
   // A switch rather than a lookup table: V8 compiles it to a few compares on the hot path.
   switch (kind) {
     case 'landing':
@@ -25,11 +25,19 @@ function baseCost(kind: RequestKind): SimMs {
   }
 }
 
-/** Serve `req` (owned) on server `serverIdx`: sets outcome, status, detail and cookies; returns the service time. */
+/**
+ * The work of one request on a worker, before any store access: the kind's mean cost (× the heavy
+ * factor), varied 60–140 % by the serving process's own stream (servers.ts `serverRng`). A real app
+ * server draws it the same way (real/app/).
+ */
+export function serviceWork(kind: RequestKind, costFactor: number, rng: Rng): SimMs {
+  return Math.round((baseCost(kind) * costFactor * between(rng, 60, 140)) / 100)
+}
+
+/** Serve `req` (owned) on server `serverIdx` (owned): sets outcome, status, detail and cookies; returns the service time. */
 export function serve(s: SimState, req: SimRequest, serverIdx: number): SimMs {
-  const user = mutUser(s, req.user)
-  const heavy = user.heavy ? s.config.heavyCostFactor : 1
-  const work = Math.round((baseCost(req.kind) * heavy * between(user.rng, 60, 140)) / 100)
+  const heavy = s.users[req.user]!.heavy ? s.config.heavyCostFactor : 1
+  const work = serviceWork(req.kind, heavy, mutServer(s, serverIdx).rng)
   return work + handle(s, req, serverIdx)
 }
 
@@ -125,19 +133,32 @@ function applyCartAction(s: SimState, req: SimRequest, session: { cart: number }
 }
 
 function placeOrder(s: SimState, req: SimRequest): string {
+  const verdict = orderVerdict(s.config.idempotencyKeys, s.users[req.user]!.committedIntent, req.intent)
+  recordOrder(s, req, verdict)
+  if (verdict === 'idempotent') return `idempotency key seen → original order returned`
+  return verdict === 'duplicate' ? `order placed AGAIN → duplicate order` : `order placed`
+}
+
+export type OrderVerdict = 'placed' | 'duplicate' | 'idempotent'
+
+/**
+ * A checkout against the orders table, which remembers each user's last committed checkout (intent):
+ * with an idempotency key a repeat returns the original order; without one it is placed again — a
+ * duplicate. The real app server (real/app/shop.ts) decides with this same rule.
+ */
+export function orderVerdict(idempotencyKeys: boolean, committedIntent: number, intent: number): OrderVerdict {
+  if (idempotencyKeys && committedIntent === intent) return 'idempotent'
+  return committedIntent === intent ? 'duplicate' : 'placed'
+}
+
+/** Counts an order (and a duplicate) against the user who placed it. */
+export function recordOrder(s: SimState, req: SimRequest, verdict: OrderVerdict): void {
+  if (verdict === 'idempotent') return
   const user = mutUser(s, req.user)
-  if (s.config.idempotencyKeys && user.committedIntent === req.intent) {
-    return `idempotency key seen → original order returned`
-  }
-  const duplicate = user.committedIntent === req.intent
   user.committedIntent = req.intent
   user.orders += 1
   s.counters.orders += 1
-  if (duplicate) {
-    s.counters.duplicateOrders += 1
-    return `order placed AGAIN → duplicate order`
-  }
-  return `order placed`
+  if (verdict === 'duplicate') s.counters.duplicateOrders += 1
 }
 
 function where(home: SessionHome, id: string): string {
@@ -149,7 +170,7 @@ function storeName(home: SessionHome): string {
 }
 
 /** A stable visitor id cookie (what `hash $cookie_uid` keys on). */
-function visitorId(seed: number, user: number): string {
+export function visitorId(seed: number, user: number): string {
   let h = (seed * 31 + user * 2654435761) >>> 0
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0
   return `v${h.toString(16).padStart(8, '0')}`

@@ -17,9 +17,18 @@ import { touchConnection } from './products/engine/kubeProxy.ts'
 import { nextFloat } from './rng.ts'
 import { scheduleRequest } from './schedule.ts'
 import { accepts, serverIndex, settleBusy } from './servers.ts'
-import type { SimRequest, ServerId, SimMs, SimState, UserId } from './types.ts'
+import type { RequestKind, SimRequest, ServerId, SimMs, SimState, User, UserId } from './types.ts'
 
 const NOBODY: readonly ServerId[] = []
+
+/**
+ * Who decides, for the handlers below: the load balancer's choice and the app's work. The model's own
+ * (`route`, `serve`) by default; the replay on real software (real/) passes what real nginx or HAProxy
+ * chose and what the real app server did, so the bookkeeping around them — counters, retries, queues,
+ * latency, the events scheduled — is this file's, not a copy of it.
+ */
+export type Router = (s: SimState, user: User, tried: readonly ServerId[], kind: RequestKind, redispatch: boolean) => RouteResult
+export type Serve = (s: SimState, req: SimRequest, serverIdx: number) => SimMs
 
 /**
  * The load balancer routes the request and forwards it; it reaches the chosen server HOP_MS after the
@@ -27,7 +36,7 @@ const NOBODY: readonly ServerId[] = []
  * folded into that arrival event — one event fewer per request, and nothing can happen to a server
  * in the 2 ms between that the LB could have known about.
  */
-export function onForward(s: SimState, userId: UserId, id: number): void {
+export function onForward(s: SimState, userId: UserId, id: number, router: Router = route, serveFn: Serve = serve): void {
   const req = mutRequest(s, userId, id)
   if (!req) return
   if (req.refused.length === 0) s.counters.requests += 1
@@ -37,7 +46,7 @@ export function onForward(s: SimState, userId: UserId, id: number): void {
   const result: RouteResult =
     same && req.server !== null
       ? { server: req.server, decision: `→ ${req.server}`, pinned: req.pinned }
-      : route(s, user, tried, req.kind, req.retry === 'balance')
+      : router(s, user, tried, req.kind, req.retry === 'balance')
   req.decision = tried.length === 0 ? result.decision : `${req.decision}${same ? ' ' : ' · '}${result.decision}`
   req.retry = 'route'
   req.pinned = result.pinned === true
@@ -57,10 +66,10 @@ export function onForward(s: SimState, userId: UserId, id: number): void {
   req.server = result.server
   if (result.affinity) req.affinity = result.affinity
   else if (!same) req.affinity = null
-  arrive(s, req, result.server)
+  arrive(s, req, result.server, serveFn)
 }
 
-function arrive(s: SimState, req: SimRequest, server: ServerId): void {
+function arrive(s: SimState, req: SimRequest, server: ServerId, serveFn: Serve): void {
   const idx = serverIndex(server)
   if (!accepts(s.servers[idx]!)) {
     // Connection refused: the process is down but the LB may not know yet.
@@ -70,7 +79,7 @@ function arrive(s: SimState, req: SimRequest, server: ServerId): void {
   }
   req.serverAt = s.now
   const srv = mutServer(s, idx)
-  if (srv.busy < s.config.workers) startService(s, req, idx)
+  if (srv.busy < s.config.workers) startService(s, req, idx, serveFn)
   else if (srv.queue.length < s.config.queueLimit) srv.queue.push(req.user)
   else {
     srv.errors += 1
@@ -78,16 +87,16 @@ function arrive(s: SimState, req: SimRequest, server: ServerId): void {
   }
 }
 
-function startService(s: SimState, req: SimRequest, idx: number): void {
+function startService(s: SimState, req: SimRequest, idx: number, serveFn: Serve): void {
   const srv = mutServer(s, idx)
   settleBusy(srv, s.now)
   srv.busy += 1
   req.startAt = s.now
-  const cost = serve(s, req, idx)
+  const cost = serveFn(s, req, idx)
   scheduleRequest(s, s.now + cost, 'request.done', req, srv.id)
 }
 
-export function onDone(s: SimState, userId: UserId, id: number, server: ServerId): void {
+export function onDone(s: SimState, userId: UserId, id: number, server: ServerId, serveFn: Serve = serve): void {
   const req = mutRequest(s, userId, id)
   // A crash already failed this request: the completion is stale.
   if (!req || req.doneAt !== -1 || req.server !== server) return
@@ -106,7 +115,7 @@ export function onDone(s: SimState, userId: UserId, id: number, server: ServerId
   const waiting = srv.queue.shift()
   if (waiting !== undefined) {
     const next = s.inflight[waiting]
-    if (next) startService(s, mutRequest(s, waiting, next.id)!, idx)
+    if (next) startService(s, mutRequest(s, waiting, next.id)!, idx, serveFn)
   }
   respond(s, req)
 }

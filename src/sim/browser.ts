@@ -55,6 +55,14 @@ export function sendRequest(s: SimState, user: User, kind: RequestKind, sendAt: 
   scheduleRequest(s, req.lbAt + HOP_MS, 'request.forward', req)
 }
 
+/** The `user.arrive` event: the user opens the shop and sends the first request. */
+export function onUserArrive(s: SimState, id: UserId): void {
+  if (s.users[id]!.active || s.users[id]!.left) return
+  const user = mutUser(s, id)
+  user.active = true
+  if (!s.inflight[id]) sendRequest(s, user, user.next, s.now, 1)
+}
+
 /** The `request.atClient` event: the response arrives. */
 export function onAtClient(s: SimState, userId: UserId, id: number): void {
   const req = mutRequest(s, userId, id)

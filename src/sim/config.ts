@@ -43,6 +43,7 @@ export const DEFAULT_CONFIG: SimConfig = {
   clientTimeoutMs: 3_000,
   clientRetryDelayMs: 1_000,
   websockets: false,
+  serverAddresses: [],
 }
 
 export type { ConfigPatch } from './types.ts'

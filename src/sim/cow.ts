@@ -42,6 +42,7 @@ export function mutServer(s: SimState, index: number): Server {
   const copy: Server = {
     ...srv,
     v: s.gen,
+    rng: srv.rng.clone(),
     queue: srv.queue.slice(),
     memory: new Map(srv.memory),
     latency: cloneHistogram(srv.latency),

@@ -4,15 +4,15 @@
 // the same run.
 
 import { onDone, onForward } from './backend.ts'
-import { onAtClient, onClientTimeout, sendRequest } from './browser.ts'
-import { beginTx, mutUser } from './cow.ts'
+import { onAtClient, onClientTimeout, onUserArrive } from './browser.ts'
+import { beginTx } from './cow.ts'
 import { heapPop, heapTopTime } from './heap.ts'
 import { applyIntervention, onTokenReplay, type ScriptItem } from './interventions.ts'
 import { healthCheck } from './lb.ts'
 import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
 import { sampleMetrics, sweepSessions } from './housekeeping.ts'
 import { requestEventKind, requestEventServer, requestEventUser, takeEvent } from './schedule.ts'
-import type { SimEvent, SimMs, SimState } from './types.ts'
+import type { RequestEventKind, ServerId, SimEvent, SimMs, SimState, UserId } from './types.ts'
 import { onReconnect } from './websockets.ts'
 
 export type Script = readonly ScriptItem[]
@@ -52,13 +52,10 @@ function run(s: SimState, script: Script, untilTime: SimMs, untilItem: number, u
   while (s.itemCount < untilItem && s.traceSeq < untilTrace) {
     const t = heapTopTime(heap)
     // Bounds-checked on purpose: reading past an array's end is slow in V8.
-    const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
-    if (iv && iv.at < t) {
+    const iv = dueIntervention(s, script, t)
+    if (iv) {
       if (iv.at > untilTime) return
-      s.now = Math.max(s.now, iv.at)
-      s.scriptCursor += 1
-      s.itemCount += 1
-      applyIntervention(s, iv.do)
+      applyIntervention(s, takeIntervention(s, iv).do)
       continue
     }
     if (t === Infinity || t > untilTime) return
@@ -66,13 +63,60 @@ function run(s: SimState, script: Script, untilTime: SimMs, untilItem: number, u
     const seq = d[1]!
     const request = d[2]!
     const code = d[3]!
-    heapPop(heap)
-    s.now = t
-    s.eventCount += 1
-    s.itemCount += 1
+    popEvent(s, t)
     if (request >= 0) handleRequest(s, request, code)
     else handle(s, takeEvent(s, seq))
   }
+}
+
+/** The script's next intervention if it comes before the queue's next event (at time `t`). */
+function dueIntervention(s: SimState, script: Script, t: SimMs): ScriptItem | undefined {
+  const iv = s.scriptCursor < script.length ? script[s.scriptCursor] : undefined
+  return iv && iv.at < t ? iv : undefined
+}
+
+function takeIntervention(s: SimState, iv: ScriptItem): ScriptItem {
+  s.now = Math.max(s.now, iv.at)
+  s.scriptCursor += 1
+  s.itemCount += 1
+  return iv
+}
+
+function popEvent(s: SimState, t: SimMs): void {
+  heapPop(s.heap)
+  s.now = t
+  s.eventCount += 1
+  s.itemCount += 1
+}
+
+/**
+ * One item, for a driver that handles some items itself — the replay on real software (real/) lets
+ * real servers do the backend's part and hands the browser's part back to `handleEvent` and
+ * browser.ts. Taking it advances the state's clock and counts exactly as `advanceTo` would.
+ */
+export type Item =
+  | { readonly type: 'intervention'; readonly item: ScriptItem }
+  | { readonly type: 'request'; readonly kind: RequestEventKind; readonly user: UserId; readonly request: number; readonly server: ServerId | null }
+  | { readonly type: 'event'; readonly event: SimEvent }
+
+/** Takes the next item at or before `untilTime` off an owned state, or returns null (nothing due). */
+export function takeItem(s: SimState, script: Script, untilTime: SimMs): Item | null {
+  const t = heapTopTime(s.heap)
+  const iv = dueIntervention(s, script, t)
+  if (iv) return iv.at > untilTime ? null : { type: 'intervention', item: takeIntervention(s, iv) }
+  if (t === Infinity || t > untilTime) return null
+  const d = s.heap.data
+  const seq = d[1]!
+  const request = d[2]!
+  const code = d[3]!
+  popEvent(s, t)
+  if (request < 0) return { type: 'event', event: takeEvent(s, seq) }
+  return { type: 'request', kind: requestEventKind(code), user: requestEventUser(code), request, server: requestEventServer(code) }
+}
+
+/** What the model does with a non-request event (exported for drivers; see `takeItem`). */
+export function handleEvent(s: SimState, e: SimEvent): void {
+  handle(s, e)
 }
 
 function handleRequest(s: SimState, request: number, code: number): void {
@@ -94,13 +138,8 @@ function handleRequest(s: SimState, request: number, code: number): void {
 
 function handle(s: SimState, e: SimEvent): void {
   switch (e.kind) {
-    case 'user.arrive': {
-      if (s.users[e.user]!.active || s.users[e.user]!.left) return
-      const user = mutUser(s, e.user)
-      user.active = true
-      if (!s.inflight[e.user]) sendRequest(s, user, user.next, s.now, 1)
-      return
-    }
+    case 'user.arrive':
+      return onUserArrive(s, e.user)
     case 'lb.healthCheck': {
       const recovered = healthCheck(s)
       if (s.deploy && s.deploy.current !== null && recovered.includes(s.deploy.current)) deployNext(s)

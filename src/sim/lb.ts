@@ -83,18 +83,22 @@ export function recordSuccess(s: SimState, server: ServerId): void {
   if (srv.fails !== 0) mutServer(s, serverIndex(server)).fails = 0
 }
 
+/** The model's probe: a process that is up (or draining) answers its health check. */
+export const answersProbe = (srv: Server): boolean => srv.status === 'up' || srv.status === 'draining'
+
 /**
  * One round of the product's active health checks (every `health.intervalMs`): HAProxy `check`, ALB
  * target health, Kubernetes readiness as kube-proxy applies it, Cloudflare's monitor. Returns the
- * servers that just came back into rotation.
+ * servers that just came back into rotation. `probe` says whether a server answered; the replay on
+ * real software (real/) passes the answers of real probes.
  */
-export function healthCheck(s: SimState): ServerId[] {
+export function healthCheck(s: SimState, probe: (srv: Server) => boolean = answersProbe): ServerId[] {
   const recovered: ServerId[] = []
   const { unhealthyThreshold, healthyThreshold, intervalMs } = s.config.health
   for (let i = 0; i < s.servers.length; i++) {
     const current = s.servers[i]!
     if (current.status === 'removed' || (current.fresh && current.status === 'starting')) continue
-    const ok = current.status === 'up' || current.status === 'draining'
+    const ok = probe(current)
     if (ok && current.healthy && current.probeFails === 0) continue
     if (!ok && !current.healthy && current.probeOks === 0) continue
     const srv = mutServer(s, i)

@@ -6,7 +6,7 @@ import { failRequestsOn } from './backend.ts'
 import { behaviourOf } from './products/engine/index.ts'
 import { closeConnections } from './products/engine/kubeProxy.ts'
 import { schedule } from './schedule.ts'
-import { liveSessionCount, makeServer, serverIndex, settleBusy } from './servers.ts'
+import { liveSessionCount, makeServer, serverIndex, serverRng, settleBusy } from './servers.ts'
 import { isLive } from './storage.ts'
 import { emit, formatDuration } from './trace.ts'
 import { SERVER_IDS, type ServerId, type SessionStoreName, type SimState } from './types.ts'
@@ -59,6 +59,7 @@ function boot(s: SimState, id: ServerId, verb: string, fresh: boolean): void {
   srv.status = 'starting'
   srv.statusSince = s.now
   srv.version += 1
+  srv.rng = serverRng(s.seed, serverIndex(id), srv.version)
   if (fresh) {
     srv.fresh = true
     srv.healthy = false
@@ -86,7 +87,7 @@ export function addServer(s: SimState): ServerId | null {
   const slot = s.servers.findIndex((srv) => srv.status === 'removed')
   const idx = slot >= 0 ? slot : s.servers.length
   if (idx >= SERVER_IDS.length) return null
-  const fresh = makeServer(idx, s.now, 'starting')
+  const fresh = makeServer(s.seed, s.config, idx, s.now, 'starting')
   if (slot >= 0) s.servers[idx] = { ...fresh, v: s.gen, version: s.servers[idx]!.version }
   else s.servers.push({ ...fresh, v: s.gen })
   boot(s, fresh.id, 'added', true)

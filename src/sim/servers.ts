@@ -1,23 +1,37 @@
 // App servers A–J: addresses, status, capacity and the busy-time bookkeeping behind utilisation.
 
 import { createHistogram } from './histogram.ts'
+import { createRng, type Rng } from './rng.ts'
 import { isLive } from './storage.ts'
-import { SERVER_IDS, type Server, type ServerId, type SimMs, type SimState } from './types.ts'
+import { SERVER_IDS, type Server, type ServerId, type SimConfig, type SimMs, type SimState } from './types.ts'
 
-/** The upstream line for server `index`, as it would appear in an nginx config. */
-function serverAddress(index: number): string {
-  return `10.0.0.${11 + index}:3000`
+/**
+ * The upstream line for server `index`, as it would appear in an nginx config: the config's own
+ * (the replay on real software runs on loopback ports) or 10.0.0.11:3000, 10.0.0.12:3000, …
+ */
+export function serverAddress(config: Pick<SimConfig, 'serverAddresses'>, index: number): string {
+  return config.serverAddresses[index] ?? `10.0.0.${11 + index}:3000`
 }
 
-export function makeServer(index: number, now: SimMs, status: 'up' | 'starting'): Server {
+/**
+ * The random stream of one server process's service times: its own per (server, incarnation), so a
+ * server's work does not depend on who else is served, and a restarted process starts a fresh stream
+ * — which a real app server can draw itself (real/app/, docs/DECISIONS.md 2026-11-30, "Each server its own service-time stream").
+ */
+export function serverRng(seed: number, index: number, version: number): Rng {
+  return createRng(seed, 100_000 + index * 10_000 + version)
+}
+
+export function makeServer(seed: number, config: Pick<SimConfig, 'serverAddresses'>, index: number, now: SimMs, status: 'up' | 'starting'): Server {
   return {
     v: 0,
     id: SERVER_IDS[index]!,
-    address: serverAddress(index),
+    address: serverAddress(config, index),
     weight: 1,
     status,
     statusSince: now,
     version: 1,
+    rng: serverRng(seed, index, 1),
     healthy: status === 'up',
     fresh: status !== 'up',
     probeFails: 0,

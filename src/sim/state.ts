@@ -60,7 +60,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     events: new Map(),
     rng: createRng(seed, 0),
     users,
-    servers: Array.from({ length: config.servers }, (_, i) => makeServer(i, 0, 'up')),
+    servers: Array.from({ length: config.servers }, (_, i) => makeServer(seed, config, i, 0, 'up')),
     sessionStore: { v: 0, kind: 'shared', up: true, since: 0, persistent: config.store.persistent, sessions: new Map() },
     database: { v: 0, kind: 'database', up: true, since: 0, persistent: true, sessions: new Map() },
     lb: { v: 0, rrCursor: -1, rrWeights: {}, clientIp: new Map(), conns: new Map(), headerTable: new Map() },

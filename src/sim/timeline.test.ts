@@ -27,7 +27,10 @@ describe('timeline', () => {
 
   it('step back returns to just before the latest event; step forward replays it identically', () => {
     const tl = fresh()
-    const { state, timeline } = play(tl, tl.checkpoints[0]!, 31_000)
+    const played = play(tl, tl.checkpoints[0]!, 31_000)
+    const timeline = played.timeline
+    // A moment that ends with a traced item (31 s may fall after untraced events such as a forward).
+    const state = stepForward(timeline, played.state)
     const back = stepBack(timeline, state)
     expect(back.traceSeq).toBe(state.traceSeq - 1)
     const again = stepForward(timeline, back)

@@ -28,11 +28,11 @@ describe('compare preset: same crash, five load balancers', () => {
       }),
     )
     expect(figures).toEqual({
-      nginx: { failed: 0, errors: {}, bad502: 0, logouts: 5, movedAfterS: 0 },
+      nginx: { failed: 0, errors: {}, bad502: 0, logouts: 5, movedAfterS: 2.054 },
       haproxy: { failed: 0, errors: {}, bad502: 0, logouts: 6, movedAfterS: 6 },
-      alb: { failed: 198, errors: { 502: 198 }, bad502: 198, logouts: 6, movedAfterS: 60 },
-      'kube-proxy': { failed: 3, errors: { 0: 3 }, bad502: 0, logouts: 4, movedAfterS: 2 },
-      cloudflare: { failed: 50, errors: { 521: 50 }, bad502: 0, logouts: 4, movedAfterS: 30 },
+      alb: { failed: 157, errors: { 502: 157 }, bad502: 157, logouts: 6, movedAfterS: 60 },
+      'kube-proxy': { failed: 5, errors: { 0: 5 }, bad502: 0, logouts: 4, movedAfterS: 2 },
+      cloudflare: { failed: 72, errors: { 520: 1, 521: 71 }, bad502: 0, logouts: 4, movedAfterS: 30 },
     })
   })
 })

@@ -66,7 +66,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     id: 'five-load-balancers',
     title: 'Same crash, five load balancers',
     watch:
-      'B crashes at 0:30 under each product’s own sticky design and defaults. nginx and HAProxy retry and nobody sees an error; Kubernetes drops 3 connections; Cloudflare answers 521 for 30 s, the ALB 502 for 60 s, until their health checks take B out.',
+      'B crashes at 0:30 under each product’s own sticky design and defaults. nginx and HAProxy retry and nobody sees an error; Kubernetes drops 5 connections; Cloudflare answers 521 for 30 s, the ALB 502 for 60 s, until their health checks take B out.',
     scenario: 'crash-sticky-memory',
     // Each product's one-click Sticky (products/*.ts stickyPolicy) over server memory, in the order the
     // lessons name them. Figures: docs/facts/products.md, "Same crash, five load balancers".

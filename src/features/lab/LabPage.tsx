@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice.tsx'
 import { href, navigate, useRoute } from '../../app/router.ts'
 import { LabProvider, useLabStore } from '../../store/LabContext.tsx'
 import { Lab } from '../../lab-ui/Lab.tsx'
+import { LabProofBadge } from '../../lab-ui/proof/ProofBadge.tsx'
 import { SharedRun } from '../../lab-ui/share/SharedRun.tsx'
 import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
 
@@ -51,6 +52,7 @@ export default function LabPage() {
         <LbInUrl />
         <SharedRun share={shared} settings={overrides} />
         <Lab onScenarioChange={(id) => navigate(href('/lab', { scenario: id, from: backTo ?? undefined }), { replace: true })} />
+        <LabProofBadge />
       </LabProvider>
     </div>
   )

@@ -6,8 +6,9 @@ export const affinityTtlExpiry: Scenario = {
   watch: 'Users step away for a minute or two; when they come back their 60-second cookie has expired and round robin may send them elsewhere.',
   claim: 'Affinity has a TTL; when it expires a user can move and lose an in-memory session (none if the TTL outlives the session).',
   lesson: 'techniques',
-  // Seed 5: several users take breaks longer than the TTL within the first three minutes.
-  seed: 5,
+  // Seed 40: several users take breaks longer than the TTL within the first two minutes, and every
+  // user is hit by the end (lesson 5 says so). Was 5 until servers got their own service-time streams.
+  seed: 40,
   config: {
     servers: 3,
     users: 12,

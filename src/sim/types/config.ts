@@ -71,6 +71,12 @@ export interface SimConfig {
   clientTimeoutMs: SimMs
   clientRetryDelayMs: SimMs
   websockets: boolean
+  /**
+   * Each server's upstream address (host:port), by index; missing ones are 10.0.0.11:3000 … A consistent
+   * hash ring is built from these strings, so the replay on real software (real/) sets its loopback
+   * addresses here to compare like with like. Not part of share links.
+   */
+  serverAddresses: readonly string[]
 }
 
 export interface NatGroupSpec {

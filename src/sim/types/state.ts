@@ -32,6 +32,8 @@ export interface Server {
   status: ServerStatus
   statusSince: SimMs
   version: number
+  /** Service-time randomness of this incarnation of the process (servers.ts `serverRng`). */
+  rng: Rng
   /**
    * In rotation as the load balancer's health view sees it: HAProxy UP by `check`, ALB healthy, a
    * Kubernetes endpoint ready, a Cloudflare endpoint healthy by its monitor. nginx open source has no

@@ -12,6 +12,7 @@ import { createLabStore, type LabStore } from '../../../store/labStore.ts'
 import { LabProvider } from '../../../store/LabContext.tsx'
 import { formatClock } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
+import { LabProofBadge } from '../../../lab-ui/proof/ProofBadge.tsx'
 import { useLesson } from '../LessonContext.ts'
 import { progressStore, savedScene } from '../progress.ts'
 import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
@@ -149,6 +150,7 @@ function SceneCard({ scenario: id, question, choices, answer, overrides, childre
         <p className="lesson-scene-lab-label">Live lab</p>
         <LabProvider store={store}>
           <Lab controls="minimal" picker={false} label={`Scene ${index + 1}: ${scenario.title}`} />
+          <LabProofBadge />
         </LabProvider>
       </div>
 

@@ -1,0 +1,23 @@
+// The wall-clock check of test:real: crash-sticky-memory (under nginx, whose fail_timeout runs on the
+// wall clock) at 1× on the real clock (90 s), compared with
+// the simulation within tolerances — logouts, lost carts and lost sessions exactly, every other count
+// within 1 or 1 % (timing on the wall clock moves a request here and there).
+
+import { compareReports } from '../compare.ts'
+import { makePlan } from '../plan.ts'
+import { replay, simulate } from '../replay.ts'
+
+export async function wallClockCheck(): Promise<{ ok: boolean; detail: string }> {
+  try {
+    const r = await replay(makePlan({ scenario: 'crash-sticky-memory', lb: 'nginx' }), { clock: 'real', speed: 1 })
+    const rows = compareReports(r.report, simulate(r.plan).report, 'tolerant')
+    const diff = rows.filter((x) => !x.same)
+    const key = (n: string) => rows.find((x) => x.name === n)
+    const summary = ['requests', 'unexpected logouts', 'carts lost', 'sessions lost'].map((n) => `${n} ${key(n)?.real}/${key(n)?.simulated}`).join(', ')
+    return diff.length === 0
+      ? { ok: true, detail: `crash-sticky-memory in ${(r.wallMs / 1000).toFixed(0)} s, real/simulated: ${summary}` }
+      : { ok: false, detail: `crash-sticky-memory: ${diff.map((d) => `${d.name} ${d.real}≠${d.simulated}`).join(', ')}` }
+  } catch (err) {
+    return { ok: false, detail: `crash-sticky-memory failed: ${err instanceof Error ? err.message : String(err)}` }
+  }
+}
