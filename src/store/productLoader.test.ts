@@ -4,12 +4,11 @@
 // (Every other test runs with all products registered: vitest.config.ts setupFiles.)
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type * as Registry from '../sim/products/engine/index.ts'
+import type * as Loader from './productLoader.ts'
+import type * as Store from './labStore.ts'
 
-type Modules = {
-  registry: typeof import('../sim/products/engine/index.ts')
-  loader: typeof import('./productLoader.ts')
-  store: typeof import('./labStore.ts')
-}
+type Modules = { registry: typeof Registry; loader: typeof Loader; store: typeof Store }
 
 async function fresh(): Promise<Modules> {
   vi.resetModules()
