@@ -51,7 +51,7 @@ function loadOne(lb: LbProductId): Promise<void> {
   return CHUNKS[lb]().then(
     (b) => registerBehaviours(b),
     (e: unknown) => {
-      throw new Error(`Could not load ${productById(lb).label}'s part of the lab (${e instanceof Error ? e.message : String(e)}). Check the connection and reload.`, { cause: e })
+      throw new Error(`Could not load ${productById(lb).label}’s part of the lab (${e instanceof Error ? e.message : String(e)}). Check the connection and reload.`, { cause: e })
     },
   )
 }
