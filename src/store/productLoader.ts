@@ -25,9 +25,10 @@ export function productsReady(lbs: readonly LbProductId[]): boolean {
 }
 
 /**
- * Fetch and register these products. The same set asked twice gets the same promise (React's `use`
- * needs a stable one); a failed fetch is forgotten, so asking again retries. Rejects with a sentence a
- * reader can act on.
+ * Fetch and register these products. The same set asked twice gets the same promise — a failed one
+ * too: React's `use` re-renders to read the rejection, and a fresh promise there would fetch again
+ * forever instead of showing the error. So a failure stands until the page is reloaded, which is what
+ * its sentence asks the reader to do.
  */
 export function loadProducts(lbs: readonly LbProductId[]): Promise<void> {
   const missing = [...new Set(lbs)].filter((lb) => !hasBehaviour(lb)).sort()
@@ -36,7 +37,6 @@ export function loadProducts(lbs: readonly LbProductId[]): Promise<void> {
   let p = loading.get(key)
   if (!p) {
     p = Promise.all(missing.map(loadOne)).then(() => undefined)
-    p.catch(() => loading.delete(key))
     loading.set(key, p)
   }
   return p
