@@ -161,6 +161,24 @@ test.describe('scenes', () => {
     await expect(first.getByTestId('scene-run')).toBeDisabled()
   })
 
+  test('lesson 11 plays the same crash under the ALB: a minute of 502s, nobody logged out yet at 1:30', async ({ page }) => {
+    await page.goto('./#/learn/kubernetes-and-managed-lbs')
+    const alb = page.getByTestId('scene').nth(1)
+    await expect(alb.getByRole('link', { name: /Open in the full lab/ })).toHaveAttribute('href', '#/lab?scenario=crash-sticky-memory&lb=alb')
+    await alb.getByRole('radio', { name: /They get 502 errors/ }).check()
+    await alb.getByTestId('scene-run').click()
+    await alb.getByTestId('scene-skip').click()
+    await expect(alb.getByTestId('scene-result')).toHaveAttribute('data-correct', 'true')
+    await expect(alb.getByTestId('clock')).toHaveText('1:30.0')
+    // The numbers the lesson quotes (src/features/lessons/sceneClaims.test.ts checks them headless):
+    // logouts in the strip, failed requests in the panel below the scene.
+    await expect(alb.getByTestId('m-logouts')).toHaveText('0')
+    await alb.getByTestId('lab-more').scrollIntoViewIfNeeded()
+    await expect(alb.getByTestId('m-failed')).toHaveText('198')
+    const cloudflare = page.getByTestId('scene').nth(2)
+    await expect(cloudflare.getByRole('link', { name: /Open in the full lab/ })).toHaveAttribute('href', '#/lab?scenario=crash-sticky-memory&lb=cloudflare')
+  })
+
   test('"Open in the full lab" carries the scenario and the scene’s overrides', async ({ page }) => {
     await page.goto('./#/learn/techniques')
     const links = page.getByTestId('scene').getByRole('link', { name: /Open in the full lab/ })

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { deckSchema } from '../../src/features/cards/deckSchema.ts'
+import { overrideProblems } from '../../src/features/lessons/scene/sceneRun.ts'
 import { resolveConfig } from '../../src/sim/config.ts'
 import { SCENARIO_IDS, SCENARIOS } from '../../src/sim/scenarios/index.ts'
 
@@ -22,6 +23,8 @@ const NO_SCENE: Record<string, string> = {
   'nginx-sticky-open-source': 'about nginx release history',
   'haproxy-cookie-insert': 'about HAProxy configuration syntax',
   'cloudflare-cflb-cookie': 'about Cloudflare product defaults',
+  'haproxy-version-pinning': 'about HAProxy release history (the lab runs one version)',
+  'nginx-backup-ip-hash': 'about how nginx parses a config; the lab has no backup servers',
 }
 
 describe('content/cards/deck.json', () => {
@@ -61,6 +64,8 @@ describe('content/cards/deck.json', () => {
         expect(config[key as keyof typeof config], `${c.id}: ${key}`).toBe(value)
         expect(base[key as keyof typeof base], `${c.id}: ${key} is already the scene's own value`).not.toBe(value)
       }
+      // The product must have the policy, or the "Show me" run would use a stand-in (nginx 1.22 has no cookie).
+      expect(overrideProblems(c.scene.overrides, c.scene.id), c.id).toEqual([])
     }
   })
 

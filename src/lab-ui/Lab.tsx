@@ -25,6 +25,7 @@ import { usePlayback } from '../store/usePlayback.ts'
 import { Announcer } from './Announcer.tsx'
 import { MetricsStrip } from './MetricsStrip.tsx'
 import { ModeControls } from './ModeControls.tsx'
+import { ConfigForDesign } from './config/ConfigForDesign.tsx'
 import { PlaybackBar } from './PlaybackBar.tsx'
 import { useShortcutKeys } from './Shortcuts.tsx'
 import { Stage } from './stage/Stage.tsx'
@@ -140,6 +141,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
               {card}
             </div>
             <Knobs />
+            <ConfigForDesign />
           </div>
           {/* Its own layer, its own layout: the log and metrics changing a few times a second don't repaint the page. */}
           <aside className="flex w-[22rem] shrink-0 flex-col gap-4 [contain:layout_paint] [will-change:transform]" aria-label="Design, metrics and events">
@@ -180,6 +182,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
               <section aria-label="Design details">
                 <ModeControls part="pickers" />
               </section>
+              {full && <ConfigForDesign />}
               {full && (
                 <div className="flex flex-wrap items-center gap-3">
                   <Suspense fallback={null}>
@@ -339,6 +342,7 @@ function MoreSheet() {
         <Suspense fallback={null}>
           <Sheet open={open} onClose={() => setOpen(false)} titleId={titleId} title="More controls">
             <ModeControls part="pickers" />
+            <ConfigForDesign />
             <MetricsPanel />
             <Knobs />
             <ShareMenu />

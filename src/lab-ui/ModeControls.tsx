@@ -16,6 +16,7 @@ import { designChanged } from '../store/designSwitch.ts'
 import { modeOf } from '../store/labStore.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { Explain } from './Explain.tsx'
+import { LbPicker } from './LbPicker.tsx'
 import { COOKIE_TERM, DESIGN_TERMS, POLICY_TERMS, STORAGE_TERMS } from './jargon/terms.ts'
 
 const STORAGE_LABEL: Record<StorageKind, string> = {
@@ -70,6 +71,9 @@ export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pick
         {kind !== 'mixed' && <Explain id={DESIGN_TERMS[kind]} label={kind === 'sticky' ? 'Sticky session' : 'Stateless service'} className="-my-0.5" />}
       </p>
       <div className={`grid gap-3 sm:grid-cols-2 ${part === 'toggle' ? 'hidden' : ''}`}>
+        <div className="sm:col-span-2">
+          <LbPicker />
+        </div>
         <div className="flex min-w-0 flex-col gap-1">
           <Select<StorageKind> label="Where do sessions live?" value={storage} onChange={(v) => intervene({ kind: 'setStorage', storage: v })}>
             {STORAGE_KINDS.map((k) => (

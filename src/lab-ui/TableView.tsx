@@ -11,6 +11,7 @@ import { Explain } from './Explain.tsx'
 import { TABLE_TERMS } from './jargon/terms.ts'
 import { serverMetrics } from '../sim/metrics.ts'
 import type { SimState } from '../sim/types.ts'
+import { SESSION_COOKIE } from '../sim/products/engine/cookies.ts'
 import { drainText, formatDuration, pct, serverStatusText, userStatusText } from './format.ts'
 import { userFill, userText } from '../draw/palette.ts'
 
@@ -107,7 +108,7 @@ function UsersTable({ sim }: { sim: SimState }) {
               <td className="py-1 pr-3">{userStatusText(u, sim)}</td>
               <td className="py-1 pr-3">{u.lastServer ?? '—'}</td>
               <td className="py-1 pr-3 text-right">{u.believedCart}</td>
-              <td className="py-1 pr-3">{u.jar.affinity ? `${u.jar.affinity.server}, ${u.jar.affinity.expiresAt > sim.now ? `expires in ${formatDuration(u.jar.affinity.expiresAt - sim.now)}` : 'expired'}` : '—'}</td>
+              <td className="py-1 pr-3">{u.jar.affinity ? `${u.jar.affinity.server}, ${u.jar.affinity.expiresAt >= SESSION_COOKIE ? 'session cookie' : u.jar.affinity.expiresAt > sim.now ? `honoured ${formatDuration(u.jar.affinity.expiresAt - sim.now)} more` : 'no longer honoured'}` : '—'}</td>
               <td className="py-1 text-right">{u.logouts}</td>
             </tr>
           ))}

@@ -50,7 +50,7 @@ export const KEY_FIGURES: Record<ScenarioId, readonly MetricId[]> = {
   'header-spoofing': ['imbalance'],
   'consistent-hash-scaling': ['remaps'],
   'websocket-affinity': ['burst'],
-  'crash-sticky-memory': ['sessions'],
+  'crash-sticky-memory': ['sessions', 'failed'],
   'heavy-users-hotspot': ['imbalance'],
   'autoscale-sticky': ['imbalance'],
   'rolling-deploy': ['sessions'],

@@ -51,6 +51,34 @@ describe('lab store', () => {
     ])
   })
 
+  it('setLb replays the run from 0:00 under the other load balancer, with the learner’s interventions, to the same moment', () => {
+    const store = createLabStore({ scenario: 'crash-sticky-memory', playing: true })
+    store.getState().advance(20_000)
+    store.getState().intervene({ kind: 'setStorage', storage: 'shared' })
+    store.getState().advance(25_000)
+    expect(store.getState().sim.config.lb).toBe('haproxy')
+    store.getState().setLb('alb')
+    const s = store.getState()
+    expect(s.sim.now).toBe(45_000)
+    expect(s.playing).toBe(true)
+    expect(s.overrides).toMatchObject({ lb: 'alb' })
+    expect(s.sim.config).toMatchObject({ lb: 'alb', policy: 'cookie', cookie: { name: 'AWSALB' }, storage: 'shared' })
+    expect(s.timeline.script.filter((x) => x.by !== 'scenario').map((x) => [x.at, x.do.kind])).toEqual([[20_000, 'setStorage']])
+    // The same as a run that started under the ALB.
+    const fresh = createLabStore({ scenario: 'crash-sticky-memory', overrides: { lb: 'alb' } })
+    fresh.getState().advance(20_000)
+    fresh.getState().intervene({ kind: 'setStorage', storage: 'shared' })
+    fresh.getState().advance(25_000)
+    expect(fingerprint(s.sim)).toBe(fingerprint(fresh.getState().sim))
+    // A policy the product lacks runs its stand-in; Reset and share links keep the product.
+    store.getState().setLb('nginx')
+    expect(store.getState().sim.config).toMatchObject({ lb: 'nginx', policy: 'hash-consistent' })
+    store.getState().reset()
+    expect(store.getState().sim.config.lb).toBe('nginx')
+    store.getState().restoreDefaults()
+    expect(store.getState().sim.config.lb).toBe('haproxy')
+  })
+
   it('one-click Sticky and Stateless are the load balancer’s own designs', () => {
     for (const [lb, sticky, stateless] of [['nginx', 'hash-consistent', 'round-robin'], ['haproxy', 'cookie', 'round-robin'], ['alb', 'cookie', 'round-robin'], ['kube-proxy', 'client-ip', 'random'], ['cloudflare', 'cookie', 'random']] as const) {
       const store = createLabStore({ scenario: 'shared-store', overrides: { lb } })

@@ -65,6 +65,12 @@ export interface LabState extends PlaybackActions {
   restoreDefaults(): void
   intervene(iv: Intervention): void
   setMode(mode: 'sticky' | 'stateless'): void
+  /**
+   * Put another load balancer in the middle. A product swap is a new load balancer (its own cookie
+   * names and health state), not an intervention: the run is replayed from 0:00 under `lb` with the
+   * learner's interventions, back to the current moment (docs/DECISIONS.md, "products").
+   */
+  setLb(lb: LbProductId): void
   setView(view: 'stage' | 'table'): void
   selectRequest(id: number | null): void
   selectUser(id: number | null): void
@@ -186,6 +192,26 @@ export function createLabStore(init: LabInit): LabStore {
       // Storage first, so the sessions are already in their new home when routing changes.
       if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
       if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })
+    },
+
+    setLb(lb) {
+      // Like `load`: under a product not loaded yet, once its code has arrived, unless a later load came.
+      const ticket = ++loads
+      if (!productsReady([lb])) {
+        loadProducts([lb]).then(
+          () => {
+            if (ticket === loads) get().setLb(lb)
+          },
+          (e: unknown) => {
+            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
+          },
+        )
+        return
+      }
+      const { scenarioId, seed, overrides, timeline, sim } = get()
+      if (sim.config.lb === lb) return
+      const script = timeline.script.filter((x) => x.by !== 'scenario')
+      set({ ...build({ scenario: scenarioId, seed, overrides: { ...overrides, lb }, script, at: sim.now }), loadError: null, selectedRequest: null, selectedUser: null })
     },
 
     setView: (view) => set({ view }),

@@ -70,6 +70,18 @@ describe('products load on demand', () => {
     expect(lab.getState().sim.config.lb).toBe('haproxy')
   })
 
+  it('the load balancer picker’s switch (setLb) waits for the product’s code too', async () => {
+    await m.loader.loadProducts(['haproxy'])
+    const lab = m.store.createLabStore({ scenario: 'crash-sticky-memory' })
+    lab.getState().advance(5_000)
+    lab.getState().setLb('cloudflare')
+    expect(lab.getState().sim.config.lb).toBe('haproxy')
+    await m.loader.loadProducts(['cloudflare'])
+    await settle()
+    expect(lab.getState().sim.config.lb).toBe('cloudflare')
+    expect(lab.getState().sim.now).toBe(5_000)
+  })
+
   it('a product whose code cannot be fetched: the run goes on and the lab says why', async () => {
     vi.doMock('../sim/products/engine/alb.ts', () => {
       throw new Error('network down')

@@ -1,9 +1,10 @@
-// Free choice for one column: routing policy, where sessions live, and the options that matter for
-// a lesson. A change replaces this column's run at the current moment (with the interventions so
+// Free choice for one column: the load balancer, routing policy, where sessions live, and the options
+// that matter for a lesson. A policy the column's load balancer lacks is listed but not offered; picking
+// another load balancer moves the policy to that product's stand-in (products/registry.ts). A change replaces this column's run at the current moment (with the interventions so
 // far replayed), so it stays in step with the others.
 
 import { useId, type ReactNode } from 'react'
-import { ROUTING_POLICIES, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
+import { LB_PRODUCT_IDS, LB_PRODUCTS, policyUnder, ROUTING_POLICIES, POLICY_IDS, STORAGE_KINDS, type LbProductId, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
 import { designOptions, type Design } from './design.ts'
 import { useEditSetup } from './useEditSetup.ts'
 
@@ -19,7 +20,8 @@ const SERVERS = [2, 3, 4, 5, 6, 8, 10] as const
 /** A change to a design; `undefined` (or false) removes an option. */
 type DesignPatch = { [K in keyof Design]?: Design[K] | undefined }
 
-export function ColumnEditor({ index, design }: { index: number; design: Design }) {
+/** `lb`: the load balancer the column runs (the design's, or else its scenario's). */
+export function ColumnEditor({ index, design, lb }: { index: number; design: Design; lb: LbProductId }) {
   const { setDesign } = useEditSetup()
   const n = index + 1
   const change = (patch: DesignPatch) => {
@@ -30,13 +32,24 @@ export function ColumnEditor({ index, design }: { index: number; design: Design 
   const options = designOptions(design)
   return (
     <div className="flex items-end gap-2">
-      <div className="grid min-w-0 flex-1 grid-cols-2 gap-2">
-        <MiniSelect label="Routing" n={n} value={design.policy} onChange={(v) => change({ policy: v as PolicyId })}>
-          {POLICY_IDS.map((p) => (
-            <option key={p} value={p}>
-              {ROUTING_POLICIES[p].label}
+      <div className="grid min-w-0 flex-1 grid-cols-3 gap-2">
+        <MiniSelect label="Load balancer" n={n} value={lb} onChange={(v) => change({ lb: v as LbProductId, policy: policyUnder(v as LbProductId, design.policy).policy })}>
+          {LB_PRODUCT_IDS.map((id) => (
+            <option key={id} value={id} title={LB_PRODUCTS[id].label}>
+              {LB_PRODUCTS[id].short}
             </option>
           ))}
+        </MiniSelect>
+        <MiniSelect label="Routing" n={n} value={design.policy} onChange={(v) => change({ policy: v as PolicyId })}>
+          {POLICY_IDS.map((p) => {
+            const entry = LB_PRODUCTS[lb].policies[p]
+            return (
+              <option key={p} value={p} disabled={!entry.supported} title={entry.supported ? entry.name : entry.why}>
+                {ROUTING_POLICIES[p].label}
+                {entry.supported ? '' : ` — not in ${LB_PRODUCTS[lb].short}`}
+              </option>
+            )
+          })}
         </MiniSelect>
         <MiniSelect label="Sessions" n={n} value={design.storage} onChange={(v) => change({ storage: v as StorageKind, ...(v === 'jwt' ? {} : { denyList: undefined }) })}>
           {STORAGE_KINDS.map((k) => (

@@ -8,6 +8,7 @@ import { SERIES_DASH, SERIES_SLOTS } from '../../components/charts/theme.ts'
 import type { SimState } from '../../sim/types.ts'
 import { LabProvider } from '../../store/LabContext.tsx'
 import { useThrottledLab } from '../../store/useThrottled.ts'
+import { ConfigForDesign } from '../../lab-ui/config/ConfigForDesign.tsx'
 import { formatClock } from '../../lab-ui/format.ts'
 import { ColumnEditor } from './ColumnEditor.tsx'
 import { ColumnStage } from './ColumnStage.tsx'
@@ -38,11 +39,12 @@ export function CompareColumn({ index, column, removable }: { index: number; col
           </Button>
         )}
       </header>
-      <ColumnEditor index={index} design={column.design} />
+      <ColumnEditor index={index} design={column.design} lb={column.store.getState().sim.config.lb} />
       {/* A new design is a new run: a fresh provider for its store (the controls above stay put). */}
       <LabProvider key={column.id} store={column.store}>
         <ColumnBody />
         <ServerLoadChart n={n} />
+        <ConfigForDesign context={`design ${n}`} />
       </LabProvider>
     </section>
   )

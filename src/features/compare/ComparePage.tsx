@@ -23,6 +23,8 @@ const GRID: Record<number, string> = {
   2: 'lg:grid-cols-2',
   3: 'lg:grid-cols-3',
   4: 'md:grid-cols-2 xl:grid-cols-4',
+  // Five columns would be too narrow for a stage side by side: three, then two.
+  5: 'md:grid-cols-2 lg:grid-cols-3',
 }
 
 export default function ComparePage() {

@@ -88,14 +88,17 @@ describe('the compare controller keeps every column at the same moment', () => {
     expect(nows(c)).toEqual([8_000, 8_000])
   })
 
-  test('2 to 4 columns', () => {
+  test('2 to 5 columns', () => {
     const c = createCompareStore(presetSetup('sticky-vs-stateless'))
     c.getState().removeColumn(0)
     expect(c.getState().columns).toHaveLength(2)
     c.getState().addColumn({ policy: 'random', storage: 'memory' })
     c.getState().addColumn({ policy: 'random', storage: 'shared' })
     c.getState().addColumn({ policy: 'random', storage: 'jwt' })
-    expect(c.getState().columns).toHaveLength(4)
+    c.getState().addColumn({ policy: 'random', storage: 'database' })
+    c.getState().addColumn({ policy: 'round-robin', storage: 'database' })
+    expect(c.getState().columns).toHaveLength(5)
+    c.getState().removeColumn(4)
     c.getState().removeColumn(1)
     expect(c.getState().setup().designs.map((d) => `${d.policy}.${d.storage}`)).toEqual(['cookie.memory', 'random.memory', 'random.shared'])
   })

@@ -4,7 +4,7 @@
 import type { ScenarioId } from '../../sim/scenarios/index.ts'
 import type { Design } from './design.ts'
 
-export const PRESET_IDS = ['sticky-vs-stateless', 'ip-hash-vs-cookie', 'modulo-vs-consistent', 'memory-vs-store-vs-jwt', 'deploy'] as const
+export const PRESET_IDS = ['sticky-vs-stateless', 'ip-hash-vs-cookie', 'modulo-vs-consistent', 'memory-vs-store-vs-jwt', 'deploy', 'five-load-balancers'] as const
 export type PresetId = (typeof PRESET_IDS)[number]
 
 export interface Preset {
@@ -61,6 +61,22 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     watch: 'A rolling deploy starts at 0:30. Sticky drains each server for up to a minute and still drops sessions; stateless finishes fast and loses none.',
     scenario: 'rolling-deploy',
     designs: [STICKY, STATELESS],
+  },
+  'five-load-balancers': {
+    id: 'five-load-balancers',
+    title: 'Same crash, five load balancers',
+    watch:
+      'B crashes at 0:30 under each product’s own sticky design and defaults. nginx and HAProxy retry and nobody sees an error; Kubernetes drops 3 connections; Cloudflare answers 521 for 30 s, the ALB 502 for 60 s, until their health checks take B out.',
+    scenario: 'crash-sticky-memory',
+    // Each product's one-click Sticky (products/*.ts stickyPolicy) over server memory, in the order the
+    // lessons name them. Figures: docs/facts/products.md, "Same crash, five load balancers".
+    designs: [
+      { lb: 'nginx', policy: 'hash-consistent', storage: 'memory' },
+      { lb: 'haproxy', policy: 'cookie', storage: 'memory' },
+      { lb: 'alb', policy: 'cookie', storage: 'memory' },
+      { lb: 'kube-proxy', policy: 'client-ip', storage: 'memory' },
+      { lb: 'cloudflare', policy: 'cookie', storage: 'memory' },
+    ],
   },
 }
 

@@ -1,4 +1,4 @@
-// #/compare: the same seed under 2–4 designs side by side, with a scoreboard and live charts.
+// #/compare: the same seed under 2–5 designs side by side, with a scoreboard and live charts.
 
 import type { RouteDef } from '../../app/routes.ts'
 

@@ -89,8 +89,8 @@ describe('compare URL codec', () => {
   test.each([
     ['preset=nope', '“nope” is not a preset.'],
     ['scenario=<script>', '“<script>” is not a scenario.'],
-    ['cols=cookie.memory', 'A comparison needs 2 to 4 designs (the link has 1).'],
-    ['cols=a.memory,b.memory,c.memory,d.memory,e.memory', 'A comparison needs 2 to 4 designs (the link has 5).'],
+    ['cols=cookie.memory', 'A comparison needs 2 to 5 designs (the link has 1).'],
+    ['cols=a.memory,b.memory,c.memory,d.memory,e.memory,f.memory', 'A comparison needs 2 to 5 designs (the link has 6).'],
     ['cols=cookie.memory,teleport.memory', 'Design 2 (“teleport.memory”): “teleport” is not a routing policy.'],
     ['cols=cookie.floppy,cookie.memory', 'Design 1 (“cookie.floppy”): “floppy” is not a session storage kind (memory, shared, database or jwt).'],
     ['cols=cookie.memory,cookie.memory.turbo', 'Design 2 (“cookie.memory.turbo”): unknown option “turbo” (options are lb-<load balancer>, ttl<seconds>, idem, deny and s<servers>).'],
@@ -99,7 +99,7 @@ describe('compare URL codec', () => {
     ['cols=cookie.memory,cookie.memory.ttl0', 'Design 2 (“cookie.memory.ttl0”): the affinity TTL must be 1 to 31536000 seconds.'],
     ['users=lots', 'users must be a whole number from 1 to 200 (got “lots”).'],
     ['users=0', 'users must be a whole number from 1 to 200 (got “0”).'],
-    [`cols=${'cookie.memory,'.repeat(30)}`, 'The list of designs is too long (at most 4 designs).'],
+    [`cols=${'cookie.memory,'.repeat(30)}`, 'The list of designs is too long (at most 5 designs).'],
   ])('bad input %s: a plain message and the default preset', (query, message) => {
     const d = decodeSetup(q(query))
     expect(d.problems).toContain(message)

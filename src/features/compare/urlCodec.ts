@@ -9,10 +9,11 @@ import { designToken, type Design } from './design.ts'
 import { DEFAULT_PRESET, PRESET_IDS, PRESETS, type PresetId } from './presets.ts'
 
 export const MIN_COLUMNS = 2
-export const MAX_COLUMNS = 4
+/** Five: one column per load-balancer product (the "Same crash, five load balancers" preset). */
+export const MAX_COLUMNS = 5
 const MAX_TTL_S = 31_536_000
-/** Longer than any valid `cols` (four designs with every option); stops a hostile link early. */
-const MAX_COLS_CHARS = 240
+/** Longer than any valid `cols` (five designs with every option, 64 characters each); stops a hostile link early. */
+const MAX_COLS_CHARS = 340
 
 export interface CompareSetup {
   readonly scenario: ScenarioId

@@ -2,7 +2,7 @@
 // Optional lb/policy/storage/servers/users override the scene (a flashcard's "Show me"), and a shared
 // run (`s=`) too, applied on top of it (the notice says so); `from=<card>` adds a way back to that card.
 
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { isScenarioId, LANDING_SCENARIO, type ScenarioId, MAX_SERVERS, MAX_USERS, type ConfigPatch, POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind, type LbProductId, SCENARIOS } from '../../lab-ui/engine.ts'
 import { productProblem, readLbParam } from '../../lab-ui/links/lbParam.ts'
 import { Notice } from '../../components/Notice.tsx'
@@ -14,13 +14,14 @@ import { useShareRequest } from '../../lab-ui/links/useShareRequest.ts'
 
 export default function LabPage() {
   const route = useRoute()
-  const shared = useShareRequest(route.query)
-  const asked = route.query.get('scenario')
+  const query = useQueryWithoutLbEcho(route.query)
+  const shared = useShareRequest(query)
+  const asked = query.get('scenario')
   const valid: ScenarioId = asked !== null && isScenarioId(asked) ? asked : LANDING_SCENARIO
   // One object per URL: the shared run's loader re-runs when it changes.
-  const { overrides, invalid } = useMemo(() => readOverrides(route.query), [route.query])
+  const { overrides, invalid } = useMemo(() => readOverrides(query), [query])
   const substituted = useMemo(() => productProblem(SCENARIOS[valid].config, overrides), [valid, overrides])
-  const fromCard = route.query.get('from')
+  const fromCard = query.get('from')
   const backTo = fromCard !== null && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(fromCard) ? fromCard : null
   return (
     <div className="mx-auto flex max-w-[1600px] flex-col gap-4 p-4">
@@ -47,6 +48,7 @@ export default function LabPage() {
       )}
       <LabProvider init={{ ...shared.init, overrides }}>
         <FollowRoute scenario={valid} overrides={overrides} />
+        <LbInUrl />
         <SharedRun share={shared} settings={overrides} />
         <Lab onScenarioChange={(id) => navigate(href('/lab', { scenario: id, from: backTo ?? undefined }), { replace: true })} />
       </LabProvider>
@@ -67,6 +69,49 @@ function FollowRoute({ scenario, overrides }: { scenario: ScenarioId; overrides:
     const s = store.getState()
     if (s.scenarioId !== scenario || JSON.stringify(s.overrides) !== key) s.load({ scenario, overrides: JSON.parse(key) as ConfigPatch })
   }, [scenario, key, store])
+  return null
+}
+
+/** The query the Load balancer picker last wrote into the address bar (LbInUrl): not a navigation. */
+let lbEcho: string | null = null
+
+/**
+ * The route's query, except that the picker's own rewrite of `lb=` is not a new query: the lab, the
+ * shared-run loader and the overrides keep the one they had, so the run is not reloaded.
+ */
+function useQueryWithoutLbEcho(query: URLSearchParams): URLSearchParams {
+  const [kept, setKept] = useState(query)
+  const echo = lbEcho !== null && query.toString() === lbEcho
+  if (!echo && kept !== query) setKept(query)
+  return echo ? kept : query
+}
+
+/**
+ * The address bar follows the Load balancer picker: when the store's product changes and the address
+ * doesn't already say so, `lb=` is rewritten in place (history.replaceState), so a reload or a copied
+ * address opens the lab under that product. Changes that came from the address (a followed link) are
+ * already in it and leave it alone.
+ */
+function LbInUrl() {
+  const store = useLabStore()
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        const lb = s.sim.config.lb
+        // Only the picker's switch (setLb puts `lb` in the overrides of the same scenario), not a load.
+        if (lb === prev.sim.config.lb || s.scenarioId !== prev.scenarioId || s.overrides.lb !== lb) return
+        const url = new URL(window.location.href)
+        const [path = '', qs = ''] = url.hash.slice(1).split('?')
+        if (path !== '/lab') return
+        const q = new URLSearchParams(qs)
+        if (q.get('lb') === lb) return
+        q.set('lb', lb)
+        lbEcho = q.toString()
+        url.hash = `${path}?${lbEcho}`
+        window.history.replaceState(window.history.state, '', url)
+      }),
+    [store],
+  )
   return null
 }
 

@@ -9,6 +9,7 @@ import { analyzeLesson, type ElementUse, type LessonAnalysis } from './build/ana
 import { HEADING_ID, RESERVED_IDS } from './build/headingIds.ts'
 import { lessonFrontmatter, type LessonFrontmatter } from '../../course/lessonSchema.ts'
 import { overrideProblems } from './scene/sceneRun.ts'
+import { decodeSetup } from '../compare/urlCodec.ts'
 import { slugOf } from '../../course/slug.ts'
 import { TOPIC_KEYS } from '../../course/syllabus.ts'
 
@@ -153,7 +154,12 @@ function linkProblem(url: string): string | null {
     return card === null || CARD_IDS.has(card) ? null : `no card "${card}" in content/cards/deck.json`
   }
   if (path === '/glossary') return anchor === undefined || GLOSSARY_IDS.has(anchor) ? null : `no term #${anchor} in content/glossary.json`
-  if (path === '/compare' || path === '/') return null
+  if (path === '/compare') {
+    // A compare link must decode cleanly: its scenario, columns and load balancers all exist.
+    const problems = query === '' ? [] : decodeSetup(q).problems
+    return problems.length ? problems.join('; ') : null
+  }
+  if (path === '/') return null
   return `unknown route ${path}`
 }
 

@@ -1,10 +1,13 @@
 // What the lessons say their scenes show, checked against the engine: the numbers and sentences the
 // explanations quote. If the engine changes, this fails and points at the lesson to reword.
 
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expectRun } from '../../sim/expectRun.ts'
 import { lab } from '../../sim/harness.ts'
 import { latency, serverMetrics } from '../../sim/metrics.ts'
+import { runCollecting, sameCrash } from '../../sim/products/engine/sameCrash.ts'
 
 describe('lesson 1 (the-problem)', () => {
   it('one server: nobody logged out; three: all twelve users, over two hundred times', () => {
@@ -116,3 +119,84 @@ describe('lesson 10 (nginx)', () => {
     expectRun(lab().scenario('consistent-hash-scaling').run(2_000)).someDecision(/^no uid cookie/)
   })
 })
+
+describe('lesson 5 (techniques): HAProxy maxidle is the sliding limit', () => {
+  it('the TTL scene is HAProxy with maxidle 60s: dates inside a session cookie, a stale one ignored', () => {
+    const { s, requests } = runCollecting(lab().scenario('affinity-ttl-expiry'), 480_000)
+    expect(s.config.lb).toBe('haproxy')
+    expect(s.config.cookie).toMatchObject({ name: 'SERVERID', ttlMs: 60_000, mode: 'sliding' })
+    const decisions = requests.map((r) => r.decision)
+    // "the cookie reads SERVERID=A|<last seen>" — one 5-character date, no Expires anywhere.
+    expect(decisions.some((d) => /new cookie SERVERID=[A-C]\|[A-Za-z0-9+/]{5}$/.test(d))).toBe(true)
+    expect(decisions.some((d) => /^SERVERID idle longer than maxidle 60s: ignored → balance roundrobin/.test(d))).toBe(true)
+  })
+})
+
+describe('lesson 11 (kubernetes-and-managed-lbs)', () => {
+  it('HAProxy: B’s users land elsewhere after about three seconds of retries; B is DOWN after 6 s', () => {
+    const run = expectRun(lab().scenario('crash-sticky-memory').lb('haproxy').run(90_000)).failed(0)
+    run.firstTrace('logout').time.toBeGreaterThanOrEqual(32_000)
+    run.firstTrace('logout').time.toBeLessThan(34_000)
+    run.firstTrace('health', /HAProxy: B is DOWN/).time.toBe(36_000)
+  })
+
+  it('ALB scene: a minute of 502s for B’s six users (198, retries included), nobody logged out by 1:30, all six within seconds after', () => {
+    const { s, requests } = runCollecting(lab().scenario('crash-sticky-memory').lb('alb'), 90_000)
+    const run = expectRun(s, 'ALB at 1:30').failed(198).logouts(0).sessionsLost(6)
+    expect(requests.filter((r) => r.outcome === 'error').every((r) => r.status === 502)).toBe(true)
+    run.firstTrace('health', /ALB: target B unhealthy \(2 failed checks, 30 s apart\)/).time.toBe(90_000)
+    const bea = s.users.find((u) => u.name === 'Bea')!
+    // Her requests fail with 502, and so does the browser's one retry after each error.
+    expect(requests.some((r) => r.user === bea.id && r.status === 502 && r.attempt === 1)).toBe(true)
+    expect(requests.some((r) => r.user === bea.id && r.status === 502 && r.attempt === 2)).toBe(true)
+    const later = expectRun(lab().scenario('crash-sticky-memory').lb('alb').run(105_000), 'ALB at 1:45')
+    later.logouts(6).loggedOut().toContain('Bea')
+  })
+
+  it('Cloudflare scene: 50 requests get 521 until the monitor round at 1:00 (30 s after the crash), then Bea gets a login page', () => {
+    const { s, requests } = runCollecting(lab().scenario('crash-sticky-memory').lb('cloudflare'), 90_000)
+    const run = expectRun(s, 'Cloudflare at 1:30').failed(50)
+    expect(requests.filter((r) => r.outcome === 'error').every((r) => r.status === 521)).toBe(true)
+    expect(s.config.failover).toBe('fail') // zero_downtime_failover none, the default
+    run.firstTrace('health', /Cloudflare monitor: endpoint B unhealthy/).time.toBe(60_000)
+    run.firstTrace('logout').time.toBeGreaterThan(60_000)
+    run.loggedOut().toContain('Bea')
+  })
+
+  it('the "Same crash, five load balancers" table says what the engine measures over three minutes', () => {
+    const rows = sameCrashTable()
+    const ids = ['nginx', 'haproxy', 'alb', 'kube-proxy', 'cloudflare'] as const
+    expect(rows.get('')).toEqual(['nginx 1.22', 'HAProxy 2.6', 'AWS ALB', 'Kubernetes Service', 'Cloudflare'])
+    ids.forEach((lb, i) => {
+      const f = sameCrash(lb)
+      const failedCell = rows.get('Requests that failed')?.[i] ?? ''
+      expect(leadingInt(failedCell), `${lb}: failed requests`).toBe(f.failed)
+      const code = /all (\d{3})/.exec(failedCell)?.[1]
+      if (f.failed > 0) expect(f.errors, `${lb}: "${failedCell}"`).toEqual({ [code ?? (failedCell.includes('connection errors') ? '0' : '?')]: f.failed })
+      expect(leadingInt(rows.get('B out of rotation after')?.[i] ?? ''), `${lb}: seconds until B left the rotation`).toBe(f.outAfterS)
+      expect(leadingInt(rows.get('Users logged out')?.[i] ?? ''), `${lb}: users logged out`).toBe(f.logouts)
+      // "every user whose session was in B's memory is logged out, and nobody else"
+      expect(f.logouts, lb).toBe(f.sessionsLost)
+    })
+  })
+})
+
+/** The cells of lesson 11's "Same crash, five load balancers" table, by row label. */
+function sameCrashTable(): Map<string, string[]> {
+  const text = readFileSync(join(import.meta.dirname, '../../../content/lessons/11-kubernetes-and-managed-lbs.mdx'), 'utf8')
+  const section = text.slice(text.indexOf('{/*same-crash-five-load-balancers*/}'))
+  const table = section.slice(section.indexOf('\n|'), section.indexOf('\n\n', section.indexOf('\n|') + 1))
+  const rows = new Map<string, string[]>()
+  for (const line of table.trim().split('\n')) {
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim())
+    if (cells.every((c) => /^-+$/.test(c))) continue
+    rows.set(cells[0] ?? '', cells.slice(1))
+  }
+  return rows
+}
+
+function leadingInt(cell: string): number {
+  const m = /^(\d+)/.exec(cell)
+  expect(m, `a number at the start of "${cell}"`).not.toBeNull()
+  return Number(m![1])
+}

@@ -36,7 +36,7 @@ export function UserDetail() {
         <dt className="text-muted">Client IP</dt>
         <dd className="font-mono">{user.ip}</dd>
         <dt className="text-muted">{cookieName}</dt>
-        <dd className="font-mono">{jar.affinity ? `→ ${jar.affinity.server} (${expires(jar.affinity.expiresAt)})` : '—'}</dd>
+        <dd className="font-mono">{jar.affinity ? `→ ${jar.affinity.server} (${jar.affinity.expiresAt >= SESSION_COOKIE ? 'session cookie' : jar.affinity.expiresAt > now ? `honoured ${formatDuration(jar.affinity.expiresAt - now)} more` : 'no longer honoured'})` : '—'}</dd>
         {jar.affinity && (
           <>
             <dt className="text-muted">Set-Cookie</dt>

@@ -17,7 +17,7 @@ export const MIGRATION_STAGES: readonly MigrationStage[] = [
   { title: 'Turn on idempotency keys', does: 'Checkouts carry a key, so a retried request can’t place an order twice.', apply: [{ kind: 'setIdempotency', on: true }] },
   {
     title: 'Lean on affinity less',
-    does: 'The AWSALB cookie now lasts 5 minutes instead of a day, and a 20 % canary ignores affinity.',
+    does: 'The ALB’s stickiness duration drops from a day to 5 minutes, and a 20 % canary ignores affinity.',
     apply: [
       { kind: 'setAffinityTtl', ttlMs: 300_000 },
       { kind: 'setCanary', percent: 20 },

@@ -2,6 +2,7 @@
 // 0:30) under one product, measured the way a lesson would quote it. Used by the tests of each
 // product's crash behaviour (and available to the teaching content: compare presets, lessons).
 
+import type { ConfigPatch } from '../../config.ts'
 import { advanceTo } from '../../engine.ts'
 import { lab, type LabBuilder } from '../../harness.ts'
 import type { LbProductId, SimMs, SimRequest, SimState } from '../../types.ts'
@@ -41,7 +42,12 @@ export interface CrashFigures {
 export const CRASH_AT = 30_000
 
 export function sameCrash(lb: LbProductId, until = 180_000): CrashFigures {
-  const { s, requests } = runCollecting(lab().scenario('crash-sticky-memory').config({ lb }), until)
+  return crashFigures({ lb }, until)
+}
+
+/** The same crash with `patch` on top of the scenario (a compare column's design, say). */
+export function crashFigures(patch: ConfigPatch, until = 180_000): CrashFigures {
+  const { s, requests } = runCollecting(lab().scenario('crash-sticky-memory').config(patch), until)
   const errors: Record<number, number> = {}
   let sentToB = 0
   for (const r of requests) {
