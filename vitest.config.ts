@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'content/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Node has every load-balancer product at once (the browser loads them one by one: src/store/productLoader.ts).
+    setupFiles: ['src/sim/products/engine/all.ts'],
   },
 })

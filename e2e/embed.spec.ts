@@ -207,6 +207,32 @@ test.describe('embed page', () => {
     expect(scripts.filter((u) => /mermaid|Learn|Lesson|Cards|katex|cytoscape|shiki|fsrs/i.test(u))).toEqual([])
   })
 
+  test('fetches only its own load balancer’s code (HAProxy here), and another one when a host loads it', async ({ page }) => {
+    const scripts: string[] = []
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname))
+    await page.goto('./embed.html?scenario=crash-sticky-memory')
+    await expect(page.getByTestId('stage')).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    const products = () => scripts.map((p) => /assets\/(nginx|nginxRoutes|haproxy|alb|kubeProxy|cloudflare)-/.exec(p)?.[1]).filter(Boolean)
+    expect(products()).toEqual(['haproxy'])
+    // The lab page's scenario switch goes through the same store `load`: an nginx scenario fetches nginx.
+    await page.goto('./#/lab?scenario=crash-sticky-memory')
+    await expect(page.getByTestId('stage')).toBeVisible()
+    scripts.length = 0
+    await page.goto('./#/lab?scenario=ip-hash-nat-hotspot')
+    await expect.poll(products).toContain('nginx')
+    await expect(page.getByTestId('lb-policy').first()).toContainText('ip_hash')
+  })
+
+  test('when its load balancer’s code cannot load, the frame says so and links to the full lab', async ({ page }) => {
+    await page.route(/\/assets\/haproxy-[^/]*\.js$/, (route) => route.abort())
+    await page.goto('./embed.html?scenario=crash-sticky-memory')
+    const alert = page.getByRole('alert')
+    await expect(alert).toContainText('This embedded lab stopped working.')
+    await expect(alert).toContainText('Could not load HAProxy 2.6’s part of the lab')
+    await expect(alert.getByRole('link', { name: 'Open the lab in a new tab' })).toHaveAttribute('href', './#/lab?scenario=crash-sticky-memory')
+  })
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`has no axe violations (${scheme})`, async ({ page }) => {
       await gotoThemed(page, './embed.html?scenario=crash-sticky-memory&controls=minimal', scheme)

@@ -35,6 +35,10 @@ const PAGES: readonly { name: string; path: string; budget?: number }[] = [
   { name: 'embed.html (controls=minimal)', path: 'embed.html?scenario=crash-sticky-memory&controls=minimal', budget: 120 },
   { name: 'embed.html (controls=full)', path: 'embed.html?scenario=crash-sticky-memory&controls=full', budget: 120 },
   { name: 'embed.html (controls=none)', path: 'embed.html?scenario=crash-sticky-memory&controls=none', budget: 120 },
+  // Embeds fetch only their scenario's load balancer: crash-sticky-memory runs HAProxy, this one nginx.
+  { name: 'embed.html (nginx, controls=minimal)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=minimal', budget: 120 },
+  { name: 'embed.html (nginx, controls=full)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=full', budget: 120 },
+  { name: 'embed.html (nginx, controls=none)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=none', budget: 120 },
   { name: '#/learn', path: '#/learn' },
   { name: '#/learn/what-are-sticky-sessions', path: '#/learn/what-are-sticky-sessions' },
   { name: '#/compare', path: '#/compare' },

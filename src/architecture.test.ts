@@ -75,4 +75,14 @@ describe('import graph', () => {
     for (const f of graph.keys()) visit(f, [])
     expect(cycles).toEqual([])
   })
+  it('only Node code registers every product at once; browser code loads them one by one', () => {
+    // products/engine/all.ts would put all five load balancers back on every page's first load
+    // (docs/DECISIONS.md "Products load on demand"); harness.ts imports it, so the same goes for it.
+    const nodeOnly = /src\/(cli\/|sim\/harness\.ts$|sim\/products\/engine\/(all|sameCrash)\.ts$|.*\.test\.tsx?$)/
+    const eager = /^\s*(?:import|export)\b[^'"]*?'[./]*[^']*(?:products\/engine\/all|sim\/harness|\/harness)\.ts'/m
+    const offenders = sourceFiles(path.join(root, 'src'))
+      .filter((f) => !nodeOnly.test(f) && eager.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f))
+    expect(offenders).toEqual([])
+  })
 })

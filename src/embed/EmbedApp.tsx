@@ -5,7 +5,9 @@
 // A host that sizes the frame to the content instead — `height=auto` (the generator's auto-height
 // snippet), a WordPress post (`#?secret=`), or a resizer protocol that announces itself (the
 // SIZE_TO_CONTENT event, framed/) — gets the lab at a natural height (Lab fit="grow").
-// Nothing here needs storage: sandboxed iframes block it.
+// Nothing here needs storage: sandboxed iframes block it. The lab's store waits for the code of the
+// run's load balancer (LabProvider, src/store/productLoader.ts); if that can't be fetched the frame
+// says so and links to the lab in a new tab.
 
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { LabProvider, useLab } from '../store/LabContext.tsx'
@@ -30,7 +32,10 @@ export function EmbedApp({ search }: { search: string }) {
   return <FreeLab query={query} />
 }
 
-const SceneEmbedApp = lazy(() => import('./scene/SceneEmbedApp.tsx').then((m) => ({ default: m.SceneEmbedApp })))
+// A lesson scene may run under any load balancer: every product's code loads with it.
+const SceneEmbedApp = lazy(() =>
+  Promise.all([import('./scene/SceneEmbedApp.tsx'), import('../store/productLoader.ts').then((m) => m.loadAllProducts())]).then(([m]) => ({ default: m.SceneEmbedApp })),
+)
 
 function LessonScene({ query }: { query: URLSearchParams }) {
   const { options } = readEmbedOptions(query)
@@ -68,25 +73,29 @@ function FreeLab({ query }: { query: URLSearchParams }) {
   useEmbedTheme(options.theme)
 
   return (
-    <LabProvider init={{ ...share.init, overrides, speed: options.speed, playing: false }}>
-      <FramedBridge />
-      <main className={`embed-main flex flex-col gap-2 p-2 ${grow ? '' : 'h-dvh overflow-hidden'}`} data-embed data-controls={options.controls} data-height={grow ? 'auto' : 'frame'}>
-        <header className="embed-title flex items-baseline gap-3">
-          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold leading-tight">
-            <ScenarioTitle />
-          </h1>
-          <OpenFullLab />
-        </header>
-        <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
-          {(share.encoded !== null || share.scenarioProblem !== null || share.problems.length > 0 || problems.length > 0 || options.autoplay || Object.keys(overrides).length > 0) && (
-            <Suspense fallback={null}>
-              <SharedRun share={share} settings={overrides} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
-            </Suspense>
-          )}
-          <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit={grow ? 'grow' : 'frame'} stripExtras={<OpenFullLab short />} />
-        </ErrorBoundary>
-      </main>
-    </LabProvider>
+    <ErrorBoundary fallback={(e) => <Failed message={e.message} scenario={share.scenario} />}>
+      <Suspense fallback={null}>
+        <LabProvider init={{ ...share.init, overrides, speed: options.speed, playing: false }}>
+          <FramedBridge />
+          <main className={`embed-main flex flex-col gap-2 p-2 ${grow ? '' : 'h-dvh overflow-hidden'}`} data-embed data-controls={options.controls} data-height={grow ? 'auto' : 'frame'}>
+            <header className="embed-title flex items-baseline gap-3">
+              <h1 className="min-w-0 flex-1 truncate text-sm font-semibold leading-tight">
+                <ScenarioTitle />
+              </h1>
+              <OpenFullLab />
+            </header>
+            <ErrorBoundary fallback={(e) => <Failed message={e.message} />}>
+              {(share.encoded !== null || share.scenarioProblem !== null || share.problems.length > 0 || problems.length > 0 || options.autoplay || Object.keys(overrides).length > 0) && (
+                <Suspense fallback={null}>
+                  <SharedRun share={share} settings={overrides} showScenarioProblem extraProblems={problems} playWhenReady={options.autoplay} />
+                </Suspense>
+              )}
+              <Lab controls={options.controls} picker={false} label={`Lab: ${title}`} fit={grow ? 'grow' : 'frame'} stripExtras={<OpenFullLab short />} />
+            </ErrorBoundary>
+          </main>
+        </LabProvider>
+      </Suspense>
+    </ErrorBoundary>
   )
 }
 
@@ -99,12 +108,19 @@ function ScenarioTitle() {
   return title
 }
 
-function Failed({ message }: { message: string }) {
+function Failed({ message, scenario }: { message: string; scenario?: string }) {
   return (
     <div role="alert" className="rounded-lg border border-bad bg-card p-3 text-sm">
       <p className="font-semibold">This embedded lab stopped working.</p>
       <p className="mt-1 text-muted">{message}</p>
-      <p className="mt-1">Use “Open full lab” to carry on in a new tab.</p>
+      {scenario === undefined ? (
+        <p className="mt-1">Use “Open full lab” to carry on in a new tab.</p>
+      ) : (
+        // Outside the lab's store (its code didn't load): a plain link to the scenario in the full lab.
+        <a className="mt-1 inline-block text-accent underline" href={`./#/lab?scenario=${scenario}`} target="_blank" rel="noopener">
+          Open the lab in a new tab
+        </a>
+      )}
     </div>
   )
 }

@@ -3,8 +3,10 @@
 // one message every two seconds, bursts summarised. When the learner moves it (a step, a scrub,
 // End, a timeline marker, an intervention while paused) or plays and pauses: at once, what happened
 // there — the text is composed when spoken, so the time it names is the time the clock shows.
+// The live-region library loads with the first message (it creates its regions then and waits for
+// them before speaking), so a lab nobody plays never fetches it (first-load budget, docs/DECISIONS.md).
 
-import { announce } from '@react-aria/live-announcer'
+import type * as LiveAnnouncer from '@react-aria/live-announcer'
 import { useEffect } from 'react'
 import { latestTrace } from '../sim/trace.ts'
 import type { SimState, TraceKind } from '../sim/types.ts'
@@ -71,7 +73,7 @@ export function Announcer() {
       action = null
       events = []
       if (parts.length === 0) return
-      announce(parts.join(' '), 'polite')
+      speak(parts.join(' '))
       last = performance.now()
     }
     const later = (soon: boolean) => {
@@ -126,4 +128,17 @@ export function Announcer() {
     }
   }, [store])
   return null
+}
+
+let announcer: Promise<typeof LiveAnnouncer> | null = null
+
+/** One polite message, in order: every message waits for the same library load. */
+function speak(text: string): void {
+  announcer ??= import('@react-aria/live-announcer')
+  announcer.then(
+    (m) => m.announce(text, 'polite'),
+    () => {
+      announcer = null // offline: the next message tries again
+    },
+  )
 }

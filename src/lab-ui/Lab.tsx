@@ -119,6 +119,7 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
       data-fit={fit}
     >
       <Announcer />
+      <LoadError />
       {helpLoaded && (
         <Suspense fallback={null}>
           <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
@@ -378,5 +379,16 @@ function Knobs() {
         </div>
       </details>
     </div>
+  )
+}
+
+/** A run under another load balancer whose code could not be fetched: the current run goes on, and says why. */
+function LoadError() {
+  const error = useLab((s) => s.loadError)
+  if (error === null) return null
+  return (
+    <p role="alert" className="mb-2 rounded-lg border border-bad bg-card p-2 text-sm" data-testid="lab-load-error">
+      {error}
+    </p>
   )
 }

@@ -3,6 +3,8 @@
 // Scenarios, tests, the CLI and benchmarks all build runs through it.
 
 import { resolveConfig, type ConfigPatch } from './config.ts'
+// Tests, the CLI and the bench run every product: all of them registered (products/engine/index.ts).
+import './products/engine/all.ts'
 import { advanceTo } from './engine.ts'
 import type { Intervention, ScriptItem } from './interventions.ts'
 import { SCENARIOS, type ScenarioId } from './scenarios/index.ts'

@@ -5,7 +5,7 @@
 
 import { mutLb, mutServer } from './cow.ts'
 import { nextFloat } from './rng.ts'
-import { policyById } from './policies/registry.ts'
+import { genericRoute } from './policies/registry.ts'
 import type { RouteContext, RouteResult } from './policies/policy.ts'
 import { behaviourOf } from './products/engine/index.ts'
 import type { LbBehaviour } from './products/engine/behaviour.ts'
@@ -66,7 +66,7 @@ export function route(s: SimState, user: User, tried: readonly ServerId[], kind:
   ctx.kind = kind
   ctx.tried = tried
   ctx.redispatch = redispatch
-  return ctx.b.route?.(ctx, s.config.policy) ?? policyById(s.config.policy).route(ctx)
+  return ctx.b.route?.(ctx, s.config.policy) ?? genericRoute(ctx, s.config.policy)
 }
 
 function nextInRotation(s: SimState, among: readonly Server[]): Server | null {

@@ -4,7 +4,7 @@
 import { mutServer, mutStore } from './cow.ts'
 import { failRequestsOn } from './backend.ts'
 import { behaviourOf } from './products/engine/index.ts'
-import { closeConnections } from './products/engine/kubeProxy.ts'
+import { closeConnections } from './products/engine/connections.ts'
 import { schedule } from './schedule.ts'
 import { liveSessionCount, makeServer, serverIndex, serverRng, settleBusy } from './servers.ts'
 import { isLive } from './storage.ts'

@@ -6,7 +6,7 @@ import { createHistogram } from './histogram.ts'
 import { createHeap } from './heap.ts'
 import { createRng } from './rng.ts'
 import { schedule } from './schedule.ts'
-import { BEHAVIOURS } from './products/engine/index.ts'
+import { behaviourFor } from './products/engine/index.ts'
 import { makeServer } from './servers.ts'
 import type { Counters, SimConfig, SimState, User } from './types.ts'
 import { makeUser } from './users.ts'
@@ -84,7 +84,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     const at = Math.floor((i * config.arrivalSpreadMs) / Math.max(1, users.length))
     schedule(s, at, { kind: 'user.arrive', user: u.id })
   })
-  if (BEHAVIOURS[config.lb].activeChecks) schedule(s, config.health.intervalMs, { kind: 'lb.healthCheck' })
+  if (behaviourFor(config.lb).activeChecks) schedule(s, config.health.intervalMs, { kind: 'lb.healthCheck' })
   schedule(s, SAMPLE_MS, { kind: 'metrics.sample' })
   schedule(s, SWEEP_MS, { kind: 'sessions.sweep' })
   return s

@@ -1,6 +1,9 @@
 // One lab instance's state: a vanilla zustand store (no React here), created per lab — a lesson page
 // can hold several labs and an embed never shares state. It owns the run's timeline (seed + config +
 // script + checkpoints) and the current simulation state; playback.ts feeds it time.
+// A run needs its load balancer's code: the store is created once that product is loaded
+// (LabProvider waits for it), and `load` of a run under another product fetches that product first
+// (productLoader.ts) — synchronous whenever it is already there, as it always is in Node.
 
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { resolveConfig, type ConfigPatch } from '../sim/config.ts'
@@ -11,6 +14,7 @@ import type { LbProductId, ServerId, SimMs, SimState } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
 import { designKind, learnerDesign, mergePatches, modeDesign } from './design.ts'
 import type { PlaybackActions } from './playback.ts'
+import { loadProducts, productsReady } from './productLoader.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const
 
@@ -52,7 +56,10 @@ export interface LabState extends PlaybackActions {
   readonly selectedRequest: number | null
   readonly selectedUser: number | null
   readonly logFilter: { readonly user: number | null; readonly server: ServerId | null }
+  /** A run asked for by `load` whose load balancer's code could not be fetched (the old run goes on). */
+  readonly loadError: string | null
 
+  /** Open another run; under a product not loaded yet, once its code has arrived (the latest call wins). */
   load(init: LabInit): void
   /** Restart at 0:00 with the scenario's own design (the overrides the lab was opened with). */
   restoreDefaults(): void
@@ -72,6 +79,11 @@ export interface LabState extends PlaybackActions {
 
 export type LabStore = StoreApi<LabState>
 
+/** The product a lab opened with `init` runs, resolved as `build` does (the last `lb` wins). */
+export function initProduct(init: Pick<LabInit, 'scenario' | 'overrides'>): LbProductId {
+  return resolveConfig(SCENARIOS[init.scenario].config, init.overrides ?? {}).lb
+}
+
 function build(init: LabInit) {
   const sc = SCENARIOS[init.scenario]
   const overrides = init.overrides ?? {}
@@ -85,6 +97,8 @@ function build(init: LabInit) {
 }
 
 export function createLabStore(init: LabInit): LabStore {
+  // Every `load` takes a number; a load still waiting for its product applies only if none came after.
+  let loads = 0
   return createStore<LabState>((set, get) => ({
     ...build(init),
     initialOverrides: init.overrides ?? {},
@@ -95,6 +109,7 @@ export function createLabStore(init: LabInit): LabStore {
     selectedRequest: null,
     selectedUser: null,
     logFilter: { user: null, server: null },
+    loadError: null,
 
     play: () => set({ playing: true }),
     pause: () => set({ playing: false }),
@@ -138,7 +153,21 @@ export function createLabStore(init: LabInit): LabStore {
     },
 
     load(next) {
+      const ticket = ++loads
+      const lb = initProduct(next)
+      if (!productsReady([lb])) {
+        loadProducts([lb]).then(
+          () => {
+            if (ticket === loads) get().load(next)
+          },
+          (e: unknown) => {
+            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
+          },
+        )
+        return
+      }
       set({
+        loadError: null,
         ...build(next),
         initialOverrides: next.overrides ?? {},
         keepDesign: next.keepDesign ?? true,
@@ -166,10 +195,23 @@ export function createLabStore(init: LabInit): LabStore {
     },
 
     setLb(lb) {
+      // Like `load`: under a product not loaded yet, once its code has arrived, unless a later load came.
+      const ticket = ++loads
+      if (!productsReady([lb])) {
+        loadProducts([lb]).then(
+          () => {
+            if (ticket === loads) get().setLb(lb)
+          },
+          (e: unknown) => {
+            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
+          },
+        )
+        return
+      }
       const { scenarioId, seed, overrides, timeline, sim } = get()
       if (sim.config.lb === lb) return
       const script = timeline.script.filter((x) => x.by !== 'scenario')
-      set({ ...build({ scenario: scenarioId, seed, overrides: { ...overrides, lb }, script, at: sim.now }), selectedRequest: null, selectedUser: null })
+      set({ ...build({ scenario: scenarioId, seed, overrides: { ...overrides, lb }, script, at: sim.now }), loadError: null, selectedRequest: null, selectedUser: null })
     },
 
     setView: (view) => set({ view }),

@@ -7,5 +7,6 @@ export const route: RouteDef = {
   title: () => 'Compare designs',
   match: (path) => path === '/compare',
   nav: { label: 'Compare', href: '#/compare', order: 2 },
-  load: () => import('./ComparePage.tsx'),
+  // Columns may run any load balancer, side by side: every product's code loads with the page.
+  load: () => Promise.all([import('./ComparePage.tsx'), import('../../store/productLoader.ts').then((m) => m.loadAllProducts())]).then(([m]) => m),
 }

@@ -3,7 +3,7 @@
 
 import { mutUser } from '../cow.ts'
 import { forgeValueFor } from '../policies/header.ts'
-import { haproxyHeaderPick } from '../products/engine/haproxy.ts'
+import { behaviourOf } from '../products/engine/index.ts'
 import { emit } from '../trace.ts'
 import type { ServerId, UserId } from '../types.ts'
 import type { InterventionDef } from './define.ts'
@@ -16,7 +16,7 @@ export const forgeHeader = {
   apply(s, iv) {
     const u = s.users[iv.user]
     if (!u) return
-    const value = forgeValueFor(s, iv.target, s.config.lb === 'haproxy' ? (v) => haproxyHeaderPick(s, v) : undefined)
+    const value = forgeValueFor(iv.target, behaviourOf(s).headerPicker(s))
     s.forgedValues = { ...s.forgedValues, [iv.target]: value }
     mutUser(s, iv.user).forgedHeader = value
     // Cloudflare keeps header sessions in its own table, first placed by random steering: no value can be aimed.

@@ -2,15 +2,11 @@
 // removing a server remaps most users. No cookie yet (the very first request) → round robin.
 
 import type { RoutingPolicy } from './policy.ts'
-import { nginxPick } from './nginxUpstream.ts'
 
+// Routed by nginx itself (products/engine/nginxRoutes.ts): the algorithm loads with its product.
 export const hash: RoutingPolicy = {
   id: 'hash',
   label: 'Key hash (nginx hash)',
   sticky: true,
   describe: () => 'nginx hash $cookie_uid: modulo over the servers; no cookie → round robin',
-  route(ctx) {
-    const key = ctx.user.jar.uid ?? ''
-    return nginxPick(ctx, 'hash', key, key ? `hash(uid=${key})` : 'no uid cookie')
-  },
 }

@@ -56,7 +56,12 @@ export interface RoutingPolicy {
   readonly sticky: boolean
   /** The policy in plain words with its real default, e.g. "cookie AWSALB, 1 day, sliding". */
   describe(config: SimConfig): string
-  route(ctx: RouteContext): RouteResult
+  /**
+   * The lab's generic algorithm. Absent for a product's own algorithm that only its behaviour routes
+   * (nginx's ip_hash, hash and header hashing: products/engine/nginxRoutes.ts), so that code loads
+   * with its product (docs/DECISIONS.md "Products load on demand").
+   */
+  route?(ctx: RouteContext): RouteResult
 }
 
 export function noServer(decision: string, status = 503): RouteResult {

@@ -8,7 +8,7 @@ import { hashConsistent } from './hashConsistent.ts'
 import { header } from './header.ts'
 import { ipHash } from './ipHash.ts'
 import { leastConnections } from './leastConnections.ts'
-import type { RoutingPolicy } from './policy.ts'
+import type { RouteContext, RouteResult, RoutingPolicy } from './policy.ts'
 import { random } from './random.ts'
 import { roundRobin } from './roundRobin.ts'
 
@@ -26,4 +26,15 @@ export const ROUTING_POLICIES: Readonly<Record<PolicyId, RoutingPolicy>> = {
 
 export function policyById(id: PolicyId): RoutingPolicy {
   return ROUTING_POLICIES[id]
+}
+
+/**
+ * The lab's generic algorithm for `id`, for a product that doesn't route it itself. A product's own
+ * algorithm (nginx's hashes) has none here: reaching this for one is a bug in the product's record
+ * (config validation keeps every run on a policy its product supports).
+ */
+export function genericRoute(ctx: RouteContext, id: PolicyId): RouteResult {
+  const policy = ROUTING_POLICIES[id]
+  if (policy.route === undefined) throw new Error(`${ctx.s.config.lb} does not route ${id} itself, and the lab has no generic ${id}`)
+  return policy.route(ctx)
 }

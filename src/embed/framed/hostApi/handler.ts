@@ -7,7 +7,8 @@ import { DEFAULT_CONFIG, MAX_SERVERS, SCENARIOS, type ConfigPatch } from '../../
 import { decodeRun } from '../../../lab-ui/links/decode.ts'
 import { replayTo } from '../../../lab-ui/links/replay.ts'
 import type { Intervention, ScriptItem } from '../../../sim/interventions.ts'
-import { modeDesign, type LabStore } from '../../../store/labStore.ts'
+import { initProduct, modeDesign, type LabInit, type LabStore } from '../../../store/labStore.ts'
+import { loadProducts } from '../../../store/productLoader.ts'
 import { PROTOCOL, VERSION, type CommandName, type ErrorCode, type ErrorMessage, type EventName, type ReplyMessage } from './client.ts'
 import { COMMAND_SCHEMAS, COMMANDS, describeProblem, requestId, type Command } from './protocol.ts'
 import { snapshot } from './state.ts'
@@ -109,7 +110,12 @@ async function load(c: Extract<Command, { type: 'load' }>, store: LabStore) {
   const script = [...base.script, ...(c.interventions ?? []).map(([at, iv]) => ({ at, do: iv as Intervention }))]
   const seed = c.seed ?? base.seed
   const at = c.at ?? base.at
-  store.getState().load({ scenario: c.scenario, ...(seed !== undefined ? { seed } : {}), overrides, script, speed: store.getState().speed, playing: false })
+  const next: LabInit = { scenario: c.scenario, ...(seed !== undefined ? { seed } : {}), overrides, script, speed: store.getState().speed, playing: false }
+  // Under another load balancer, its code first (the reply then describes the new run).
+  await loadProducts([initProduct(next)]).catch((e: unknown) => {
+    throw new Refusal('not-possible', e instanceof Error ? e.message : String(e))
+  })
+  store.getState().load(next)
   if (at > 0) await replayTo(store, at)
 }
 

@@ -7,6 +7,7 @@
 
 import type { RouteResult } from '../../policies/policy.ts'
 import { configured, idle, type LbBehaviour, type Plan } from './behaviour.ts'
+import { nginxHeaderPicker } from './nginxRoutes.ts'
 
 export const albBehaviour: LbBehaviour = {
   id: 'alb',
@@ -28,4 +29,6 @@ export const albBehaviour: LbBehaviour = {
     }
     return false
   },
+  // An ALB hashes no header; a forger still aims at nginx's ring, as the lab always did.
+  headerPicker: nginxHeaderPicker,
 }

@@ -6,7 +6,7 @@
 // owned (copy-on-write) state where it may change one.
 
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
-import type { LbProductId, PolicyId, RequestKind, Server, SimRequest, SimState } from '../../types.ts'
+import type { LbProductId, PolicyId, RequestKind, Server, ServerId, SimRequest, SimState } from '../../types.ts'
 
 /** What the load balancer does after an attempt failed. */
 export type Plan =
@@ -44,6 +44,9 @@ export interface LbBehaviour {
    *  balance source / hdr / cookie / stick table, Cloudflare's header table, Kubernetes' connections);
    *  null: the lab's generic policy decides (src/sim/policies/). */
   route?(ctx: RouteContext, policy: PolicyId): RouteResult | null
+  /** Where a header value lands on this product's header hash — what a forger aims with (the
+   *  forgeHeader intervention): HAProxy's hdr() ring; nginx's ring for the others (docs/facts/). */
+  headerPicker(s: SimState): (value: string) => ServerId | null
 }
 
 /** The request kinds a browser sends as GET (idempotent); login, add to cart and checkout are POSTs. */

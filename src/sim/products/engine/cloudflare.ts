@@ -12,6 +12,7 @@ import { headerValue } from '../../policies/header.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 import { liveSessionCount } from '../../servers.ts'
 import { configured, idle, type LbBehaviour, type Plan } from './behaviour.ts'
+import { nginxHeaderPicker } from './nginxRoutes.ts'
 
 /** session_affinity_ttl for `header` affinity: 1800 s by default, an idle timeout (§3). */
 export const HEADER_TTL_MS = 1_800_000
@@ -39,6 +40,8 @@ export const cloudflareBehaviour: LbBehaviour = {
     return false
   },
   route: (ctx, policy) => (policy === 'header' ? routeHeader(ctx) : null),
+  // Cloudflare's table can't be aimed at; a forger still picks values off nginx's ring, as the lab always did.
+  headerPicker: nginxHeaderPicker,
 }
 
 function routeHeader(ctx: RouteContext): RouteResult {

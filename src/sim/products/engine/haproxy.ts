@@ -87,6 +87,7 @@ export const haproxyBehaviour: LbBehaviour = {
         return null
     }
   },
+  headerPicker: (s) => (value) => haproxyHeaderPick(s, value),
 }
 
 const MAP_BASED: HashType = { type: 'map-based', fn: 'sdbm', avalanche: false }

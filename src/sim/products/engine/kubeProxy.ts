@@ -12,11 +12,12 @@
 // are done or at the grace period, 30 s (§4).
 
 import { mutLb } from '../../cow.ts'
-import { policyById } from '../../policies/registry.ts'
+import { genericRoute } from '../../policies/registry.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 import { accepts } from '../../servers.ts'
-import type { PolicyId, ServerId, SimState } from '../../types.ts'
+import type { PolicyId, SimState } from '../../types.ts'
 import { configured, idle, type LbBehaviour, type Plan } from './behaviour.ts'
+import { nginxHeaderPicker } from './nginxRoutes.ts'
 
 /** Node's http server closes a keep-alive connection idle for this long (server.keepAliveTimeout). */
 export const KEEPALIVE_MS = 5_000
@@ -43,6 +44,8 @@ export const kubeProxyBehaviour: LbBehaviour = {
     return false
   },
   route: routeConnection,
+  // kube-proxy reads no header; a forger still aims at nginx's ring, as the lab always did.
+  headerPicker: nginxHeaderPicker,
 }
 
 /** A request rides the user's open connection; a new connection is balanced by the policy. */
@@ -54,26 +57,13 @@ function routeConnection(ctx: RouteContext, policy: PolicyId): RouteResult {
     return { server: conn.server, decision: `keep-alive connection to pod ${conn.server} → ${conn.server}`, pinned: true }
   }
   const why = conn === undefined ? 'new connection' : conn.lastUsed + KEEPALIVE_MS < s.now ? 'connection closed after 5 s idle; new connection' : 'new connection'
-  const result = policyById(policy).route(ctx)
+  const result = genericRoute(ctx, policy)
   if (result.server === null) return result
   mutLb(s).conns.set(user.id, { server: result.server, lastUsed: s.now })
   return { ...result, decision: `${why}: ${result.decision}` }
 }
 
-/** The connection's last use: the response leaves the pod (Node counts keepAliveTimeout from there). */
-export function touchConnection(s: SimState, user: number, server: ServerId): void {
-  const conn = s.lb.conns.get(user)
-  if (conn && conn.server === server) mutLb(s).conns.set(user, { server, lastUsed: s.now })
-}
-
 /** The user's connection failed: the next request opens a new one. */
 function dropConnection(s: SimState, user: number): void {
   if (s.lb.conns.has(user)) mutLb(s).conns.delete(user)
-}
-
-/** The pod's process is gone or shutting down: its connections close. */
-export function closeConnections(s: SimState, server: ServerId): void {
-  if (![...s.lb.conns.values()].some((c) => c.server === server)) return
-  const lb = mutLb(s)
-  for (const [user, c] of lb.conns) if (c.server === server) lb.conns.delete(user)
 }

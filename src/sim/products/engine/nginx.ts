@@ -11,6 +11,7 @@ import { passivelyFailed, serverIndex } from '../../servers.ts'
 import { emit } from '../../trace.ts'
 import type { Server, ServerId, SimState } from '../../types.ts'
 import { configured, idle, isIdempotent, type LbBehaviour, type Plan } from './behaviour.ts'
+import { nginxHeaderPicker, nginxRoute } from './nginxRoutes.ts'
 
 /** In the upstream block now: not deleted, not yet-to-be-added, not marked `down` (draining). */
 export function inUpstream(srv: Server): boolean {
@@ -63,4 +64,6 @@ export const nginxBehaviour: LbBehaviour = {
     srv.fresh = false
     return true
   },
+  route: nginxRoute,
+  headerPicker: nginxHeaderPicker,
 }

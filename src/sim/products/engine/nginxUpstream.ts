@@ -2,11 +2,11 @@
 // (servers in order, as nginx would list them), a peer view from the LB's health knowledge, and runs
 // one nginx pick, translating addresses back to server letters for learners.
 
-import { mutLb } from '../cow.ts'
-import { createPicker, type NginxMethod, type UpstreamServer } from '../nginx/index.ts'
-import { passivelyFailed } from '../servers.ts'
-import type { ServerId, SimState } from '../types.ts'
-import type { RouteContext, RouteResult } from './policy.ts'
+import { mutLb } from '../../cow.ts'
+import { createPicker, type NginxMethod, type UpstreamServer } from '../../nginx/index.ts'
+import { passivelyFailed } from '../../servers.ts'
+import type { ServerId, SimState } from '../../types.ts'
+import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 
 interface Upstream {
   readonly servers: readonly UpstreamServer[]

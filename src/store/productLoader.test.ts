@@ -1,0 +1,99 @@
+// The browser's path to the products: with an empty registry (as a page starts), a run under a product
+// not loaded fails with a clear error; loading registers it; a lab's `load` under another product
+// waits for that product and the latest load wins; a failed fetch leaves the run going and says why.
+// (Every other test runs with all products registered: vitest.config.ts setupFiles.)
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type * as Registry from '../sim/products/engine/index.ts'
+import type * as Loader from './productLoader.ts'
+import type * as Store from './labStore.ts'
+
+type Modules = { registry: typeof Registry; loader: typeof Loader; store: typeof Store }
+
+async function fresh(): Promise<Modules> {
+  vi.resetModules()
+  return {
+    registry: await import('../sim/products/engine/index.ts'),
+    loader: await import('./productLoader.ts'),
+    store: await import('./labStore.ts'),
+  }
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0))
+
+describe('products load on demand', () => {
+  let m: Modules
+  beforeEach(async () => {
+    m = await fresh()
+  })
+  afterEach(() => {
+    vi.doUnmock('../sim/products/engine/alb.ts')
+  })
+
+  it('starts with no product; a run under one not loaded fails with a sentence naming it', () => {
+    expect(m.loader.productsReady(['haproxy'])).toBe(false)
+    expect(() => m.store.createLabStore({ scenario: 'crash-sticky-memory' })).toThrow(m.registry.ProductNotLoadedError)
+    expect(() => m.store.createLabStore({ scenario: 'crash-sticky-memory' })).toThrow(/HAProxy 2\.6: its code is not loaded/)
+  })
+
+  it('loads only what is asked; the same set gets the same promise', async () => {
+    const p = m.loader.loadProducts(['haproxy'])
+    expect(m.loader.loadProducts(['haproxy'])).toBe(p)
+    await p
+    expect(m.loader.productsReady(['haproxy'])).toBe(true)
+    expect(m.loader.productsReady(['nginx'])).toBe(false)
+    expect(m.store.createLabStore({ scenario: 'crash-sticky-memory' }).getState().sim.config.lb).toBe('haproxy')
+  })
+
+  it('the product a lab opens with: the scenario’s, unless the overrides name another', () => {
+    expect(m.store.initProduct({ scenario: 'crash-sticky-memory' })).toBe('haproxy')
+    expect(m.store.initProduct({ scenario: 'ip-hash-nat-hotspot' })).toBe('nginx')
+    expect(m.store.initProduct({ scenario: 'crash-sticky-memory', overrides: { lb: 'alb' } })).toBe('alb')
+  })
+
+  it('a load under another product applies once its code is there, and the latest load wins', async () => {
+    await m.loader.loadProducts(['haproxy'])
+    const lab = m.store.createLabStore({ scenario: 'crash-sticky-memory' })
+    lab.getState().load({ scenario: 'ip-hash-nat-hotspot' })
+    expect(lab.getState().scenarioId).toBe('crash-sticky-memory') // still the old run, for now
+    await m.loader.loadProducts(['nginx'])
+    await settle()
+    expect(lab.getState().scenarioId).toBe('ip-hash-nat-hotspot')
+    expect(lab.getState().sim.config.lb).toBe('nginx')
+
+    // A slow load overtaken by a later one (its product already there) never lands.
+    lab.getState().load({ scenario: 'crash-sticky-memory', overrides: { lb: 'kube-proxy' } })
+    lab.getState().load({ scenario: 'crash-sticky-memory' })
+    expect(lab.getState().sim.config.lb).toBe('haproxy')
+    await m.loader.loadProducts(['kube-proxy'])
+    await settle()
+    expect(lab.getState().sim.config.lb).toBe('haproxy')
+  })
+
+  it('the load balancer picker’s switch (setLb) waits for the product’s code too', async () => {
+    await m.loader.loadProducts(['haproxy'])
+    const lab = m.store.createLabStore({ scenario: 'crash-sticky-memory' })
+    lab.getState().advance(5_000)
+    lab.getState().setLb('cloudflare')
+    expect(lab.getState().sim.config.lb).toBe('haproxy')
+    await m.loader.loadProducts(['cloudflare'])
+    await settle()
+    expect(lab.getState().sim.config.lb).toBe('cloudflare')
+    expect(lab.getState().sim.now).toBe(5_000)
+  })
+
+  it('a product whose code cannot be fetched: the run goes on and the lab says why', async () => {
+    vi.doMock('../sim/products/engine/alb.ts', () => {
+      throw new Error('network down')
+    })
+    await m.loader.loadProducts(['haproxy'])
+    const lab = m.store.createLabStore({ scenario: 'crash-sticky-memory' })
+    lab.getState().load({ scenario: 'crash-sticky-memory', overrides: { lb: 'alb' } })
+    // The same rejected promise every time (React's `use` reads it again to show the error).
+    expect(m.loader.loadProducts(['alb'])).toBe(m.loader.loadProducts(['alb']))
+    await expect(m.loader.loadProducts(['alb'])).rejects.toThrow(/Could not load AWS ALB’s part of the lab \(.*\)\. Check the connection and reload\./)
+    await settle()
+    expect(lab.getState().sim.config.lb).toBe('haproxy')
+    expect(lab.getState().loadError).toMatch(/Could not load AWS ALB’s part/)
+  })
+})
