@@ -1,6 +1,8 @@
 // One replay, start to finish: plan → stack up → replay on the chosen clock → report → stack down
 // (always, also on an error). Also the simulated run of the same plan, for --compare and the tests.
 
+// Node runs every product's behaviour: register them all before any run is created.
+import '../src/sim/products/engine/all.ts'
 import { advanceTo } from '../src/sim/engine.ts'
 import { report, type RunReport } from '../src/sim/report.ts'
 import { createSim } from '../src/sim/state.ts'
