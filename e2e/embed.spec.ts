@@ -247,3 +247,15 @@ test.describe('embed page', () => {
     })
   }
 })
+
+test('a lesson scene embedded on its own opens the app’s pages from the app, in a new tab', async ({ page }) => {
+  await page.goto('./embed.html?lesson=the-problem&scene=1')
+  await expect(page.getByTestId('scene-embed')).toBeVisible()
+  // Links written for the app (its hash routes) would land on embed.html#/… inside the frame.
+  const open = page.getByRole('link', { name: /Open in the full lab/ })
+  await expect(open).toHaveAttribute('href', /^\.\/index\.html#\/lab\?/)
+  await expect(open).toHaveAttribute('target', '_blank')
+  const proof = page.getByTestId('proof-badge').getByRole('link', { name: 'how real is this?' })
+  await expect(proof).toHaveAttribute('href', './index.html#/real')
+  await expect(proof).toHaveAttribute('target', '_blank')
+})

@@ -11,6 +11,8 @@ export interface ProofBadgeProps {
   readonly lb: LbProductId
   readonly policy: PolicyId
   readonly storage: StorageKind
+  /** Where the app's pages are (a scene embed opens them from the app, in a new tab); the app's own hash by default. */
+  readonly appHref?: (hash: string) => string
 }
 
 export function ProofBadge(p: ProofBadgeProps) {
@@ -19,7 +21,7 @@ export function ProofBadge(p: ProofBadgeProps) {
     <p className="text-xs text-muted" data-testid="proof-badge" data-proven={proof.proven ? 'yes' : 'no'}>
       <span aria-hidden="true">{proof.proven ? '✓ ' : '◇ '}</span>
       {proof.proven ? `Proven on real ${proof.on}` : `Simulation only — ${proof.why}`}{' '}
-      <a className="text-accent underline" href="#/real">
+      <a className="text-accent underline" href={p.appHref ? p.appHref('#/real') : '#/real'} target={p.appHref ? '_blank' : undefined} rel={p.appHref ? 'noopener' : undefined}>
         how real is this?
       </a>
     </p>
@@ -27,10 +29,10 @@ export function ProofBadge(p: ProofBadgeProps) {
 }
 
 /** The badge for the lab in the surrounding <LabProvider>: its scenario under the design now running. */
-export function LabProofBadge() {
+export function LabProofBadge({ appHref }: { appHref?: ((hash: string) => string) | undefined }) {
   const scenario = useLab((s) => s.scenarioId)
   const lb = useLab((s) => s.sim.config.lb)
   const policy = useLab((s) => s.sim.config.policy)
   const storage = useLab((s) => s.sim.config.storage)
-  return <ProofBadge scenario={scenario} lb={lb} policy={policy} storage={storage} />
+  return <ProofBadge scenario={scenario} lb={lb} policy={policy} storage={storage} {...(appHref ? { appHref } : {})} />
 }

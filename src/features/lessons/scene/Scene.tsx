@@ -150,7 +150,7 @@ function SceneCard({ scenario: id, question, choices, answer, overrides, childre
         <p className="lesson-scene-lab-label">Live lab</p>
         <LabProvider store={store}>
           <Lab controls="minimal" picker={false} label={`Scene ${index + 1}: ${scenario.title}`} />
-          <LabProofBadge />
+          <LabProofBadge appHref={host?.appHref} />
         </LabProvider>
       </div>
 
