@@ -4,6 +4,7 @@
 import { isValidElement, type ComponentProps } from 'react'
 import { href } from '../../../app/router.ts'
 import { useLesson } from '../LessonContext.ts'
+import { useSceneHost } from '../scene/sceneHost.ts'
 
 function HeadingLink({ id, text }: { id: string | undefined; text: string }) {
   const lesson = useLesson()
@@ -41,8 +42,12 @@ export function H3({ id, children, ...rest }: ComponentProps<'h3'>) {
   )
 }
 
-export function Link({ href: to = '', children, ...rest }: ComponentProps<'a'>) {
-  const external = /^https?:\/\//.test(to)
+export function Link({ href: given = '', children, ...rest }: ComponentProps<'a'>) {
+  // A scene embedded on its own lives in embed.html: the app's hash routes open from the app, in a new tab.
+  const host = useSceneHost()
+  const inApp = host?.appHref !== undefined && given.startsWith('#/')
+  const to = inApp && host.appHref ? host.appHref(given) : given
+  const external = inApp || /^https?:\/\//.test(to)
   return (
     <a href={to} {...rest} {...(external ? { target: '_blank', rel: 'noreferrer' } : {})}>
       {children}
