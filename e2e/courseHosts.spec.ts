@@ -94,8 +94,9 @@ test('pasted into WordPress: discovered, embedded in a sandboxed frame without s
   await expect(page.locator('blockquote')).toBeHidden()
   await expect(page.locator('iframe')).toBeVisible()
   await expect.poll(() => page.evaluate(() => (window as unknown as { heights: number[] }).heights.length)).toBeGreaterThan(0)
-  const want = Math.min(1000, Math.max(200, await contentHeight(page)))
-  await expect.poll(() => frameHeight(page)).toBe(want)
+  // The lab's parts arrive over a few moments (its load balancer's code, lazy panels): the frame
+  // follows the content to where it settles.
+  await expect.poll(async () => Math.abs((await frameHeight(page)) - Math.min(1000, Math.max(200, await contentHeight(page))))).toBeLessThanOrEqual(1)
   await lab.getByTestId('play').click()
   await expect.poll(async () => lab.getByTestId('clock').textContent()).not.toBe('0:00.0')
   expect(errors).toEqual([])

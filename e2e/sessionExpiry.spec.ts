@@ -12,19 +12,19 @@ const clockMs = async (page: Page) => {
 
 test('an idle session’s chip vanishes when it expires, before the next sweep', async ({ page }) => {
   test.setTimeout(90_000)
-  // Two users, two servers, cookie affinity: user 1 lives on B. At 5 s user 1 leaves; their session
-  // on B (last used at ~4.8 s) expires 10 s later. Nothing touches B again until the sweep at 60 s.
-  const s = pack({ v: 1, t: 0, c: { servers: 2, users: 2, natGroups: [], sessionIdleMs: 10_000 }, i: [[5_000, { kind: 'setUsers', count: 1 }]] })
+  // Two users, two servers, cookie affinity: user 1 lives on B. At 8 s user 1 leaves; their session
+  // on B (last used at ~7.3 s) expires 10 s later. Nothing touches B again until the sweep at 60 s.
+  const s = pack({ v: 1, t: 0, c: { servers: 2, users: 2, natGroups: [], sessionIdleMs: 10_000 }, i: [[8_000, { kind: 'setUsers', count: 1 }]] })
   await page.goto(`./#/lab?scenario=cookie-affinity&s=${s}`)
   await expect(page.getByTestId('shared-ready')).toBeVisible()
   const b = page.getByTestId('server-B')
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('4')
   await page.getByRole('button', { name: 'Play' }).click()
-  await expect.poll(() => clockMs(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(7_000)
+  await expect.poll(() => clockMs(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(10_000)
   await page.getByRole('button', { name: 'Pause' }).click()
   await expect(b.locator('[data-session]')).toHaveCount(1)
   await page.getByRole('button', { name: 'Play' }).click()
-  await expect.poll(() => clockMs(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(17_000)
+  await expect.poll(() => clockMs(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(19_000)
   await page.getByRole('button', { name: 'Pause' }).click()
   expect(await clockMs(page)).toBeLessThan(60_000)
   await expect(b.locator('[data-session]')).toHaveCount(0)

@@ -14,6 +14,9 @@ export function Explain({ id, label, className = '' }: { id: string; label: stri
   const button = useRef<HTMLButtonElement>(null)
   const panel = useRef<HTMLDivElement>(null)
   const [open, setOpen] = useState(false)
+  // Whether the panel was open when the pointer went down on the button: the popover's light dismiss
+  // closes it on that pointerdown, before the click, so the click must not open it again.
+  const openAtPress = useRef<boolean | null>(null)
   const [entry, setEntry] = useState<GlossaryEntry | null | undefined>(undefined)
   const link = glossaryLink(id)
 
@@ -33,15 +36,35 @@ export function Explain({ id, label, className = '' }: { id: string; label: stri
     return () => p.removeEventListener('toggle', onToggle)
   }, [])
 
-  // A fixed panel would drift from its button when the page scrolls: close it instead.
+  /** Put the (fixed) panel under its button, or above it when there is no room below. */
+  const place = () => {
+    const p = panel.current
+    const b = button.current
+    if (!p || !b) return
+    const r = b.getBoundingClientRect()
+    const width = Math.min(WIDTH, window.innerWidth - MARGIN * 2)
+    p.style.width = `${width}px`
+    p.style.left = `${Math.min(Math.max(MARGIN, r.left + r.width / 2 - width / 2), window.innerWidth - width - MARGIN)}px`
+    p.style.top = `${r.bottom + 4}px`
+    const h = p.getBoundingClientRect().height
+    if (r.bottom + 4 + h > window.innerHeight - MARGIN && r.top - 4 - h >= MARGIN) p.style.top = `${r.top - 4 - h}px`
+  }
+
+  // A fixed panel would drift from its button when the page (or a box holding it) scrolls or the
+  // window resizes: it follows the button instead (closing it would fight a click that scrolls first).
   useEffect(() => {
     if (!open) return
-    const close = () => panel.current?.hidePopover()
-    window.addEventListener('scroll', close, { passive: true, capture: true })
-    window.addEventListener('resize', close)
+    let frame = 0
+    const follow = () => {
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(place)
+    }
+    window.addEventListener('scroll', follow, { passive: true, capture: true })
+    window.addEventListener('resize', follow)
     return () => {
-      window.removeEventListener('scroll', close, { capture: true })
-      window.removeEventListener('resize', close)
+      cancelAnimationFrame(frame)
+      window.removeEventListener('scroll', follow, { capture: true })
+      window.removeEventListener('resize', follow)
     }
   }, [open])
 
@@ -49,20 +72,15 @@ export function Explain({ id, label, className = '' }: { id: string; label: stri
     const p = panel.current
     const b = button.current
     if (!p || !b) return
-    if (open) {
-      p.hidePopover()
+    const wasOpen = openAtPress.current ?? p.matches(':popover-open')
+    openAtPress.current = null
+    if (wasOpen) {
+      if (p.matches(':popover-open')) p.hidePopover()
       return
     }
     fetchText()
-    const r = b.getBoundingClientRect()
-    const width = Math.min(WIDTH, window.innerWidth - MARGIN * 2)
-    p.style.width = `${width}px`
-    p.style.left = `${Math.min(Math.max(MARGIN, r.left + r.width / 2 - width / 2), window.innerWidth - width - MARGIN)}px`
-    p.style.top = `${r.bottom + 4}px`
     p.showPopover()
-    // Not enough room below: open above the button instead.
-    const h = p.getBoundingClientRect().height
-    if (r.bottom + 4 + h > window.innerHeight - MARGIN && r.top - 4 - h >= MARGIN) p.style.top = `${r.top - 4 - h}px`
+    place()
   }
 
   return (
@@ -71,6 +89,9 @@ export function Explain({ id, label, className = '' }: { id: string; label: stri
         ref={button}
         type="button"
         onClick={toggle}
+        onPointerDown={() => {
+          openAtPress.current = panel.current?.matches(':popover-open') ?? false
+        }}
         onPointerEnter={fetchText}
         onFocus={fetchText}
         aria-expanded={open}
