@@ -258,6 +258,18 @@ test.describe('embed generator', () => {
     }
   })
 
+  test('a load balancer can be chosen: the snippet and the preview carry lb=', async ({ page }) => {
+    await page.goto('./#/embed')
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('crash-sticky-memory')
+    expect(await page.getByTestId('snippet').inputValue()).not.toContain('lb=')
+    await page.getByRole('combobox', { name: 'Load balancer' }).selectOption('alb')
+    expect(await page.getByTestId('snippet').inputValue()).toContain('&amp;lb=alb')
+    await expect(page.getByTestId('embed-preview')).toHaveAttribute('src', /[?&]lb=alb(&|$)/)
+    const preview = page.frameLocator('[data-testid="embed-preview"]')
+    await expect(preview.getByTestId('stage')).toBeVisible()
+    await expect(preview.getByTestId('lb-policy')).toContainText('AWSALB')
+  })
+
   test('opened from the lab, it offers to embed that run at its moment', async ({ page }) => {
     await page.goto('./#/lab?scenario=retry-duplicates')
     await playUntil(page, 4)

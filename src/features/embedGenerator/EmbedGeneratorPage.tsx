@@ -12,7 +12,7 @@ import { Notice } from '../../components/Notice.tsx'
 import { Segmented } from '../../components/Segmented.tsx'
 import { Select } from '../../components/Select.tsx'
 import { Toggle } from '../../components/Toggle.tsx'
-import { SCENARIO_LIST, type ScenarioId, formatClock } from '../../lab-ui/engine.ts'
+import { LB_PRODUCT_IDS, LB_PRODUCTS, SCENARIO_LIST, type LbProductId, type ScenarioId, formatClock } from '../../lab-ui/engine.ts'
 import { SPEEDS } from '../../store/labStore.ts'
 import { EMBED_DEFAULTS, embedQuery, type EmbedChoice, type EmbedControls, type EmbedTheme } from '../../lab-ui/links/embedParams.ts'
 import { CHECKED_SIZES, embedTitle, frameStyle, SIZES, snippet, type SizeId } from '../../lab-ui/links/embedSnippet.ts'
@@ -31,6 +31,8 @@ export default function EmbedGeneratorPage() {
   const linkProblems = [shared.scenarioProblem, ...shared.problems, decoded && !decoded.ok ? decoded.problem : null].filter((x) => x !== null)
   const [scenario, setScenario] = useState<ScenarioId>(shared.scenario)
   const [controls, setControls] = useState<EmbedControls>(EMBED_DEFAULTS.controls)
+  /** '' = the scenario's own load balancer (or the shared run's). */
+  const [lb, setLb] = useState<LbProductId | ''>('')
   const [theme, setTheme] = useState<EmbedTheme>(EMBED_DEFAULTS.theme)
   const [autoplay, setAutoplay] = useState(false)
   const [speed, setSpeed] = useState(1)
@@ -49,7 +51,7 @@ export default function EmbedGeneratorPage() {
   const seed = /^\d{1,10}$/.test(seedText) && Number(seedText) <= MAX_SEED ? Number(seedText) : undefined
   const seedBad = seedText !== '' && seed === undefined
   const runApplies = useRun && sharedRun !== null && scenario === shared.scenario
-  const choice: EmbedChoice = { scenario, controls, theme, autoplay, speed, height: autoHeight ? 'auto' : 'frame', ...(seed !== undefined ? { seed } : {}), ...(runApplies ? { run: sharedRun } : {}) }
+  const choice: EmbedChoice = { scenario, controls, theme, autoplay, speed, height: autoHeight ? 'auto' : 'frame', ...(lb !== '' ? { lb } : {}), ...(seed !== undefined ? { seed } : {}), ...(runApplies ? { run: sharedRun } : {}) }
   const code = snippet(choice, { from: window.location.href, size, autoHeight })
   const previewSrc = `./embed.html?${embedQuery(choice)}`
   const showCopied = justCopied?.code === code
@@ -77,6 +79,14 @@ export default function EmbedGeneratorPage() {
             {SCENARIO_LIST.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
+              </option>
+            ))}
+          </Select>
+          <Select label="Load balancer" value={lb} onChange={(v) => setLb(v)}>
+            <option value="">{runApplies ? 'The shared run’s' : 'The scenario’s own'}</option>
+            {LB_PRODUCT_IDS.map((id) => (
+              <option key={id} value={id}>
+                {LB_PRODUCTS[id].label}
               </option>
             ))}
           </Select>
