@@ -6,8 +6,7 @@
 // scenario's own design. Each picker's choice is explained in words, with its glossary entry.
 
 import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
-import { LB_PRODUCTS } from '../sim/products/registry.ts'
-import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
+import { STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
 import { Button } from '../components/Button.tsx'
 import { Segmented } from '../components/Segmented.tsx'
 import { Select } from '../components/Select.tsx'
@@ -17,6 +16,7 @@ import { modeOf } from '../store/labStore.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { Explain } from './Explain.tsx'
 import { LbPicker } from './LbPicker.tsx'
+import { PolicyOptions } from './PolicyOptions.tsx'
 import { COOKIE_TERM, DESIGN_TERMS, POLICY_TERMS, STORAGE_TERMS } from './jargon/terms.ts'
 
 const STORAGE_LABEL: Record<StorageKind, string> = {
@@ -89,16 +89,7 @@ export function ModeControls({ part = 'all' }: { part?: 'all' | 'toggle' | 'pick
         </div>
         <div className="flex min-w-0 flex-col gap-1">
           <Select<PolicyId> label="How does the LB route?" value={policy} onChange={(v) => intervene({ kind: 'setPolicy', policy: v })}>
-            {POLICY_IDS.map((p) => {
-              // A policy this load balancer can't express is listed, but not offered (products/registry.ts).
-              const entry = LB_PRODUCTS[lb].policies[p]
-              return (
-                <option key={p} value={p} disabled={!entry.supported} title={entry.supported ? entry.name : entry.why}>
-                  {ROUTING_POLICIES[p].label}
-                  {entry.supported ? '' : ` — not in ${LB_PRODUCTS[lb].short}`}
-                </option>
-              )
-            })}
+            <PolicyOptions lb={lb} />
           </Select>
           <p className="flex items-start gap-1 text-xs text-muted" data-picker-note>
             <span data-testid="policy-description">{describe}</span>

@@ -4,7 +4,8 @@
 // far replayed), so it stays in step with the others.
 
 import { useId, type ReactNode } from 'react'
-import { LB_PRODUCT_IDS, LB_PRODUCTS, policyUnder, ROUTING_POLICIES, POLICY_IDS, STORAGE_KINDS, type LbProductId, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
+import { LB_PRODUCT_IDS, LB_PRODUCTS, policyUnder, STORAGE_KINDS, type LbProductId, type PolicyId, type StorageKind } from '../../lab-ui/engine.ts'
+import { PolicyOptions } from '../../lab-ui/PolicyOptions.tsx'
 import { designOptions, type Design } from './design.ts'
 import { useEditSetup } from './useEditSetup.ts'
 
@@ -41,15 +42,7 @@ export function ColumnEditor({ index, design, lb }: { index: number; design: Des
           ))}
         </MiniSelect>
         <MiniSelect label="Routing" n={n} value={design.policy} onChange={(v) => change({ policy: v as PolicyId })}>
-          {POLICY_IDS.map((p) => {
-            const entry = LB_PRODUCTS[lb].policies[p]
-            return (
-              <option key={p} value={p} disabled={!entry.supported} title={entry.supported ? entry.name : entry.why}>
-                {ROUTING_POLICIES[p].label}
-                {entry.supported ? '' : ` — not in ${LB_PRODUCTS[lb].short}`}
-              </option>
-            )
-          })}
+          <PolicyOptions lb={lb} />
         </MiniSelect>
         <MiniSelect label="Sessions" n={n} value={design.storage} onChange={(v) => change({ storage: v as StorageKind, ...(v === 'jwt' ? {} : { denyList: undefined }) })}>
           {STORAGE_KINDS.map((k) => (
