@@ -82,8 +82,9 @@ export function makeTempDir(prefix: string, cleanup: Cleanup): string {
   return dir
 }
 
-export function runSync(bin: string, args: readonly string[], timeoutMs = 15_000): { ok: boolean; code: number | null; output: string } {
-  const r = spawnSync(bin, args, { encoding: 'utf8', timeout: timeoutMs })
+/** Runs `bin` to completion; `env` adds variables to this process's environment. */
+export function runSync(bin: string, args: readonly string[], timeoutMs = 15_000, env?: Readonly<Record<string, string>>): { ok: boolean; code: number | null; output: string } {
+  const r = spawnSync(bin, args, { encoding: 'utf8', timeout: timeoutMs, ...(env ? { env: { ...process.env, ...env } } : {}) })
   return { ok: r.status === 0, code: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() }
 }
 

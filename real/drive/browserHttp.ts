@@ -64,7 +64,19 @@ export function outgoing(req: SimRequest, user: User, config: SimConfig, now: Si
 }
 
 /** Browsers keep their connections to the load balancer open (it changes nothing the LB decides). */
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity })
+const newAgent = (): http.Agent => new http.Agent({ keepAlive: true, maxSockets: Infinity })
+let agent = newAgent()
+
+/**
+ * After nginx reloads, the requests from now on open new connections: a kept-alive one may lead to an
+ * old worker (until it gets round to closing its idle connections), which would serve the request
+ * with the old configuration. Idle connections are closed now; busy ones finish their response.
+ */
+export function reconnectAfterReload(): void {
+  const old = agent
+  agent = newAgent()
+  for (const list of Object.values(old.freeSockets)) for (const socket of list ?? []) socket.destroy()
+}
 
 /** Sends one request to the load balancer; resolves with the whole response. */
 export function send(port: number, o: Outgoing): Promise<HttpAnswer> {

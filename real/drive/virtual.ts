@@ -80,6 +80,8 @@ export class VirtualReplay implements AppEvents {
     for (;;) {
       const item = takeItem(s, this.plan.script, until)
       if (item === null) break
+      // Programs on the model's clock (nginx: fail_timeout) see the time of what happens next.
+      stack.fakeClock?.set(s.now)
       if (item.type === 'intervention') await this.intervene(item.item.do)
       else if (item.type === 'event') await this.event(item.event)
       else if (item.kind === 'request.forward') await this.forward(item.user, item.request)

@@ -4,13 +4,24 @@
 // one answered, so the replay can book them as the model does.
 
 import type { PolicyId, ServerId, SimState } from '../../src/sim/types.ts'
+import { reconnectAfterReload } from '../drive/browserHttp.ts'
 import { NginxErrorLog, type FailedAttempt } from '../drive/nginxLog.ts'
+import type { FakeClock } from './fakeClock.ts'
 import { Nginx, type UpstreamLine } from './nginx.ts'
 import type { Owned } from './owned.ts'
 
 export interface FleetView {
   readonly policy: PolicyId
-  readonly servers: readonly { readonly id: ServerId; readonly address: string; readonly present: boolean; readonly usable: boolean }[]
+  readonly servers: readonly {
+    readonly id: ServerId
+    readonly address: string
+    readonly present: boolean
+    readonly usable: boolean
+    /** nginx: in the upstream block — not a new server still booting (its line is added when it answers). */
+    readonly joined: boolean
+    /** Draining (nginx writes it `down`). */
+    readonly draining: boolean
+  }[]
 }
 
 export interface RealBalancer {
@@ -34,7 +45,14 @@ export interface RealBalancer {
 export function fleetView(s: SimState): FleetView {
   return {
     policy: s.config.policy,
-    servers: s.servers.map((srv) => ({ id: srv.id, address: srv.address, present: srv.status !== 'removed', usable: srv.healthy })),
+    servers: s.servers.map((srv) => ({
+      id: srv.id,
+      address: srv.address,
+      present: srv.status !== 'removed',
+      usable: srv.healthy,
+      joined: !(srv.fresh && srv.status === 'starting'),
+      draining: srv.status === 'draining',
+    })),
   }
 }
 
@@ -45,8 +63,8 @@ export class NginxBalancer implements RealBalancer {
   private readonly log: NginxErrorLog
   private current = ''
 
-  constructor(bin: string, owned: Owned, readonly port: number, websockets: boolean) {
-    this.nginx = new Nginx(bin, owned, port, websockets)
+  constructor(bin: string, owned: Owned, readonly port: number, websockets: boolean, clock: FakeClock | null = null) {
+    this.nginx = new Nginx(bin, owned, port, websockets, clock)
     this.log = new NginxErrorLog(this.nginx.errorLog)
   }
 
@@ -54,8 +72,10 @@ export class NginxBalancer implements RealBalancer {
     return [this.nginx.confFile, this.nginx.errorLog, this.nginx.accessLog]
   }
 
+  /** The model's upstream (src/sim/products/engine/nginx.ts): a booting new server has no line yet, so
+   *  adding one reloads nginx once, when it answers — as the model's operator does. */
   private lines(view: FleetView): UpstreamLine[] {
-    return view.servers.filter((s) => s.present).map((s) => ({ address: s.address, down: !s.usable }))
+    return view.servers.filter((s) => s.present && s.joined).map((s) => ({ address: s.address, down: !s.usable || s.draining }))
   }
 
   async start(view: FleetView): Promise<void> {
@@ -68,6 +88,7 @@ export class NginxBalancer implements RealBalancer {
     if (next === this.current) return
     this.current = next
     await this.nginx.reload(view.policy, this.lines(view))
+    reconnectAfterReload()
   }
 
   failedAttempts(id: number): FailedAttempt[] {

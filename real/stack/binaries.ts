@@ -1,23 +1,28 @@
 // The real programs a replay needs, found on this machine — or one clear line naming the Debian
 // package to install. Each can be overridden with an environment variable (NGINX=…, HAPROXY=…,
-// REDIS_SERVER=…, POSTGRES_BIN=<dir with postgres and initdb>).
+// REDIS_SERVER=…, POSTGRES_BIN=<dir with postgres and initdb>, FAKETIME_LIB=<libfaketime.so.1>).
+// libfaketime puts nginx on the model's clock (fakeClock.ts).
 
 import fs from 'node:fs'
 import path from 'node:path'
 import { findBinary } from '../../conformance/lib/process.ts'
+import { findFaketimeLibrary } from './fakeClock.ts'
 
-export type Program = 'nginx' | 'haproxy' | 'redis' | 'postgres'
+export type Program = 'nginx' | 'haproxy' | 'redis' | 'postgres' | 'faketime'
 
 export const DEBIAN_PACKAGE: Record<Program, string> = {
   nginx: 'nginx',
   haproxy: 'haproxy',
   redis: 'redis-server',
   postgres: 'postgresql',
+  faketime: 'faketime',
 }
+
+const NAME: Record<Program, string> = { nginx: 'nginx', haproxy: 'haproxy', redis: 'redis-server', postgres: 'postgres', faketime: 'libfaketime' }
 
 export class MissingProgram extends Error {
   constructor(readonly program: Program) {
-    super(`${program === 'redis' ? 'redis-server' : program} is not installed — install the Debian package "${DEBIAN_PACKAGE[program]}" (apt-get install ${DEBIAN_PACKAGE[program]})`)
+    super(`${NAME[program]} is not installed — install the Debian package "${DEBIAN_PACKAGE[program]}" (apt-get install ${DEBIAN_PACKAGE[program]})`)
   }
 }
 
@@ -26,6 +31,8 @@ export interface Binaries {
   haproxy?: string
   redis?: string
   postgres?: { postgres: string; initdb: string }
+  /** libfaketime.so.1 */
+  faketime?: string
 }
 
 /** The newest /usr/lib/postgresql/<version>/bin that has postgres and initdb (Debian keeps them off PATH). */
@@ -71,6 +78,8 @@ export function findProgram(p: Program): string | { postgres: string; initdb: st
       const dir = postgresDir()
       return dir && { postgres: path.join(dir, 'postgres'), initdb: path.join(dir, 'initdb') }
     }
+    case 'faketime':
+      return findFaketimeLibrary()
   }
 }
 

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { runSync } from '../../conformance/lib/process.ts'
 import { sleep } from '../../conformance/lib/net.ts'
 import type { PolicyId } from '../../src/sim/types.ts'
+import { FAKETIME_VARIABLES, type FakeClock } from './fakeClock.ts'
 import { stopPidSync, type Owned } from './owned.ts'
 
 export const NGINX_DIRECTIVE: Partial<Record<PolicyId, string>> = {
@@ -35,6 +36,8 @@ export class Nginx {
     private readonly owned: Owned,
     readonly port: number,
     private readonly websockets: boolean,
+    /** The model's clock (virtual replays): nginx's fail_timeout and max_fails windows follow it. */
+    private readonly clock: FakeClock | null = null,
   ) {
     this.confFile = owned.path('nginx.conf')
     this.errorLog = owned.path('nginx-error.log')
@@ -57,7 +60,9 @@ export class Nginx {
 worker_processes 1;
 daemon on;
 pid ${this.owned.path('nginx.pid')};
-error_log ${this.errorLog} notice;
+error_log ${this.errorLog} notice;${this.clock ? `
+# The model's clock (libfaketime): workers keep the variables it reads.
+${FAKETIME_VARIABLES.map((v) => `env ${v};`).join(' ')}` : ''}
 events { worker_connections 4096; }
 http {
   log_format lab '$msec $status "$request" upstream=$upstream_addr client=$remote_addr';
@@ -88,7 +93,7 @@ ${lines.join('\n')}
   }
 
   private nginx(args: string[]): { ok: boolean; output: string } {
-    return runSync(this.bin, ['-p', this.owned.dir, '-c', this.confFile, '-e', this.errorLog, ...args])
+    return runSync(this.bin, ['-p', this.owned.dir, '-c', this.confFile, '-e', this.errorLog, ...args], 15_000, this.clock?.env())
   }
 
   private pid(): number | null {
@@ -122,11 +127,25 @@ ${lines.join('\n')}
     await this.waitGeneration()
   }
 
-  /** Polls until several consecutive new connections are answered by a worker of the current generation. */
+  /** How many old workers have begun their graceful shutdown (each closes its listening socket first). */
+  private shutDownWorkers(): number {
+    try {
+      return fs.readFileSync(this.errorLog, 'utf8').split('gracefully shutting down').length - 1
+    } catch {
+      return 0
+    }
+  }
+
+  /**
+   * Polls until several consecutive new connections are answered by a worker of the current generation
+   * and every old worker has stopped accepting: nginx's master signals the old workers only 100 ms
+   * after starting the new ones (ngx_master_process_cycle), and until then an old worker may accept a
+   * new connection and route it with the old upstream.
+   */
   private async waitGeneration(): Promise<void> {
     const deadline = Date.now() + 10_000
     let streak = 0
-    while (streak < 3) {
+    while (streak < 3 || this.shutDownWorkers() < this.generation) {
       if (Date.now() > deadline) throw new Error(`nginx did not switch to configuration generation ${this.generation}`)
       let gen: string
       try {

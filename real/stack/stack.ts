@@ -13,6 +13,7 @@ import type { Plan } from '../plan.ts'
 import { AppProcess, bundleApp, type AppEvents } from './apps.ts'
 import { NginxBalancer, type RealBalancer } from './balancer.ts'
 import { findPrograms, type Program } from './binaries.ts'
+import { FakeClock } from './fakeClock.ts'
 import { HaproxyBalancer } from './haproxy.ts'
 import { Owned } from './owned.ts'
 import { PostgresServer } from './postgres.ts'
@@ -54,8 +55,18 @@ export function releasePorts(ports: { lb: number; apps: readonly number[]; redis
   for (const p of [ports.lb, ...ports.apps, ports.redis]) reserved.delete(p)
 }
 
-export function programsFor(plan: Plan): Program[] {
-  return [plan.lb, ...(plan.redis ? (['redis'] as const) : []), ...(plan.postgres ? (['postgres'] as const) : [])]
+/** Does this replay run nginx on the model's clock (libfaketime, fakeClock.ts)? */
+function fakesTime(plan: Plan, clock: ClockOptions): boolean {
+  return plan.lb === 'nginx' && clock.clock === 'virtual'
+}
+
+export function programsFor(plan: Plan, clock?: ClockOptions): Program[] {
+  return [
+    plan.lb,
+    ...(plan.redis ? (['redis'] as const) : []),
+    ...(plan.postgres ? (['postgres'] as const) : []),
+    ...(clock && fakesTime(plan, clock) ? (['faketime'] as const) : []),
+  ]
 }
 
 export class Stack {
@@ -69,6 +80,8 @@ export class Stack {
     readonly lb: RealBalancer,
     readonly redis: RedisServer | null,
     readonly postgres: PostgresServer | null,
+    /** The model's clock for the programs that read it (nginx on the virtual clock); the driver sets it. */
+    readonly fakeClock: FakeClock | null,
     private readonly bundle: string,
     private readonly jwtKey: string,
     private readonly events: AppEvents,
@@ -82,7 +95,7 @@ export class Stack {
   }
 
   static async up(plan: Plan, ports: { lb: number; apps: number[]; redis: number }, clock: ClockOptions, events: AppEvents): Promise<Stack> {
-    const bins = findPrograms(programsFor(plan))
+    const bins = findPrograms(programsFor(plan, clock))
     const owned = new Owned(`real-${plan.scenario}-`)
     try {
       fs.mkdirSync(owned.path('orders'))
@@ -90,11 +103,12 @@ export class Stack {
       const redis = plan.redis ? new RedisServer(bins.redis!, owned, ports.redis, plan.config.store.persistent) : null
       const postgres = plan.postgres ? new PostgresServer(bins.postgres!, owned) : null
       await Promise.all([redis?.start(), postgres?.init()])
+      const fakeClock = bins.faketime ? new FakeClock(bins.faketime, owned) : null
       const lb: RealBalancer =
         plan.lb === 'nginx'
-          ? new NginxBalancer(bins.nginx!, owned, ports.lb, plan.config.websockets)
+          ? new NginxBalancer(bins.nginx!, owned, ports.lb, plan.config.websockets, fakeClock)
           : new HaproxyBalancer(bins.haproxy!, owned, ports.lb, plan.config, { clock: clock.clock, speed: clock.speed, ports: ports.apps })
-      return new Stack(plan, owned, clock, ports, lb, redis, postgres, bundle, randomBytes(32).toString('hex'), events)
+      return new Stack(plan, owned, clock, ports, lb, redis, postgres, fakeClock, bundle, randomBytes(32).toString('hex'), events)
     } catch (err) {
       owned.dispose()
       throw err

@@ -4,7 +4,7 @@
 // requests, and the rest of the report). Then one wall-clock run at 1× (crash-sticky-memory, within
 // tolerances) and the cleanup checks (a harness killed mid-run leaves no process and no temp dir).
 //
-//   REQUIRE_REAL=1   fail (instead of skipping) when nginx, haproxy, redis-server or postgresql is missing
+//   REQUIRE_REAL=1   fail (instead of skipping) when nginx, haproxy, redis-server, postgresql or libfaketime is missing
 //   REAL_JOBS=N      replays at a time (default 2)      REAL_ONLY=id,id  only these scenarios
 //   REAL_SKIP_WALL=1 / REAL_SKIP_CLEANUP=1  leave out those parts
 //   REAL_WALL_STRICT=1  the wall-clock run's other counts out of tolerance fail the test (logouts, lost carts
@@ -98,7 +98,7 @@ async function pool<T, R>(items: readonly T[], jobs: number, fn: (t: T) => Promi
 
 async function main(): Promise<number> {
   const started = Date.now()
-  const needed: Program[] = ['nginx', 'haproxy', 'redis', 'postgres']
+  const needed: Program[] = ['nginx', 'haproxy', 'redis', 'postgres', 'faketime']
   const missing = needed.filter((p) => findProgram(p) === null)
   if (missing.length > 0) {
     const line = missing.map((p) => new MissingProgram(p).message).join('; ')

@@ -8,7 +8,7 @@
 import { serve } from './app.ts'
 import { mutRequest, mutServer } from './cow.ts'
 import { record } from './histogram.ts'
-import { recordSuccess, route } from './lb.ts'
+import { recordSelected, recordSuccess, route } from './lb.ts'
 import { CLIENT_MS, HOP_MS } from './network.ts'
 import { policyById } from './policies/registry.ts'
 import type { RouteResult } from './policies/policy.ts'
@@ -64,6 +64,7 @@ export function onForward(s: SimState, userId: UserId, id: number, router: Route
     if (s.forgedValues[result.server] === user.forgedHeader) s.counters.forgedOnTarget += 1
   }
   req.server = result.server
+  if (s.config.lb === 'nginx') recordSelected(s, result.server)
   if (result.affinity) req.affinity = result.affinity
   else if (!same) req.affinity = null
   arrive(s, req, result.server, serveFn)

@@ -10,7 +10,7 @@ import type { RouteContext, RouteResult } from './policies/policy.ts'
 import { behaviourOf } from './products/engine/index.ts'
 import type { LbBehaviour } from './products/engine/behaviour.ts'
 import { schedule } from './schedule.ts'
-import { serverIndex } from './servers.ts'
+import { nginxSecond, serverIndex } from './servers.ts'
 import { emit } from './trace.ts'
 import type { RequestKind, Server, ServerId, SimState, User } from './types.ts'
 
@@ -77,10 +77,19 @@ function nextInRotation(s: SimState, among: readonly Server[]): Server | null {
   return next
 }
 
-/** nginx: a request succeeded on `server`, so its failure count starts over. */
+/** nginx, on picking a peer: once fail_timeout has passed since its window began, the pick starts a
+ *  new one (`checked = now`, ngx_http_upstream_get_peer and the hash modules), so that a success
+ *  afterwards clears the failures. */
+export function recordSelected(s: SimState, server: ServerId): void {
+  const srv = s.servers[serverIndex(server)]!
+  if (nginxSecond(s.now) - nginxSecond(srv.checkedAt) > s.config.passive.failTimeoutMs / 1000) mutServer(s, serverIndex(server)).checkedAt = s.now
+}
+
+/** nginx: a request succeeded on `server`; its failure count starts over if the peer was picked again
+ *  after its last failure (`accessed < checked`, ngx_http_upstream_free_round_robin_peer). */
 export function recordSuccess(s: SimState, server: ServerId): void {
   const srv = s.servers[serverIndex(server)]!
-  if (srv.fails !== 0) mutServer(s, serverIndex(server)).fails = 0
+  if (srv.fails !== 0 && nginxSecond(srv.failedAt) < nginxSecond(srv.checkedAt)) mutServer(s, serverIndex(server)).fails = 0
 }
 
 /** The model's probe: a process that is up (or draining) answers its health check. */

@@ -14,6 +14,19 @@ import { dropSockets } from './websockets.ts'
 
 const DRAIN_CHECK_MS = 1_000
 
+/**
+ * Runs a change to the fleet; when it changes the product's configuration (nginx's `server` lines),
+ * the operator reloads it, and the product's per-upstream state starts afresh (`reloaded`).
+ */
+function reloading<T>(s: SimState, change: () => T): T {
+  const b = behaviourOf(s)
+  if (!b.configKey || !b.reloaded) return change()
+  const before = b.configKey(s)
+  const out = change()
+  if (b.configKey(s) !== before) b.reloaded(s)
+  return out
+}
+
 /** Destroy a server's process: memory sessions vanish, in-flight requests fail. Returns sessions lost. */
 function killProcess(s: SimState, id: ServerId, why: string): number {
   const idx = serverIndex(id)
@@ -73,6 +86,10 @@ function boot(s: SimState, id: ServerId, verb: string, fresh: boolean): void {
 
 /** Returns true when the server is in the load balancer's rotation at once (a deploy moves on). */
 export function onServerStarted(s: SimState, id: ServerId, version: number): boolean {
+  return reloading(s, () => serverStarted(s, id, version))
+}
+
+function serverStarted(s: SimState, id: ServerId, version: number): boolean {
   const srv = s.servers[serverIndex(id)]
   if (!srv || srv.status !== 'starting' || srv.version !== version) return false
   const owned = mutServer(s, serverIndex(id))
@@ -95,6 +112,10 @@ export function addServer(s: SimState): ServerId | null {
 }
 
 export function removeServer(s: SimState, id: ServerId, mode: 'drain' | 'kill'): void {
+  reloading(s, () => removeNow(s, id, mode))
+}
+
+function removeNow(s: SimState, id: ServerId, mode: 'drain' | 'kill'): void {
   const srv = s.servers[serverIndex(id)]
   if (!srv || srv.status === 'removed' || srv.status === 'draining') return
   if (mode === 'kill' || srv.status === 'crashed' || srv.status === 'starting') {
@@ -129,6 +150,10 @@ function drainWords(s: SimState, id: ServerId): string {
 }
 
 export function onDrainCheck(s: SimState, id: ServerId, version: number): void {
+  reloading(s, () => drainCheck(s, id, version))
+}
+
+function drainCheck(s: SimState, id: ServerId, version: number): void {
   const srv = s.servers[serverIndex(id)]
   if (!srv || srv.status !== 'draining' || srv.version !== version) return
   if (behaviourOf(s).drained(s, srv)) finishRemoval(s, id, `drained after ${formatDuration(s.now - srv.statusSince)}`)
@@ -162,6 +187,10 @@ export function startRollingDeploy(s: SimState, mode: 'drain' | 'kill'): void {
 
 /** Called when the server being replaced is healthy again. */
 export function deployNext(s: SimState): void {
+  reloading(s, () => deployStep(s))
+}
+
+function deployStep(s: SimState): void {
   const d = s.deploy
   if (!d || d.finishedAt !== null) return
   const next = d.queue.shift()

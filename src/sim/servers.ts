@@ -38,6 +38,7 @@ export function makeServer(seed: number, config: Pick<SimConfig, 'serverAddresse
     probeOks: 0,
     fails: 0,
     failedAt: -1,
+    checkedAt: -1,
     busy: 0,
     queue: [],
     memory: new Map(),
@@ -72,10 +73,16 @@ export function busyMsAt(srv: Server, now: SimMs): number {
   return srv.busyMsTotal + srv.busy * (now - srv.busyChangedAt)
 }
 
-/** nginx passive health: failed within fail_timeout after max_fails errors (docs/facts/nginx-products.md §2). */
+/** nginx's clock: whole seconds (ngx_time()); -1 (never) is long ago, as nginx's 0 is. */
+export function nginxSecond(ms: SimMs): number {
+  return ms < 0 ? -1e12 : Math.floor(ms / 1000)
+}
+
+/** nginx passive health: max_fails failures, and fail_timeout not yet passed since the window began
+ *  (`now - checked <= fail_timeout` in whole seconds; docs/facts/nginx-products.md §2). */
 export function passivelyFailed(s: SimState, srv: Server): boolean {
   const { maxFails, failTimeoutMs } = s.config.passive
-  return maxFails > 0 && srv.fails >= maxFails && s.now - srv.failedAt <= failTimeoutMs
+  return maxFails > 0 && srv.fails >= maxFails && nginxSecond(s.now) - nginxSecond(srv.checkedAt) <= failTimeoutMs / 1000
 }
 
 /** Live (not idle-expired) sessions held in this server's memory. */

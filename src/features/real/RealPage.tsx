@@ -15,13 +15,14 @@ export default function RealPage() {
         The lab’s engine is deterministic, so its runs can be replayed on the real thing. <code>npm run test:real</code> starts, on 127.0.0.1 only, Debian’s{' '}
         {REAL_VERSIONS.map((v) => `${v.name} ${v.version}`).join(', ')}, sends each simulated user’s requests as real HTTP with their own cookie jar and address, and kills,
         restarts, adds and drains real processes when the scenario says so. Time is the model’s: requests go out in the engine’s order and each app server holds
-        its answer until the model’s finish time, so real software makes every routing, failure and session decision. The test passes only when the real run’s
+        its answer until the model’s finish time, so real software makes every routing, failure and session decision; nginx reads the model’s clock too
+        (libfaketime), so its <code>fail_timeout</code> windows pass in model seconds. The test passes only when the real run’s
         counters equal the simulation’s — requests, ok, failed, retried, unexpected logouts, carts lost, sessions lost, remaps and requests per server — for every
         row marked proven below, under {SEEDS_PER_DESIGN} seeds each. It runs in CI on every change.
       </p>
       <h2 className="text-lg font-semibold">Do it yourself</h2>
       <pre className="overflow-x-auto rounded-md border border-line bg-card p-3 text-xs">
-        {`sudo apt-get install nginx haproxy redis-server postgresql
+        {`sudo apt-get install nginx haproxy redis-server postgresql faketime
 npm ci
 npm run real -- --scenario ip-hash-nat-hotspot --compare                     # real and simulated side by side
 npm run real -- --scenario crash-sticky-memory --lb nginx --clock real --hold  # watch it, curl it, kill -9 a server`}

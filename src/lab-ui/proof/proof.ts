@@ -31,10 +31,8 @@ export const REAL_VERSIONS: readonly { readonly name: string; readonly version: 
 ]
 
 const ALB = 'an AWS Application Load Balancer is a managed service: nothing to run on 127.0.0.1 (the same design on HAProxy is replayed — see the list)'
-const NGINX_FAIL_TIMEOUT = 'nginx counts fail_timeout (10 s) on its own clock, which the replay cannot speed up: a peer marked failed stays skipped for the whole short replay, where the model probes it again every 10 s'
 const HAPROXY_REDISPATCH = 'after a refused connection, HAProxy’s redispatch picks the next server with its own weighted round robin, which the model follows only while every server is up'
 const HAPROXY_NEW_SERVER = 'real HAProxy’s weighted round robin does not send the next request to a server that just came out of maintenance, where the model’s round robin does — a difference the replay found and the engine does not model yet'
-const NGINX_RELOAD = 'adding the fourth server reloads nginx, whose new workers start their round robin and connections afresh; the counts come within a few requests of the model’s but not equal'
 const LOSS = 'the model loses 5 % of responses on the network; the replay has no lossy network on 127.0.0.1 to lose the same ones'
 const NOT_YET = (what: string): string => `the replay cannot play ${what} yet`
 const HAPROXY_RETRY_SPAN =
@@ -69,16 +67,16 @@ export const REAL_PROOF: readonly ProofRow[] = [
   s('rolling-deploy', 'opposite', 'haproxy', 'round-robin', 'shared', NOT_YET('a drain (the rolling deploy’s drain → replace → ready steps)')),
   p('one-hot-backend', 'default', 'haproxy', 'cookie', 'memory'),
   p('one-hot-backend', 'opposite', 'haproxy', 'round-robin', 'shared'),
-  s('shared-store', 'default', 'nginx', 'round-robin', 'shared', NGINX_FAIL_TIMEOUT),
-  s('shared-store', 'opposite', 'nginx', 'hash-consistent', 'memory', NGINX_FAIL_TIMEOUT),
+  p('shared-store', 'default', 'nginx', 'round-robin', 'shared'),
+  p('shared-store', 'opposite', 'nginx', 'hash-consistent', 'memory'),
   p('database-store', 'default', 'nginx', 'round-robin', 'database'),
   p('database-store', 'opposite', 'nginx', 'hash-consistent', 'memory'),
   p('store-outage', 'default', 'nginx', 'round-robin', 'shared'),
   p('store-outage', 'opposite', 'nginx', 'hash-consistent', 'memory'),
   s('jwt-tokens', 'default', 'haproxy', 'cookie', 'jwt', HAPROXY_RETRY_SPAN),
   s('jwt-tokens', 'opposite', 'haproxy', 'round-robin', 'shared', HAPROXY_REDISPATCH),
-  s('consistent-hash-scaling', 'default', 'nginx', 'hash', 'memory', NGINX_RELOAD),
-  s('consistent-hash-scaling', 'opposite', 'nginx', 'round-robin', 'shared', NGINX_RELOAD),
+  p('consistent-hash-scaling', 'default', 'nginx', 'hash', 'memory'),
+  p('consistent-hash-scaling', 'opposite', 'nginx', 'round-robin', 'shared'),
   s('retry-duplicates', 'default', 'nginx', 'round-robin', 'shared', LOSS),
   s('retry-duplicates', 'opposite', 'nginx', 'hash-consistent', 'memory', LOSS),
   s('migration-plan', 'default', 'haproxy', 'cookie', 'memory', NOT_YET('a change of the affinity cookie’s lifetime (setAffinityTtl) and the canary share')),

@@ -44,9 +44,12 @@ export interface Server {
   fresh: boolean
   probeFails: number
   probeOks: number
-  /** nginx-style passive failure accounting (max_fails / fail_timeout). */
+  /** nginx's passive failure accounting (max_fails / fail_timeout): `fails`, the last failure
+   *  (nginx `accessed`) and the start of the current window (nginx `checked`), compared in whole
+   *  seconds as nginx does (docs/facts/nginx-products.md §2); -1: never. */
   fails: number
   failedAt: SimMs
+  checkedAt: SimMs
   busy: number
   /** Requests waiting for a worker, named by the user who sent each (a user has one in flight). */
   queue: UserId[]

@@ -40,6 +40,12 @@ export interface LbBehaviour {
   /** A process has just started on `srv` (owned): set what the load balancer's view becomes.
    *  Returns true when the server is in rotation at once (a rolling deploy then moves on). */
   started(s: SimState, srv: Server): boolean
+  /** The product's configuration in a line, for products whose operator reloads it when the fleet
+   *  changes (nginx: the `server` lines). A change is a reload: `reloaded` runs. */
+  configKey?(s: SimState): string
+  /** The configuration was reloaded (nginx: new workers with a fresh upstream — round robin and
+   *  failure counts start over; docs/facts/nginx-products.md §4). */
+  reloaded?(s: SimState): void
   /** Routes this request itself, for policies the product implements its own way (HAProxy's
    *  balance source / hdr / cookie / stick table, Cloudflare's header table, Kubernetes' connections);
    *  null: the lab's generic policy decides (src/sim/policies/). */

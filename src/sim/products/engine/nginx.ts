@@ -5,7 +5,7 @@
 // new requests, in-flight ones finish (§4). A server being added joins the upstream when its process
 // answers (the operator reloads nginx then); a restarted one never left it.
 
-import { mutServer } from '../../cow.ts'
+import { mutLb, mutServer } from '../../cow.ts'
 import type { RouteResult } from '../../policies/policy.ts'
 import { passivelyFailed, serverIndex } from '../../servers.ts'
 import { emit } from '../../trace.ts'
@@ -25,11 +25,47 @@ export function markFailed(s: SimState, server: ServerId, what: string): void {
   const srv = mutServer(s, serverIndex(server))
   srv.fails += 1
   srv.failedAt = s.now
+  srv.checkedAt = s.now
   srv.errors += 1
   const { maxFails, failTimeoutMs } = s.config.passive
+  // Round robin's penalty: effective_weight -= weight / max_fails, creeping back by 1 a pick (§2).
+  if (maxFails > 0) {
+    const lb = mutLb(s)
+    const w = lb.rrWeights[server] ?? { current: 0, effective: srv.weight }
+    lb.rrWeights[server] = { current: w.current, effective: Math.max(0, w.effective - Math.floor(srv.weight / maxFails)) }
+  }
   if (maxFails > 0 && srv.fails === maxFails) {
     emit(s, 'health', `nginx: ${what} → ${server} skipped for ${failTimeoutMs / 1000} s (max_fails=${maxFails} fail_timeout=${failTimeoutMs / 1000}s)`, { server })
   }
+}
+
+/** The upstream's `server` lines as the operator writes them (a draining server is `down`). */
+function serverLines(s: SimState): string {
+  let out = ''
+  for (const srv of s.servers) {
+    if (srv.status === 'removed' || (srv.fresh && srv.status === 'starting')) continue
+    out += `${srv.address}${srv.status === 'draining' ? ' down' : ''};`
+  }
+  return out
+}
+
+/**
+ * §4: a changed upstream is a reload — new worker processes build the upstream afresh (its peers live
+ * in each worker's memory): round robin starts again at the first server, with every weight and
+ * failure count reset. Old workers only finish the requests they hold.
+ */
+function reloaded(s: SimState): void {
+  const lb = mutLb(s)
+  lb.rrCursor = -1
+  lb.rrWeights = {}
+  s.servers.forEach((srv, i) => {
+    if (srv.fails !== 0 || srv.failedAt !== -1 || srv.checkedAt !== -1) {
+      const owned = mutServer(s, i)
+      owned.fails = 0
+      owned.failedAt = -1
+      owned.checkedAt = -1
+    }
+  })
 }
 
 /** proxy_next_upstream's tries: every peer not marked `down`, once (§1 "How many tries"). */
@@ -64,6 +100,8 @@ export const nginxBehaviour: LbBehaviour = {
     srv.fresh = false
     return true
   },
+  configKey: serverLines,
+  reloaded,
   route: nginxRoute,
   headerPicker: nginxHeaderPicker,
 }

@@ -1,5 +1,5 @@
-// nginx's own routing algorithms as the lab's policies use them — `ip_hash`, `hash $cookie_uid`,
-// `hash $cookie_uid consistent`, `hash $http_x_user_id consistent` — run by the exact nginx code
+// nginx's own routing algorithms as the lab's policies use them — round robin, `ip_hash`,
+// `hash $cookie_uid`, `hash $cookie_uid consistent`, `hash $http_x_user_id consistent` — run by the exact nginx code
 // (src/sim/nginx through nginxUpstream.ts). Part of the nginx product: this file and what it imports
 // load in the browser only with a product that needs them (docs/DECISIONS.md "Products load on demand").
 
@@ -12,6 +12,9 @@ import { nginxPick, upstreamOf } from './nginxUpstream.ts'
 /** Routes the policies that are nginx algorithms; null for the lab's generic ones (round robin…). */
 export function nginxRoute(ctx: RouteContext, policy: PolicyId): RouteResult | null {
   switch (policy) {
+    case 'round-robin':
+      // nginx's smooth weighted round robin, with a failed peer's weight penalty (docs/facts/nginx.md).
+      return nginxPick(ctx, 'round-robin', '', 'round robin')
     case 'ip-hash': {
       const ip = ctx.user.ip
       const shown = ip.includes(':') ? ip : `${ip.split('.').slice(0, 3).join('.')}.x`
