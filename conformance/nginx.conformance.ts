@@ -4,6 +4,7 @@
 // sends thousands of requests sequentially — random client IPs through realip for ip_hash, random `k`
 // keys for `hash $arg_k [consistent]`, groups with dead backends for second choices and fail_timeout —
 // and compares every answer (backend, status, full $upstream_addr) with the model fed the same inputs.
+// Then it reloads nginx and checks that every group starts afresh (round robin, failure counts).
 //
 //   npx tsx conformance/nginx.conformance.ts        (npm run test:nginx)
 //   SEED=123 …  replay a run;  REQUIRE_NGINX=1 …  fail instead of skipping without nginx;
@@ -12,7 +13,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { realIpFromHeader, type NginxMethod } from '../src/sim/nginx/index.ts'
+import { createPeerHealth, createRoundRobinState, realIpFromHeader, type NginxMethod } from '../src/sim/nginx/index.ts'
 import { closeServer, FlappingBackend, startBackends } from './lib/backends.ts'
 import { findNginx } from './lib/checkConfig.ts'
 import { freePort, portIsFree, sleep, waitForPort } from './lib/net.ts'
@@ -128,12 +129,18 @@ class Checker {
   straddled = 0
 
   constructor(
-    private readonly agent: http.Agent,
+    public agent: http.Agent,
     private readonly port: number,
     private readonly flappy: FlappingBackend,
   ) {}
 
-  async check(group: Group, input: Input): Promise<Answer> {
+  /** New connections from now on (a kept-alive one may lead to an old worker after a reload). */
+  reconnect(): void {
+    this.agent.destroy()
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  }
+
+  async check(group: Group, input: Input, phase = ''): Promise<Answer> {
     if (group.timed) {
       // nginx reads the clock in whole seconds; keep each request inside one second so the model's
       // "now" is unambiguous (sleep past a boundary that is less than 60 ms away).
@@ -166,7 +173,7 @@ class Checker {
     if (group.policy !== 'ip-hash' && group.policy !== 'round-robin' && !input.k) seen.emptyKey++
     if (group.policy === 'ip-hash' && input.ip && !realIpFromHeader(input.ip)) seen.realipIgnored++
     const ok = same(answer, actual)
-    this.tally.count(`${group.policy}${group.timed ? ' (dead backends)' : ''}`, ok)
+    this.tally.count(`${group.policy}${group.timed ? ' (dead backends)' : ''}${phase}`, ok)
     if (!ok) {
       const steps = result.explain.map((s) => s.text)
       this.mismatches.push({ group, input, expected: answer, actual, steps, flappyUp: this.flappy.up, at: before })
@@ -220,8 +227,38 @@ async function timedPhase(rnd: Random, checker: Checker, timed: Group[], flappy:
   }
 }
 
+/**
+ * A reload (what the lab's operator does when a server joins or is drained): new workers build every
+ * upstream afresh — round robin from zero weights, failure counts and windows cleared — while the old
+ * worker only finishes what it holds (docs/facts/nginx-products.md §4). The model's groups start afresh
+ * too; the same kind of traffic must give the same answers. (Without the reset in the model, the round
+ * robin groups' weights and the dead backends' windows carried over would disagree with nginx.)
+ */
+async function reloadPhase(rnd: Random, checker: Checker, bin: string, dir: string, fast: Group[], timed: Group[]): Promise<void> {
+  const errorLog = path.join(dir, 'error.log')
+  const quits = (): number => fs.readFileSync(errorLog, 'utf8').split('gracefully shutting down').length - 1
+  const before = quits()
+  const r = runNginx(bin, dir, ['-s', 'reload'])
+  if (!r.ok) throw new Error(`nginx -s reload failed:\n${r.output}`)
+  // The master signals the old worker 100 ms after starting the new one; until then it may still accept.
+  const deadline = Date.now() + 10_000
+  while (quits() <= before) {
+    if (Date.now() > deadline) throw new Error('the old nginx worker never began its graceful shutdown')
+    await sleep(20)
+  }
+  checker.reconnect()
+  for (const g of [...fast, ...timed]) {
+    g.rr = createRoundRobinState(g.servers)
+    g.health = createPeerHealth(g.servers)
+  }
+  const jobs: [Group, Input][] = []
+  for (const g of fast) for (let i = 0; i < 12; i++) jobs.push([g, randomInput(rnd, g.policy)])
+  for (const g of timed) for (let i = 0; i < 4; i++) jobs.push([g, randomInput(rnd, g.policy)])
+  for (const [g, input] of rnd.shuffle(jobs)) await checker.check(g, input, ' reloaded')
+}
+
 function report(checker: Checker, goldenTotal: number, goldenBad: number, started: number): void {
-  checker.tally.print('policy')
+  checker.tally.print('policy', 44)
   if (goldenTotal > 0) console.log(`golden vectors (docs/facts/nginx.md): ${goldenTotal - goldenBad}/${goldenTotal} as recorded`)
   else console.log('golden vectors skipped (ports 18081–18084 busy)')
   const seen = checker.seen
@@ -266,8 +303,8 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.join(dir, 'tmp'))
   quitOnCleanup(bin, dir, cleanup)
   let backends: http.Server[] = []
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
   const flappy = new FlappingBackend()
+  const checker0: { c: Checker | null } = { c: null }
   try {
     const ports = await choosePorts(flappy)
     backends = await startBackends(ports.live)
@@ -289,7 +326,8 @@ async function main(): Promise<number> {
     }
     await waitForPort(ports.listen, 5000, 'nginx')
 
-    const checker = new Checker(agent, ports.listen, flappy)
+    const checker = new Checker(new http.Agent({ keepAlive: true, maxSockets: 1 }), ports.listen, flappy)
+    checker0.c = checker
     // 1. Golden vectors: nginx must agree with the table measured earlier, and so must the model.
     let goldenBad = 0
     for (const { group, input, port } of golden.checks) {
@@ -299,11 +337,13 @@ async function main(): Promise<number> {
     // 2. Plain hashing groups, 3. dead-backend groups.
     await fastPhase(rnd, checker, fast)
     await timedPhase(rnd, checker, timed, flappy)
+    // 4. A reload: everything starts afresh.
+    await reloadPhase(rnd, checker, bin, dir, fast, timed)
 
     report(checker, golden.checks.length, goldenBad, started)
     return checker.mismatches.length === 0 && goldenBad === 0 ? 0 : 1
   } finally {
-    agent.destroy()
+    checker0.c?.agent.destroy()
     if (readPid(dir) !== null) await stopNginx(bin, dir)
     if (flappy.server) backends.push(flappy.server)
     await Promise.all(backends.map(closeServer))
