@@ -4,17 +4,18 @@
 // load in the browser only with a product that needs them (docs/DECISIONS.md "Products load on demand").
 
 import { createPicker, ringFor } from '../../nginx/index.ts'
+import { mutLb } from '../../cow.ts'
 import { headerValue } from '../../policies/header.ts'
+import { passivelyFailed } from '../../servers.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
-import type { PolicyId, ServerId, SimState } from '../../types.ts'
+import type { PolicyId, Server, ServerId, SimState } from '../../types.ts'
 import { nginxPick, upstreamOf } from './nginxUpstream.ts'
 
 /** Routes the policies that are nginx algorithms; null for the lab's generic ones (round robin…). */
 export function nginxRoute(ctx: RouteContext, policy: PolicyId): RouteResult | null {
   switch (policy) {
     case 'round-robin':
-      // nginx's smooth weighted round robin, with a failed peer's weight penalty (docs/facts/nginx.md).
-      return nginxPick(ctx, 'round-robin', '', 'round robin')
+      return nginxRoundRobin(ctx)
     case 'ip-hash': {
       const ip = ctx.user.ip
       const shown = ip.includes(':') ? ip : `${ip.split('.').slice(0, 3).join('.')}.x`
@@ -36,6 +37,51 @@ export function nginxRoute(ctx: RouteContext, policy: PolicyId): RouteResult | n
     default:
       return null
   }
+}
+
+/**
+ * nginx's smooth weighted round robin (ngx_http_upstream_get_peer; docs/facts/nginx.md "Round robin"),
+ * the same steps as src/sim/nginx/roundRobin.ts on the engine's state without building a picker — it
+ * runs for every request of the lab's default design: every usable peer adds its effective weight
+ * (creeping back by 1 after a failure's penalty), the highest wins (first in order on ties) and pays
+ * back the total. A one-server upstream is used unless `down` (nginx's peers->single path).
+ */
+function nginxRoundRobin(ctx: RouteContext): RouteResult {
+  const { s, tried } = ctx
+  let inUpstream = 0
+  let only: Server | null = null
+  for (const srv of s.servers) {
+    if (srv.status === 'removed' || (srv.fresh && srv.status === 'starting')) continue
+    inUpstream += 1
+    only = srv
+  }
+  if (inUpstream === 1 && only !== null) {
+    if (only.status === 'draining') return ctx.none()
+    return { server: only.id, decision: `round robin → ${only.id}` }
+  }
+  const lb = mutLb(s)
+  let best: Server | null = null
+  let bestWeight = 0
+  let total = 0
+  for (const srv of s.servers) {
+    if (srv.status === 'removed' || (srv.fresh && srv.status === 'starting') || srv.status === 'draining') continue
+    if (tried.includes(srv.id) || !srv.healthy || passivelyFailed(s, srv)) continue
+    let w = lb.rrWeights[srv.id]
+    if (w === undefined) {
+      w = { current: 0, effective: srv.weight }
+      lb.rrWeights[srv.id] = w
+    }
+    w.current += w.effective
+    total += w.effective
+    if (w.effective < srv.weight) w.effective += 1
+    if (best === null || w.current > bestWeight) {
+      best = srv
+      bestWeight = w.current
+    }
+  }
+  if (best === null) return ctx.none()
+  lb.rrWeights[best.id]!.current -= total
+  return { server: best.id, decision: `round robin → ${best.id}` }
 }
 
 /**

@@ -63,9 +63,8 @@ export function nginxPick(ctx: RouteContext, method: NginxMethod, key: string, l
     lb.rrWeights[id] = { current: rr.current[i]!, effective: rr.effective[i]! }
   })
   const explain = choice.explain.map((st) => lettered(st.text, s))
-  if (choice.index === null) return { ...ctx.none(method === 'round-robin' ? undefined : label), explain }
+  if (choice.index === null) return { ...ctx.none(label), explain }
   const id = up.ids[choice.index]!
-  if (method === 'round-robin') return { server: id, decision: `${label} → ${id}`, explain }
   if (choice.via === 'round-robin') return { server: id, decision: `${label} → round robin → ${id}`, explain }
   const skipped = choice.explain.find((st) => st.kind === 'skip' && st.server !== null)
   const first = skipped?.server != null ? up.ids[skipped.server] : undefined
