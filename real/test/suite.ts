@@ -65,7 +65,7 @@ async function runCase(c: Case): Promise<Outcome> {
     throw err
   }
   try {
-    const r = await replay(plan)
+    const r = await replayOnFreePorts(plan)
     const rows = compareReports(r.report, simulate(r.plan).report, 'exact')
     const diff = rows.filter((x) => !x.same)
     return {
@@ -77,6 +77,21 @@ async function runCase(c: Case): Promise<Outcome> {
   } catch (err) {
     if (err instanceof MissingProgram) throw err
     return { c, verdict: 'failed', detail: err instanceof Error ? err.message.split('\n')[0]! : String(err), ms: Date.now() - started }
+  }
+}
+
+/**
+ * One replay; run again once if a port it chose was taken meanwhile by another process (another
+ * `npm run real`, a conformance run): the reservation of ports is per process (stack.ts), so two
+ * processes may both find the preferred ports free. Nothing of the run is compared before that error.
+ */
+async function replayOnFreePorts(plan: Plan): ReturnType<typeof replay> {
+  try {
+    return await replay(plan)
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('EADDRINUSE')) throw err
+    console.log(`  (${plan.scenario} seed ${plan.seed}: a port was taken by another process — once more)`)
+    return await replay(plan)
   }
 }
 
