@@ -22,7 +22,7 @@
 
 import { mutLb } from '../../cow.ts'
 import { addFwrrServer, createFwrr, fwrrNext, fwrrSync, type FwrrState } from '../../haproxy/fwrr.ts'
-import { balancePick, createLb, createRrState, parseIp, readCookie, setCookieHeader, type Balance, type CookieConfig, type CookieRead, type HaproxyServer, type HashType, type Lb } from '../../haproxy/index.ts'
+import { balancePick, createLb, createRrState, parseIp, readCookie, setCookieHeader, type HashBalance, type CookieConfig, type CookieRead, type HaproxyServer, type HashType, type Lb } from '../../haproxy/index.ts'
 import { headerValue } from '../../policies/header.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 import { liveSessionCount, serverIndex } from '../../servers.ts'
@@ -177,7 +177,7 @@ export function backendOf(s: SimState): Backend {
 
 // The map or ring of one backend state; few states occur in a run, so they are kept.
 const lbs = new Map<string, Lb>()
-function lbFor(b: Backend, balance: Balance, hashType: HashType): Lb {
+function lbFor(b: Backend, balance: HashBalance, hashType: HashType): Lb {
   const key = `${balance.kind}|${hashType.type}|${b.servers.map((x) => `${x.id}*${x.weight}:${x.state}`).join(',')}|${[...b.down].join(',')}`
   let lb = lbs.get(key)
   if (!lb) {
@@ -191,7 +191,7 @@ function lbFor(b: Backend, balance: Balance, hashType: HashType): Lb {
 /** "A (id 1)" → "A": the steps name servers as the lab does. */
 const plain = (step: string): string => step.replace(/ \(id \d+\)/g, '')
 
-function routeHash(ctx: RouteContext, balance: Balance, hashType: HashType): RouteResult {
+function routeHash(ctx: RouteContext, balance: HashBalance, hashType: HashType): RouteResult {
   const { s, user } = ctx
   const b = backendOf(s)
   const lb = lbFor(b, balance, hashType)
