@@ -20,6 +20,7 @@ import { Cleanup, makeTempDir } from './lib/process.ts'
 import { Random, runSeed } from './lib/random.ts'
 import { elapsed, Tally } from './lib/report.ts'
 import { checkGolden, goldenGroups } from './haproxy/golden.ts'
+import { playRrGolden, rrGoldenGroups } from './haproxy/rrGolden.ts'
 import { haproxyConfig, label, randomGroup, type Group, type GroupOptions } from './haproxy/groups.ts'
 import { startHaproxy, type HaproxyInstance } from './haproxy/instance.ts'
 import { applyRuntimeChanges, waitForStates } from './haproxy/runtime.ts'
@@ -73,6 +74,12 @@ async function main(): Promise<number> {
       [{ kind: 'cookie', deadCount: 1, deadChecked: true }, 4, 170],
       [{ kind: 'cookie', deadCount: 1, deadChecked: false }, 2, 45],
       [{ kind: 'stick', deadCount: 1, deadChecked: true }, 4, 0],
+      // balance roundrobin: servers leaving and coming back (maint / drain / ready), redispatches.
+      [{ kind: 'hash', deadCount: 0, deadChecked: true, roundrobin: true }, 4, 150],
+      [{ kind: 'hash', deadCount: 1, deadChecked: true, roundrobin: true }, 3, 150],
+      [{ kind: 'hash', deadCount: 1, deadChecked: false, roundrobin: true }, 2, 40],
+      [{ kind: 'cookie', deadCount: 1, deadChecked: true, roundrobin: true }, 3, 150],
+      [{ kind: 'cookie', deadCount: 1, deadChecked: false, roundrobin: true }, 2, 40],
     ]
     const quota = new Map<Group, number>()
     const streams = new Map<Group, Random>()
@@ -85,7 +92,8 @@ async function main(): Promise<number> {
       }
     }
     const golden = goldenGroups(live)
-    const all = [...golden.map((x) => x.group), ...groups]
+    const rrGolden = rrGoldenGroups(live)
+    const all = [...golden.map((x) => x.group), ...rrGolden.map((x) => x.group), ...groups]
 
     inst = await startHaproxy(bin, dir, haproxyConfig(dir, listenPort, all), [listenPort], cleanup)
     for (const g of all) for (const i of g.drainAtStart) await inst.command(`set server ${g.name}/${g.cfg.servers[i]?.name} state drain`)
@@ -158,6 +166,17 @@ async function main(): Promise<number> {
       }
       if (process.env.RECORD_GOLDEN === '1') console.log(`${group.name}: ${JSON.stringify(got)}`)
     }
+    // …and the round-robin sequences, with servers leaving and coming back.
+    let rrGoldenBad = 0
+    const plain: Input = { ip: '127.0.0.1', keys: [], cookie: null, otherCookies: false, method: 'GET', responseHeaders: [] }
+    for (const g of rrGolden) {
+      const got = await playRrGolden(inst, g, async () => (await check(goldenAgent, g.group, () => plain)).server)
+      if (process.env.RECORD_GOLDEN === '1') console.log(`${g.group.name}: ${JSON.stringify(got)}`)
+      else if (JSON.stringify(got) !== JSON.stringify(g.golden.expected)) {
+        rrGoldenBad++
+        console.error(`${g.group.name}: haproxy answered ${JSON.stringify(got)}, recorded ${JSON.stringify(g.golden.expected)}`)
+      }
+    }
 
     // 2. Hash and cookie traffic, then runtime state changes (maint / drain / ready) and more traffic.
     const traffic = groups.filter((g) => g.kind !== 'stick')
@@ -206,6 +225,7 @@ async function main(): Promise<number> {
     // Report
     tally.print('backend (balance, hash-type, extras)', 44)
     console.log(`golden vectors (haproxy 2.6.12): ${golden.reduce((a, x) => a + x.cases.length, 0) - goldenBad}/${golden.reduce((a, x) => a + x.cases.length, 0)} as recorded`)
+    console.log(`round-robin golden sequences (servers leaving and coming back): ${rrGolden.length - rrGoldenBad}/${rrGolden.length} as recorded`)
     console.log(
       `exercised: ${seen.retried} retried connections, ${seen.redispatched} redispatches, ${seen.noServer} 503s, ` +
         `${seen.viaCookie} cookie hits, ${seen.viaStick} stick-table hits, ${seen.setCookie} Set-Cookie, ` +
@@ -223,7 +243,7 @@ async function main(): Promise<number> {
       console.log(`  model:   ${JSON.stringify(m.expected)}`)
       for (const s of m.steps) console.log(`    ${s}`)
     }
-    return mismatches.length === 0 && goldenBad === 0 ? 0 : 1
+    return mismatches.length === 0 && goldenBad === 0 && rrGoldenBad === 0 ? 0 : 1
   } finally {
     for (const a of agents) a.destroy()
     if (inst) await inst.stop()

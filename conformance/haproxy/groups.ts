@@ -42,10 +42,10 @@ export interface Group {
 export const KEY_HEADER = 'X-Key'
 
 export function label(g: Group): string {
-  const b = g.cfg.balance.kind === 'source' ? 'source' : 'hdr'
+  const b = g.cfg.balance.kind
   const extra = g.kind === 'hash' ? '' : ` +${g.kind}`
   const unchecked = [...g.dead].some((i) => !g.checked.has(i))
-  return `${b} ${g.cfg.hashType.type}${extra}${unchecked ? ' (dead, no check)' : ''}`
+  return `${b}${b === 'roundrobin' ? '' : ` ${g.cfg.hashType.type}`}${extra}${unchecked ? ' (dead, no check)' : ''}`
 }
 
 function randomHashType(rnd: Random): HashType {
@@ -77,12 +77,14 @@ export interface GroupOptions {
   /** Servers on closed ports: how many, and whether they get `check`. */
   deadCount: number
   deadChecked: boolean
+  /** `balance roundrobin` instead of a hash (hash and cookie kinds). */
+  roundrobin?: boolean
 }
 
 export function randomGroup(rnd: Random, name: string, live: readonly number[], deadPorts: readonly number[], opts: GroupOptions): Group {
   const n = rnd.int(Math.max(2, opts.deadCount + 1), 10)
   const hashType = randomHashType(rnd)
-  const balance: Balance = opts.kind === 'stick' || rnd.chance(0.5) ? { kind: 'hdr', header: KEY_HEADER } : { kind: 'source' }
+  const balance: Balance = opts.roundrobin ? { kind: 'roundrobin' } : opts.kind === 'stick' || rnd.chance(0.5) ? { kind: 'hdr', header: KEY_HEADER } : { kind: 'source' }
   const big = hashType.type === 'map-based' && rnd.chance(0.15)
   const ports: number[] = []
   const dead = new Set<number>()
@@ -150,8 +152,8 @@ export function randomGroup(rnd: Random, name: string, live: readonly number[], 
 export function backendSection(g: Group): string {
   const c = g.cfg
   const lines = [`backend ${g.name}`]
-  lines.push(`  balance ${c.balance.kind === 'source' ? 'source' : `hdr(${c.balance.header})`}`)
-  lines.push(`  hash-type ${formatHashType(c.hashType)}`)
+  lines.push(`  balance ${c.balance.kind === 'hdr' ? `hdr(${c.balance.header})` : c.balance.kind}`)
+  if (c.balance.kind !== 'roundrobin') lines.push(`  hash-type ${formatHashType(c.hashType)}`)
   if (g.cookieText) lines.push(`  cookie ${g.cookieText}`)
   if (c.persist) lines.push('  option persist')
   if (c.redispatch) lines.push('  option redispatch')

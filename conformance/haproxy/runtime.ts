@@ -6,8 +6,10 @@ import type { Group } from './groups.ts'
 import { serverStates, type HaproxyInstance } from './instance.ts'
 import { sleep } from '../lib/net.ts'
 
-/** SRV_ADMF_* bits of `show servers state`: FMAINT 0x01, CMAINT 0x04, FDRAIN 0x08. */
-const MAINT_BITS = 0x01 | 0x04
+/** SRV_ADMF_* bits of `show servers state`: SRV_ADMF_MAINT = FMAINT 0x01 | IMAINT 0x02 | RMAINT 0x20, and
+ *  FDRAIN 0x08. CMAINT (0x04, `disabled` in the config) only records where it came from: it stays set
+ *  after `set server … state ready` (include/haproxy/server-t.h). */
+const MAINT_BITS = 0x01 | 0x02 | 0x20
 const DRAIN_BITS = 0x08
 
 function discrepancy(g: Group, states: Map<string, { op: number; admin: number }>): string | null {

@@ -16,7 +16,8 @@ import { applyIntervention, type Intervention } from '../../src/sim/intervention
 import { answersProbe, healthCheck, route } from '../../src/sim/lb.ts'
 import { noServer, type RouteResult } from '../../src/sim/policies/policy.ts'
 import { accepts, serverIndex } from '../../src/sim/servers.ts'
-import { RETRIES } from '../../src/sim/products/engine/haproxy.ts'
+import { haproxyBehaviour, RETRIES } from '../../src/sim/products/engine/haproxy.ts'
+import { HOP_MS } from '../../src/sim/network.ts'
 import { createSim } from '../../src/sim/state.ts'
 import { isLive, storeInUse } from '../../src/sim/storage.ts'
 import type { ServerId, SessionStoreName, SimEvent, SimRequest, SimState, UserId } from '../../src/sim/types.ts'
@@ -28,6 +29,7 @@ import type { Stack } from '../stack/stack.ts'
 import { outcomeOf, probe } from './answers.ts'
 import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
 import { Divergence, Flight, type AdmitAnswer } from './flight.ts'
+import { TurnAround } from './haproxyRetries.ts'
 import type { ReplayLog } from './log.ts'
 
 type Hop = { readonly kind: 'refused'; readonly server: ServerId } | { readonly kind: 'arrived'; readonly server: ServerId } | { readonly kind: 'lbError'; readonly status: number }
@@ -44,6 +46,8 @@ export class VirtualReplay implements AppEvents {
   /** The last time the script kills a process: until then a request may die and be retried elsewhere. */
   private readonly lastKillAt: number
   private stack!: Stack
+  /** HAProxy's 1 s waits before retrying a refused server, running on its own clock. */
+  private readonly tar = new TurnAround()
 
   constructor(
     readonly plan: Plan,
@@ -75,6 +79,7 @@ export class VirtualReplay implements AppEvents {
     for (const srv of s.servers) await stack.spawnApp(serverIndex(srv.id), srv.version, s.config)
     await Promise.all(s.servers.map((srv) => stack.app(srv.id).ask({ t: 'listen' }, 'listening')))
     await stack.lb.start(fleetView(s))
+    this.appliedView = JSON.stringify(fleetView(s))
     this.log.started(stack)
     const until = this.plan.durationMs
     for (;;) {
@@ -117,16 +122,7 @@ export class VirtualReplay implements AppEvents {
 
   /** Sends the request to the real load balancer and watches where it goes: refused, arrived, or answered by the LB. */
   private async observe(req: SimRequest): Promise<Hop[]> {
-    const s = this.s
-    const f = new Flight(req.id, req.user)
-    this.flights.set(req.id, f)
-    const user = s.users[req.user]!
-    const o = outgoing(req, user, s.config, s.now, this.token(req.user), this.stack.lb.affinityCookie)
-    // No server on the way can refuse: the arrival is now, and the app may admit the request itself.
-    // (Not while a kill is still to come: a request that dies may be retried with this header.)
-    const certain = s.now > this.lastKillAt && s.servers.every((srv) => srv.status === 'removed' || accepts(srv))
-    if (certain) o.headers[H.arriveAt] = String(s.now)
-    f.start(send(this.stack.lb.port, o))
+    const f = await this.launch(req)
     await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
     const chain: Hop[] = []
     for (const a of this.stack.lb.failedAttempts(req.id)) {
@@ -137,6 +133,34 @@ export class VirtualReplay implements AppEvents {
     if (f.arrivals.length > 0) chain.push({ kind: 'arrived', server: f.arrivals[0]! })
     else chain.push({ kind: 'lbError', status: f.answer().status })
     return chain
+  }
+
+  /** Sends the request to the real load balancer (without waiting for where it goes). */
+  private async launch(req: SimRequest): Promise<Flight> {
+    const s = this.s
+    await this.tar.sync(s.now, `request ${req.id}`, 'send')
+    const f = new Flight(req.id, req.user)
+    this.flights.set(req.id, f)
+    const user = s.users[req.user]!
+    const o = outgoing(req, user, s.config, s.now, this.token(req.user), this.stack.lb.affinityCookie)
+    // No server on the way can refuse: the arrival is now, and the app may admit the request itself.
+    // (Not while a kill is still to come: a request that dies may be retried with this header.)
+    const certain = s.now > this.lastKillAt && s.servers.every((srv) => srv.status === 'removed' || accepts(srv))
+    if (certain) o.headers[H.arriveAt] = String(s.now)
+    f.start(send(this.stack.lb.port, o))
+    return f
+  }
+
+  /** HAProxy: where the request finally went (it retries on its own; see real/drive/haproxyRetries.ts). */
+  private async landing(req: SimRequest): Promise<Hop> {
+    const known = this.chains.get(req.id)
+    if (known) return known[known.length - 1]!
+    const f = this.flights.get(req.id) ?? (await this.launch(req))
+    await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
+    this.tar.forget(req.id)
+    const hop: Hop = f.arrivals.length > 0 ? { kind: 'arrived', server: f.arrivals[0]! } : { kind: 'lbError', status: f.answer().status }
+    this.chains.set(req.id, [hop])
+    return hop
   }
 
   private serverAt(address: string): ServerId {
@@ -150,26 +174,30 @@ export class VirtualReplay implements AppEvents {
     const s = this.s
     const req = s.inflight[userId]
     if (!req || req.id !== id) return
-    let chain = this.chains.get(id)
-    if (!chain) {
-      chain = await this.observe(req)
-      this.chains.set(id, chain)
-    }
     const product = this.stack.lb.product
     // HAProxy's refused attempts are only in its log afterwards: the model routes them (see checkRetries).
     const modelRefusals = product === 'haproxy'
+    let chain = this.chains.get(id)
+    if (!chain && !modelRefusals) {
+      chain = await this.observe(req)
+      this.chains.set(id, chain)
+    }
     let pre: RouteResult | null = null
     let hop: Hop | undefined
     if (modelRefusals) {
+      // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
+      if (!this.flights.has(id)) await this.launch(req)
+      else await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
       const same = req.retry === 'same' && req.server !== null
+      if (!same && req.refused.length > 0) this.tar.balanced(id)
       if (!same) pre = route(s, s.users[userId]!, req.refused.map((h) => h.server), req.kind, req.retry === 'balance')
       const target = same ? req.server : pre!.server
       const srv = target === null ? undefined : s.servers[serverIndex(target)]
       if (srv && !accepts(srv)) {
         hop = { kind: 'refused', server: srv.id }
         this.refusals.set(id, (this.refusals.get(id) ?? 0) + 1)
-      } else hop = chain[chain.length - 1]
-    } else hop = chain[req.refused.length]
+      } else hop = await this.landing(req)
+    } else hop = chain![req.refused.length]
     if (!hop) throw new Divergence(`request ${id}: the model tries a server after ${req.refused.length} refusals; ${product} stopped there`)
     let admitted: AdmitAnswer | null = null
     if (hop.kind === 'arrived') {
@@ -183,7 +211,7 @@ export class VirtualReplay implements AppEvents {
         if (hop.kind === 'lbError' && pre.server !== null) throw new Divergence(`request ${id}: ${product} answered ${hop.status}; the model routes it to ${pre.server} (${pre.decision})`)
         return pre
       }
-      const h = modelRefusals ? hop : chain[tried.length]
+      const h = modelRefusals ? hop : chain![tried.length]
       if (!h) return noServer(`${product}: nothing left to try`)
       if (h.kind === 'lbError') return { ...noServer(`${product} answered ${h.status}`, h.status) }
       return { server: h.server, decision: `${product} → ${h.server}` }
@@ -195,6 +223,25 @@ export class VirtualReplay implements AppEvents {
     const after = s.inflight[userId]!
     if (hop.kind === 'refused' && after.refused.length === refusedBefore) {
       throw new Divergence(`request ${id}: ${product} found ${hop.server} refusing connections; the model's ${hop.server} accepts them`)
+    }
+    if (modelRefusals && hop.kind === 'refused') {
+      if (after.outcome === 'error') {
+        // Retries used up: HAProxy's own 503 must come back.
+        const f = this.flights.get(id)!
+        await f.wait(() => f.settled, `the error response to request ${id}`)
+        this.tar.forget(id)
+        this.applyAnswer(after, f.answer())
+        return
+      }
+      const plan = haproxyBehaviour.refused(s, after)
+      this.tar.played(id)
+      if ('retry' in plan && plan.delayMs > 0) this.tar.waiting(id, s.now, s.now + 2 * HOP_MS + plan.delayMs)
+      else {
+        // A redispatch at once happens at once on 127.0.0.1 too: let HAProxy finish before anything else is sent.
+        if ('retry' in plan && plan.retry === 'balance') this.tar.balanced(id)
+        await this.landing(after)
+      }
+      return
     }
     if (hop.kind === 'arrived') {
       if (after.refused.length > refusedBefore) throw new Divergence(`request ${id}: ${hop.server} accepted it; the model's ${hop.server} refuses connections`)
@@ -285,7 +332,7 @@ export class VirtualReplay implements AppEvents {
         if (srv && srv.status === 'starting' && srv.version === e.version && app && app.version === e.version) await app.ask({ t: 'listen' }, 'listening')
         handleEvent(s, e)
         // The product may take the server into rotation now (nginx: the operator's reload; HAProxy: `ready`).
-        return this.stack.lb.apply(fleetView(s))
+        return this.applyFleet()
       }
       default:
         throw new Divergence(`the replay cannot play the model's "${e.kind}" event yet`)
@@ -308,7 +355,7 @@ export class VirtualReplay implements AppEvents {
       if (real !== undefined && real !== answersProbe(srv)) throw new Divergence(`health check: ${srv.id} ${real ? 'answered' : 'did not answer'}, the model's ${srv.id} is ${srv.status}`)
     }
     healthCheck(s, (srv) => answers.get(srv.id) ?? false)
-    await this.stack.lb.apply(fleetView(s))
+    await this.applyFleet()
   }
 
   // ---- interventions -----------------------------------------------------------------------------
@@ -369,6 +416,7 @@ export class VirtualReplay implements AppEvents {
    */
   private async fleet(iv: Intervention, victim: ServerId | null): Promise<void> {
     const s = this.s
+    if (victim) await this.tar.sync(s.now, `the kill of ${victim}`, 'change')
     const killed = victim ? await this.killReal(victim) : null
     applyIntervention(s, iv)
     if (killed) {
@@ -417,6 +465,18 @@ export class VirtualReplay implements AppEvents {
     return { live, held }
   }
 
+  private appliedView = ''
+
+  /** The model's view of the fleet to the real load balancer (HAProxy: in step with its retry timers). */
+  private async applyFleet(): Promise<void> {
+    const view = fleetView(this.s)
+    const text = JSON.stringify(view)
+    if (text === this.appliedView) return
+    this.appliedView = text
+    await this.tar.sync(this.s.now, 'a change of the fleet', 'change')
+    await this.stack.lb.apply(view)
+  }
+
   /** Processes and load balancer as the model's fleet now is. */
   private async syncFleet(): Promise<void> {
     const s = this.s
@@ -430,7 +490,7 @@ export class VirtualReplay implements AppEvents {
       }
       if (!wantsProcess && app?.alive) throw new Divergence(`the model's ${srv.id} is ${srv.status} but its process still runs`)
     }
-    await this.stack.lb.apply(fleetView(s))
+    await this.applyFleet()
   }
 
   /** Settings every app server reads (where sessions live, the deny list). */

@@ -91,6 +91,8 @@ function route(a: Args): string {
   if (a.backend === null) throw new UsageError('missing --backend, e.g. --backend "web1 weight 2; web2 id 3"')
   if (a.keys.length === 0) throw new UsageError('missing --key (give one --key per request)')
   const balance = parseBalance(a.balance)
+  // A key's route: `balance roundrobin` has no key (the lab's round robin runs it in `sim run`).
+  if (balance.kind === 'roundrobin') throw new BalanceParseError(`balance must be "source" or "hdr(<name>)", got "roundrobin"`)
   const hashType = parseHashType(a.hashType ?? 'map-based')
   const servers: HaproxyServer[] = parseBackend(a.backend)
   const down = new Set<number>()

@@ -64,7 +64,7 @@ export function mutLb(s: SimState): LbState {
   if (lb.v === s.gen) return lb
   const weights: LbState['rrWeights'] = {}
   for (const [k, w] of Object.entries(lb.rrWeights)) weights[k as keyof typeof weights] = { ...w }
-  const copy: LbState = { ...lb, v: s.gen, rrWeights: weights, clientIp: new Map(lb.clientIp), conns: new Map(lb.conns), headerTable: new Map(lb.headerTable) }
+  const copy: LbState = { ...lb, v: s.gen, rrWeights: weights, haproxyRr: lb.haproxyRr && { ...lb.haproxyRr, servers: lb.haproxyRr.servers.map((x) => ({ ...x })) }, clientIp: new Map(lb.clientIp), conns: new Map(lb.conns), headerTable: new Map(lb.headerTable) }
   s.lb = copy
   return copy
 }

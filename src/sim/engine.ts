@@ -9,6 +9,7 @@ import { beginTx } from './cow.ts'
 import { heapPop, heapTopTime } from './heap.ts'
 import { applyIntervention, onTokenReplay, type ScriptItem } from './interventions.ts'
 import { healthCheck } from './lb.ts'
+import { behaviourOf } from './products/engine/index.ts'
 import { deployNext, onDrainCheck, onServerStarted } from './lifecycle.ts'
 import { sampleMetrics, sweepSessions } from './housekeeping.ts'
 import { requestEventKind, requestEventServer, requestEventUser, takeEvent } from './schedule.ts'
@@ -137,6 +138,12 @@ function handleRequest(s: SimState, request: number, code: number): void {
 }
 
 function handle(s: SimState, e: SimEvent): void {
+  handleOne(s, e)
+  // A balancer with state of its own sees server and deploy changes as they happen.
+  if (e.kind === 'lb.healthCheck' || e.kind === 'server.started' || e.kind === 'server.drainCheck') behaviourOf(s).fleetChanged?.(s)
+}
+
+function handleOne(s: SimState, e: SimEvent): void {
   switch (e.kind) {
     case 'user.arrive':
       return onUserArrive(s, e.user)

@@ -6,6 +6,7 @@
 
 import type { InterventionDef } from './interventions/define.ts'
 import * as fleet from './interventions/fleet.ts'
+import { behaviourOf } from './products/engine/index.ts'
 import * as headerAffinity from './interventions/headerAffinity.ts'
 import * as population from './interventions/population.ts'
 import * as sessionStore from './interventions/sessionStore.ts'
@@ -88,6 +89,7 @@ function recordOf<I extends Intervention>(iv: I): InterventionDef<I> {
 
 export function applyIntervention(s: SimState, iv: Intervention): void {
   recordOf(iv).apply(s, iv)
+  behaviourOf(s).fleetChanged?.(s)
 }
 
 /** A short label for timeline markers, logs and announcements: "crash B", "routing: Cookie affinity". */

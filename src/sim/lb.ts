@@ -131,6 +131,7 @@ export function healthCheck(s: SimState, probe: (srv: Server) => boolean = answe
     }
   }
   schedule(s, s.now + intervalMs, { kind: 'lb.healthCheck' })
+  behaviourOf(s).fleetChanged?.(s)
   return recovered
 }
 

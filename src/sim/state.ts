@@ -63,7 +63,7 @@ export function createSim(config: SimConfig, seed: number): SimState {
     servers: Array.from({ length: config.servers }, (_, i) => makeServer(seed, config, i, 0, 'up')),
     sessionStore: { v: 0, kind: 'shared', up: true, since: 0, persistent: config.store.persistent, sessions: new Map() },
     database: { v: 0, kind: 'database', up: true, since: 0, persistent: true, sessions: new Map() },
-    lb: { v: 0, rrCursor: -1, rrWeights: {}, clientIp: new Map(), conns: new Map(), headerTable: new Map() },
+    lb: { v: 0, rrCursor: -1, rrWeights: {}, haproxyRr: null, clientIp: new Map(), conns: new Map(), headerTable: new Map() },
     inflight: users.map(() => null),
     nextRequestId: 1,
     nextSid: 1,

@@ -17,7 +17,8 @@ describe('hash-type and balance', () => {
   it('parses source and hdr(name)', () => {
     expect(parseBalance('source')).toEqual({ kind: 'source' })
     expect(parseBalance('hdr(X-User-Id)')).toEqual({ kind: 'hdr', header: 'X-User-Id' })
-    expect(() => parseBalance('uri')).toThrow('balance must be "source" or "hdr(<name>)"')
+    expect(parseBalance('roundrobin')).toEqual({ kind: 'roundrobin' })
+    expect(() => parseBalance('uri')).toThrow('balance must be "source", "hdr(<name>)" or "roundrobin"')
   })
 })
 

@@ -1,12 +1,15 @@
 // `balance source` and `balance hdr(<name>)` of HAProxy 2.6 (src/backend.c get_server_sh / get_server_hh,
-// assign_server's round-robin fallback), on map-based or consistent lookup. See docs/facts/haproxy.md §Balance.
+// assign_server's round-robin fallback), on map-based or consistent lookup, and `balance roundrobin`
+// (src/lb_fwrr.c, in fwrr.ts). See docs/facts/haproxy.md §Balance and §Round robin.
 
 import { buildRing, ringLookup, ringNextRr, createChashRrState, type ChashRrState, type Ring } from './chash.ts'
+import { createFwrr, fwrrNext, fwrrSync, type FwrrState } from './fwrr.ts'
 import { fullHash, genHash, HASH_FUNCTIONS, utf8, type HashFunction } from './hash.ts'
 import { buildMap, createMapRrState, mapNextRr, type MapRrState } from './mapBased.ts'
-import { usableIndices, type BackendView } from './view.ts'
+import { isUsable, usableIndices, type BackendView } from './view.ts'
 
-export type Balance = { kind: 'source' } | { kind: 'hdr'; header: string }
+export type HashBalance = { kind: 'source' } | { kind: 'hdr'; header: string }
+export type Balance = HashBalance | { kind: 'roundrobin' }
 
 export interface HashType {
   type: 'map-based' | 'consistent'
@@ -44,13 +47,14 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 export function parseBalance(text: string): Balance {
   const t = text.trim()
   if (t === 'source') return { kind: 'source' }
+  if (t === 'roundrobin') return { kind: 'roundrobin' }
   const m = /^hdr\((.*)\)$/.exec(t)
   if (m) {
     const header = m[1] ?? ''
     if (!HEADER_NAME.test(header)) throw new BalanceParseError(`hdr() needs a header name, got "${header}"`)
     return { kind: 'hdr', header }
   }
-  throw new BalanceParseError(`balance must be "source" or "hdr(<name>)", got "${t}"`)
+  throw new BalanceParseError(`balance must be "source", "hdr(<name>)" or "roundrobin", got "${t}"`)
 }
 
 /** The lookup structure of one backend state: the slot map or the ring, built over the usable servers. */
@@ -66,23 +70,44 @@ export interface Lb {
 
 export function createLb(view: BackendView, balance: Balance, hashType: HashType): Lb {
   const consistent = hashType.type === 'consistent'
+  const rr = balance.kind === 'roundrobin'
   return {
     view,
     balance,
     hashType,
     used: usableIndices(view).length,
-    map: consistent ? [] : buildMap(view),
-    ring: consistent ? buildRing(view) : null,
+    map: consistent || rr ? [] : buildMap(view),
+    ring: consistent && !rr ? buildRing(view) : null,
   }
 }
 
-/** Round-robin state for requests whose hash key is missing (HAProxy keeps one per backend). */
+/** Round-robin state: for requests whose hash key is missing, and `balance roundrobin`'s (HAProxy keeps one per backend). */
 export interface RrState {
   map: MapRrState
   chash: ChashRrState
+  /** `balance roundrobin`: created at the first pick from the servers the config starts in rotation. */
+  fwrr: FwrrState | null
 }
 
-export const createRrState = (): RrState => ({ map: createMapRrState(), chash: createChashRrState() })
+export const createRrState = (): RrState => ({ map: createMapRrState(), chash: createChashRrState(), fwrr: null })
+
+/**
+ * `balance roundrobin`: HAProxy started with every server of the config that is not `disabled` and has
+ * a weight (checks start UP); state changes since (maint, drain, DOWN, ready) reach the round robin in
+ * server order before the pick. `avoid`: the server a redispatch moves away from.
+ */
+function roundRobinPick(lb: Lb, rr: RrState, avoid: number | null, steps: string[]): Pick {
+  const servers = lb.view.servers
+  rr.fwrr ??= createFwrr(
+    servers.map((s) => s.weight),
+    servers.map((s) => s.state !== 'maint'),
+  )
+  fwrrSync(rr.fwrr, servers.map((_, i) => isUsable(lb.view, i)))
+  const server = fwrrNext(rr.fwrr, avoid)
+  if (server === null) steps.push('no usable server')
+  else steps.push(`balance roundrobin${avoid !== null ? ` (avoiding ${name(lb, avoid)})` : ''} → ${name(lb, server)}`)
+  return { server, steps }
+}
 
 /** What the balancer is given: the client address (4 or 16 bytes) and the hashed header's values in order. */
 export interface BalanceInput {
@@ -153,7 +178,7 @@ function requestHash(lb: Lb, input: BalanceInput, steps: string[]): number | nul
   } else {
     const value = firstHeaderValue(input.headers)
     if (value === null || value === '') {
-      steps.push(`${lb.balance.header} ${value === null ? 'absent' : 'empty'} → round robin`)
+      steps.push(`${lb.balance.kind === 'hdr' ? lb.balance.header : 'the key'} ${value === null ? 'absent' : 'empty'} → round robin`)
       return null
     }
     h = genHash(lb.hashType.fn, utf8(value))
@@ -172,6 +197,7 @@ function requestHash(lb: Lb, input: BalanceInput, steps: string[]): number | nul
  */
 export function balancePick(lb: Lb, input: BalanceInput, rr: RrState, avoid: number | null = null): Pick {
   const steps: string[] = []
+  if (lb.balance.kind === 'roundrobin') return roundRobinPick(lb, rr, avoid, steps)
   const total = lb.ring ? lb.ring.keys.length : lb.map.length
   if (total === 0) {
     steps.push('no usable server')

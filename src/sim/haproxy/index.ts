@@ -30,6 +30,7 @@ export {
   parseHashType,
   sourceKey,
   type Balance,
+  type HashBalance,
   type BalanceInput,
   type HashType,
   type Lb,

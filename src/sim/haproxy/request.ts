@@ -132,7 +132,10 @@ export function simulateHaproxyRequest(cfg: BackendConfig, state: BackendState, 
     if (retries >= cfg.retries) return done(null, 503)
     retries++
     const stopped = !isRunning(view, target)
-    if (cfg.redispatch && (stopped || retries % cfg.retries === 0)) {
+    // stream_choose_redispatch(): also at once for a request that wasn't persistent under roundrobin
+    // with more than one server in rotation.
+    const rrLoose = !direct && cfg.balance.kind === 'roundrobin' && lb.used > 1
+    if (cfg.redispatch && (stopped || retries % cfg.retries === 0 || rrLoose)) {
       steps.push(`redispatch away from ${name(target)}`)
       avoid = target
       target = null

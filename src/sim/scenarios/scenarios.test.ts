@@ -136,8 +136,10 @@ describe('autoscale-sticky', () => {
     return (gained('D') + gained('E')) / total
   }
   it('new servers get a small share for minutes with stickiness, a fair share at once without', () => {
+    // Fair is 2/5 = 0.4. Measured 0.129 with HAProxy's own round robin (fwrr, checked on the real binary
+    // by npm run test:real); 0.095 with the lab's rotation before it.
     const [a, b] = lab().scenario('autoscale-sticky').runAt([70_000, 240_000])
-    expect(share(a!, b!)).toBeLessThan(0.12)
+    expect(share(a!, b!)).toBeLessThan(0.15)
     const [c, d] = lab().scenario('autoscale-sticky').policy('round-robin').storage('shared').runAt([70_000, 240_000])
     expect(share(c!, d!)).toBeGreaterThan(0.35)
   })

@@ -2,6 +2,7 @@
 // servers, the session stores, requests, the trace, counters and history. Plain objects, copied on
 // write (cow.ts).
 
+import type { FwrrState } from '../haproxy/fwrr.ts'
 import type { EventHeap } from '../heap.ts'
 import type { Rng } from '../rng.ts'
 import type { SimConfig } from './config.ts'
@@ -260,6 +261,8 @@ export interface LbState {
   rrCursor: number
   /** nginx smooth weighted round robin, one entry per server id. */
   rrWeights: Partial<Record<ServerId, { current: number; effective: number }>>
+  /** HAProxy `balance roundrobin` (src/sim/haproxy/fwrr.ts), indexed like `servers`; null until first used. */
+  haproxyRr: FwrrState | null
   /**
    * Client address → endpoint and last use: Kubernetes ClientIP (kube-proxy's `recent` lists) or
    * HAProxy's `stick on src` table.

@@ -53,6 +53,9 @@ export interface LbBehaviour {
   /** Where a header value lands on this product's header hash — what a forger aims with (the
    *  forgeHeader intervention): HAProxy's hdr() ring; nginx's ring for the others (docs/facts/). */
   headerPicker(s: SimState): (value: string) => ServerId | null
+  /** The fleet may have changed (health checks, an intervention, a server event): a balancer with
+   *  state of its own (HAProxy's round robin) takes the change in now, in the order it happened. */
+  fleetChanged?(s: SimState): void
 }
 
 /** The request kinds a browser sends as GET (idempotent); login, add to cart and checkout are POSTs. */

@@ -107,3 +107,24 @@ describe('HAProxy: drain and hashing', () => {
     expect(s.recent.some((r) => r.decision.startsWith('stick table: '))).toBe(true)
   })
 })
+
+describe('HAProxy: balance roundrobin is its fast weighted round robin (src/sim/haproxy/fwrr.ts)', () => {
+  it('a server the lab adds leaves maint when it answers and is not next: the others finish their turn first', () => {
+    const { s, requests } = runCollecting(haproxy().policy('round-robin').storage('shared').at(20_000).addServer(), 60_000)
+    const d = s.servers[3]!
+    expect(d.status).toBe('up')
+    const after = requests.filter((r) => r.server !== null && r.serverAt >= d.statusSince && r.refused.length === 0).sort((a, b) => a.serverAt - b.serverAt || a.id - b.id)
+    const order = after.slice(0, 8).map((r) => r.server)
+    expect(order[0]).not.toBe('D')
+    expect(order.slice(0, 4).filter((x) => x === 'D')).toHaveLength(1)
+    expect(order.slice(4, 8).filter((x) => x === 'D')).toHaveLength(1)
+  })
+
+  it('a redispatch after a refused connection avoids only the server that refused', () => {
+    const { requests } = runCollecting(haproxy().policy('round-robin').storage('shared').at(10_000).crash('B'), 20_000)
+    const redispatched = requests.filter((r) => r.refused.length === 1 && r.refused[0]!.server === 'B' && r.server !== null && r.status === 200)
+    expect(redispatched.length).toBeGreaterThan(0)
+    for (const r of redispatched) expect(r.decision).toMatch(/B refused, retry 1\/3 → redispatch · round robin → [AC]$/)
+  })
+})
+

@@ -21,11 +21,12 @@
 // check immediately"); a restarted server keeps the view the checks gave it.
 
 import { mutLb } from '../../cow.ts'
-import { balancePick, createLb, createRrState, parseIp, readCookie, setCookieHeader, type Balance, type CookieConfig, type CookieRead, type HaproxyServer, type HashType, type Lb } from '../../haproxy/index.ts'
+import { addFwrrServer, createFwrr, fwrrNext, fwrrSync, type FwrrState } from '../../haproxy/fwrr.ts'
+import { balancePick, createLb, createRrState, parseIp, readCookie, setCookieHeader, type HashBalance, type CookieConfig, type CookieRead, type HaproxyServer, type HashType, type Lb } from '../../haproxy/index.ts'
 import { headerValue } from '../../policies/header.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 import { liveSessionCount, serverIndex } from '../../servers.ts'
-import type { PolicyId, Server, ServerId, SimConfig, SimState } from '../../types.ts'
+import type { LbState, PolicyId, Server, ServerId, SimConfig, SimState } from '../../types.ts'
 import { idle, isIdempotent, type LbBehaviour, type Plan } from './behaviour.ts'
 
 /** `retries` (default 3, CONN_RETRIES) and the wait before retrying the same server: min(1 s, timeout connect 5s). */
@@ -83,11 +84,64 @@ export const haproxyBehaviour: LbBehaviour = {
         return routeHash(ctx, { kind: 'hdr', header: ctx.s.config.header.name }, CONSISTENT)
       case 'client-ip':
         return routeStick(ctx)
+      case 'round-robin':
+        return routeRoundRobin(ctx)
       default:
         return null
     }
   },
   headerPicker: (s) => (value) => haproxyHeaderPick(s, value),
+  fleetChanged: (s) => haproxyFleetChanged(s),
+}
+
+// ── balance roundrobin (src/sim/haproxy/fwrr.ts) ──────────────────────────────────────────────────
+
+/** The servers HAProxy's balancer may pick now, by index (srv_currently_usable). */
+const usableNow = (s: SimState): boolean[] => s.servers.map(usable)
+
+function needsSync(st: FwrrState, s: SimState): boolean {
+  if (st.servers.length !== s.servers.length) return true
+  for (let i = 0; i < s.servers.length; i++) if (st.servers[i]!.usable !== usable(s.servers[i]!)) return true
+  return false
+}
+
+/**
+ * The round robin's state, in line with the fleet. Created at first use as HAProxy starts: every
+ * configured server (not booting) in rotation — checks start UP — then the current view applied as
+ * state changes (a DOWN server leaves, one back from maint joins at the end of the window).
+ */
+function fwrrOf(lb: LbState, s: SimState): FwrrState {
+  const st = (lb.haproxyRr ??= createFwrr(
+    s.servers.map((srv) => srv.weight),
+    s.servers.map((srv) => srv.status !== 'removed' && !booting(srv)),
+  ))
+  while (st.servers.length < s.servers.length) addFwrrServer(st, s.servers[st.servers.length]!.weight)
+  fwrrSync(st, usableNow(s))
+  return st
+}
+
+/**
+ * The lab's fleet changed (a health-check round, an intervention, a server started): HAProxy's round
+ * robin sees the change now, in server order — as the runtime API and the checks apply it — so the
+ * next pick places a returning server exactly (fwrr_set_server_status_up).
+ */
+export function haproxyFleetChanged(s: SimState): void {
+  const st = s.lb.haproxyRr
+  if (st && needsSync(st, s)) fwrrOf(mutLb(s), s)
+}
+
+/** fwrr_get_next_server(): a redispatch avoids only the server that just failed (s->target). */
+function balanceRoundRobin(ctx: RouteContext): Server | null {
+  const { s } = ctx
+  const last = ctx.redispatch ? ctx.tried[ctx.tried.length - 1] : undefined
+  const i = fwrrNext(fwrrOf(mutLb(s), s), last === undefined ? null : serverIndex(last))
+  return i === null ? null : s.servers[i]!
+}
+
+function routeRoundRobin(ctx: RouteContext): RouteResult {
+  const srv = balanceRoundRobin(ctx)
+  if (!srv) return haproxyBehaviour.noServer('balance roundrobin')
+  return { server: srv.id, decision: `round robin → ${srv.id}` }
 }
 
 const MAP_BASED: HashType = { type: 'map-based', fn: 'sdbm', avalanche: false }
@@ -123,7 +177,7 @@ export function backendOf(s: SimState): Backend {
 
 // The map or ring of one backend state; few states occur in a run, so they are kept.
 const lbs = new Map<string, Lb>()
-function lbFor(b: Backend, balance: Balance, hashType: HashType): Lb {
+function lbFor(b: Backend, balance: HashBalance, hashType: HashType): Lb {
   const key = `${balance.kind}|${hashType.type}|${b.servers.map((x) => `${x.id}*${x.weight}:${x.state}`).join(',')}|${[...b.down].join(',')}`
   let lb = lbs.get(key)
   if (!lb) {
@@ -137,7 +191,7 @@ function lbFor(b: Backend, balance: Balance, hashType: HashType): Lb {
 /** "A (id 1)" → "A": the steps name servers as the lab does. */
 const plain = (step: string): string => step.replace(/ \(id \d+\)/g, '')
 
-function routeHash(ctx: RouteContext, balance: Balance, hashType: HashType): RouteResult {
+function routeHash(ctx: RouteContext, balance: HashBalance, hashType: HashType): RouteResult {
   const { s, user } = ctx
   const b = backendOf(s)
   const lb = lbFor(b, balance, hashType)
@@ -205,7 +259,7 @@ function routeCookie(ctx: RouteContext): RouteResult {
   const nowSec = Math.floor(s.now / 1000)
   const method = isIdempotent(ctx) ? 'GET' : 'POST'
   if (s.config.canaryPercent > 0 && ctx.random() * 100 < s.config.canaryPercent) {
-    const srv = ctx.roundRobin()
+    const srv = balanceRoundRobin(ctx)
     if (!srv) return haproxyBehaviour.noServer(`canary (${s.config.canaryPercent}% without affinity)`)
     return { server: srv.id, decision: `canary (${s.config.canaryPercent}% without affinity) → ${srv.id}` }
   }
@@ -232,7 +286,7 @@ function routeCookie(ctx: RouteContext): RouteResult {
       why = target === undefined || target.status === 'removed' ? `${name}=${part} names no server` : `${name}=${part} names a ${downWord(target)} server`
     }
   }
-  const srv = ctx.roundRobin()
+  const srv = balanceRoundRobin(ctx)
   if (!srv) return haproxyBehaviour.noServer(why)
   const set = setCookieHeader(cfg, { server: backendServer(srv), direct: false, read, nowSec, method })!
   const value = valueOf(set, name)
@@ -268,7 +322,7 @@ function routeStick(ctx: RouteContext): RouteResult {
     return { server: entry.server, decision: `stick table: ${user.ip} → ${entry.server}`, pinned: true }
   }
   const why = ctx.redispatch ? `away from ${ctx.tried[ctx.tried.length - 1] ?? '?'}` : entry === undefined ? `${user.ip} not in the stick table` : fresh ? `stick entry names ${entry.server}, which is DOWN` : 'stick entry expired'
-  const srv = ctx.roundRobin()
+  const srv = balanceRoundRobin(ctx)
   if (!srv) return haproxyBehaviour.noServer(why)
   mutLb(s).clientIp.set(user.ip, { server: srv.id, lastSeen: s.now })
   return { server: srv.id, decision: `${why} → balance roundrobin → ${srv.id} · stored for ${user.ip}` }
