@@ -12,6 +12,8 @@ import { type Router, type Serve, onDone, onForward } from '../../src/sim/backen
 import { onAtClient, onClientTimeout } from '../../src/sim/browser.ts'
 import { recordOrder } from '../../src/sim/app.ts'
 import { handleEvent, takeItem } from '../../src/sim/engine.ts'
+import { deployNext, onDrainCheck } from '../../src/sim/lifecycle.ts'
+import { idle } from '../../src/sim/products/engine/behaviour.ts'
 import { applyIntervention, type Intervention } from '../../src/sim/interventions.ts'
 import { answersProbe, healthCheck, route } from '../../src/sim/lb.ts'
 import { noServer, type RouteResult } from '../../src/sim/policies/policy.ts'
@@ -285,6 +287,8 @@ export class VirtualReplay implements AppEvents {
         // The product may take the server into rotation now (nginx: the operator's reload; HAProxy: `ready`).
         return this.stack.lb.apply(fleetView(s))
       }
+      case 'server.drainCheck':
+        return this.drainCheck(e)
       default:
         throw new Divergence(`the replay cannot play the model's "${e.kind}" event yet`)
     }
@@ -305,8 +309,29 @@ export class VirtualReplay implements AppEvents {
       const real = answers.get(srv.id)
       if (real !== undefined && real !== answersProbe(srv)) throw new Divergence(`health check: ${srv.id} ${real ? 'answered' : 'did not answer'}, the model's ${srv.id} is ${srv.status}`)
     }
-    healthCheck(s, (srv) => answers.get(srv.id) ?? false)
+    const recovered = healthCheck(s, (srv) => answers.get(srv.id) ?? false)
+    // As the engine's lb.healthCheck: a deploy moves on when the server it replaced is healthy again.
+    if (s.deploy && s.deploy.current !== null && recovered.includes(s.deploy.current)) deployNext(s)
     await this.stack.lb.apply(fleetView(s))
+  }
+
+  /**
+   * `server.drainCheck` (rolling deploy, drain): the model's rule — idle and no live session in its
+   * memory, or the drain timeout — asked of the real app server's memory. When the server goes, its
+   * process dies for real and the model's deploy boots the new version (syncFleet: maint, spawn, and
+   * `ready` at `server.started`).
+   */
+  private async drainCheck(e: Extract<SimEvent, { kind: 'server.drainCheck' }>): Promise<void> {
+    const s = this.s
+    const srv = s.servers[serverIndex(e.server)]
+    if (!srv || srv.status !== 'draining' || srv.version !== e.version || !this.running(e.server)) return handleEvent(s, e)
+    const { live } = await this.stack.app(e.server).ask({ t: 'sessions', now: s.now }, 'sessions')
+    const drained = idle(srv) && live === 0
+    if (!drained && s.now < srv.drainDeadline) return onDrainCheck(s, e.server, e.version, () => false)
+    const killed = await this.killReal(e.server)
+    onDrainCheck(s, e.server, e.version, () => drained)
+    this.booked(killed, e.server)
+    await this.syncFleet()
   }
 
   // ---- interventions -----------------------------------------------------------------------------
@@ -332,6 +357,9 @@ export class VirtualReplay implements AppEvents {
         return this.fleet(iv, srv && srv.status !== 'crashed' && srv.status !== 'starting' && this.running(iv.server) ? iv.server : null)
       }
       case 'addServer':
+      case 'rollingDeploy':
+        // A deploy drains (HAProxy `drain`) or kills the first server; the rest follows the model's events.
+        if (iv.kind === 'rollingDeploy' && iv.mode === 'kill') break
         return this.fleet(iv, null)
       case 'removeServer':
         if (iv.mode !== 'kill') break
@@ -369,12 +397,16 @@ export class VirtualReplay implements AppEvents {
     const s = this.s
     const killed = victim ? await this.killReal(victim) : null
     applyIntervention(s, iv)
-    if (killed) {
-      s.counters.sessionsLost += killed.live
-      if (s.deploy) s.deploy.sessionsLost += killed.live
-      for (const r of killed.held) this.afterDeath(r, victim!)
-    }
+    if (killed) this.booked(killed, victim!)
     await this.syncFleet()
+  }
+
+  /** After a real kill the model booked: the sessions the real process held, and its requests' fate. */
+  private booked(killed: { live: number; held: SimRequest[] }, victim: ServerId): void {
+    const s = this.s
+    s.counters.sessionsLost += killed.live
+    if (s.deploy) s.deploy.sessionsLost += killed.live
+    for (const r of killed.held) this.afterDeath(r, victim)
   }
 
   /**

@@ -8,9 +8,20 @@ import { NginxErrorLog, type FailedAttempt } from '../drive/nginxLog.ts'
 import { Nginx, type UpstreamLine } from './nginx.ts'
 import type { Owned } from './owned.ts'
 
+export interface FleetSlot {
+  readonly id: ServerId
+  readonly address: string
+  readonly present: boolean
+  readonly usable: boolean
+  /** Being drained (a deploy or a removal): HAProxy `drain`. */
+  readonly draining: boolean
+  /** A new process (added, or a deploy's new version) still booting: HAProxy `maint` (the engine's `stateOf`). */
+  readonly booting: boolean
+}
+
 export interface FleetView {
   readonly policy: PolicyId
-  readonly servers: readonly { readonly id: ServerId; readonly address: string; readonly present: boolean; readonly usable: boolean }[]
+  readonly servers: readonly FleetSlot[]
 }
 
 export interface RealBalancer {
@@ -34,7 +45,14 @@ export interface RealBalancer {
 export function fleetView(s: SimState): FleetView {
   return {
     policy: s.config.policy,
-    servers: s.servers.map((srv) => ({ id: srv.id, address: srv.address, present: srv.status !== 'removed', usable: srv.healthy })),
+    servers: s.servers.map((srv) => ({
+      id: srv.id,
+      address: srv.address,
+      present: srv.status !== 'removed',
+      usable: srv.healthy,
+      draining: srv.status === 'draining',
+      booting: srv.fresh && srv.status === 'starting',
+    })),
   }
 }
 

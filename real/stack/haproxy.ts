@@ -18,6 +18,7 @@ import { runSync } from '../../conformance/lib/process.ts'
 import { SERVER_IDS, type PolicyId, type ServerId, type SimConfig } from '../../src/sim/types.ts'
 import type { FailedAttempt } from '../drive/nginxLog.ts'
 import type { FleetView, RealBalancer } from './balancer.ts'
+import { adminCommand, adminStateOf, type AdminState } from './haproxyRuntime.ts'
 import { stopPidSync, type Owned } from './owned.ts'
 
 export interface HaproxyOptions {
@@ -32,7 +33,7 @@ const BALANCE: Partial<Record<PolicyId, string>> = {
 }
 
 interface SlotState {
-  present: boolean
+  admin: AdminState
   usable: boolean
 }
 
@@ -118,7 +119,7 @@ ${servers.join('\n')}
     this.owned.own(child.pid, 'SIGTERM')
     this.child = child
     await waitForPort(this.port, 10_000, 'haproxy')
-    for (const s of view.servers) this.slots.set(s.id, { present: s.present, usable: true })
+    for (const s of view.servers) this.slots.set(s.id, { admin: s.present ? 'ready' : 'maint', usable: true })
     await this.apply(view)
   }
 
@@ -129,11 +130,15 @@ ${servers.join('\n')}
 
   async apply(view: FleetView): Promise<void> {
     for (const s of view.servers) {
-      const was = this.slots.get(s.id) ?? { present: false, usable: true }
-      if (s.present !== was.present) await this.command(`set server app/${s.id} state ${s.present ? 'ready' : 'maint'}`)
-      // Under the wall clock HAProxy's own checks decide health.
-      if (this.opts.clock === 'virtual' && s.present && s.usable !== was.usable) await this.command(`set server app/${s.id} health ${s.usable ? 'up' : 'down'}`)
-      this.slots.set(s.id, { present: s.present, usable: s.usable })
+      const was = this.slots.get(s.id) ?? { admin: 'maint', usable: true }
+      const admin = adminStateOf(s)
+      const state = adminCommand('app', s.id, was.admin, admin)
+      // Under the wall clock HAProxy's own checks decide health. Health is set while the server is
+      // still out of rotation (before `ready`, after `maint`), so it changes state once.
+      const health = this.opts.clock === 'virtual' && s.present && s.usable !== was.usable ? `set server app/${s.id} health ${s.usable ? 'up' : 'down'}` : null
+      const order = admin === 'ready' ? [health, state] : [state, health]
+      for (const line of order) if (line !== null) await this.command(line)
+      this.slots.set(s.id, { admin, usable: s.usable })
     }
   }
 
