@@ -26,6 +26,7 @@ import { H, type Served } from '../app/protocol.ts'
 import type { Plan } from '../plan.ts'
 import type { AppEvents, AppProcess } from '../stack/apps.ts'
 import { fleetView } from '../stack/balancer.ts'
+import { CANARY_HEADER } from '../stack/haproxyRuntime.ts'
 import type { Stack } from '../stack/stack.ts'
 import { outcomeOf, probe } from './answers.ts'
 import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
@@ -116,7 +117,7 @@ export class VirtualReplay implements AppEvents {
   }
 
   /** Sends the request to the real load balancer and watches where it goes: refused, arrived, or answered by the LB. */
-  private async observe(req: SimRequest): Promise<Hop[]> {
+  private async observe(req: SimRequest, canary: boolean): Promise<Hop[]> {
     const s = this.s
     const f = new Flight(req.id, req.user)
     this.flights.set(req.id, f)
@@ -126,6 +127,8 @@ export class VirtualReplay implements AppEvents {
     // (Not while a kill is still to come: a request that dies may be retried with this header.)
     const certain = s.now > this.lastKillAt && s.servers.every((srv) => srv.status === 'removed' || accepts(srv))
     if (certain) o.headers[H.arriveAt] = String(s.now)
+    // The model's canary draw for this request: HAProxy ignores the affinity cookie (haproxyRuntime.ts).
+    if (canary) o.headers[CANARY_HEADER] = '1'
     f.start(send(this.stack.lb.port, o))
     await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
     const chain: Hop[] = []
@@ -150,19 +153,19 @@ export class VirtualReplay implements AppEvents {
     const s = this.s
     const req = s.inflight[userId]
     if (!req || req.id !== id) return
-    let chain = this.chains.get(id)
-    if (!chain) {
-      chain = await this.observe(req)
-      this.chains.set(id, chain)
-    }
     const product = this.stack.lb.product
     // HAProxy's refused attempts are only in its log afterwards: the model routes them (see checkRetries).
+    // The model routes before the request goes out, so a canary request can say so.
     const modelRefusals = product === 'haproxy'
-    let pre: RouteResult | null = null
+    const same = req.retry === 'same' && req.server !== null
+    const pre: RouteResult | null = modelRefusals && !same ? route(s, s.users[userId]!, req.refused.map((h) => h.server), req.kind, req.retry === 'balance') : null
+    let chain = this.chains.get(id)
+    if (!chain) {
+      chain = await this.observe(req, pre?.canary === true)
+      this.chains.set(id, chain)
+    }
     let hop: Hop | undefined
     if (modelRefusals) {
-      const same = req.retry === 'same' && req.server !== null
-      if (!same) pre = route(s, s.users[userId]!, req.refused.map((h) => h.server), req.kind, req.retry === 'balance')
       const target = same ? req.server : pre!.server
       const srv = target === null ? undefined : s.servers[serverIndex(target)]
       if (srv && !accepts(srv)) {
@@ -349,7 +352,15 @@ export class VirtualReplay implements AppEvents {
       case 'forgeHeader':
       case 'setHeaderSource':
       case 'setIdempotency':
+      // The affinity cookie's lifetime is the browsers' (they drop it at the model's expiry, as in
+      // affinity-ttl-expiry); the canary share is drawn by the model per request and marked for HAProxy.
+      case 'setAffinityTtl':
+      case 'setCanary':
         return applyIntervention(s, iv)
+      case 'setPolicy':
+        // HAProxy: cookie ↔ round robin on the runtime API (haproxyRuntime.ts); nginx: a reload.
+        applyIntervention(s, iv)
+        return this.stack.lb.apply(fleetView(s))
       case 'crashServer':
         return this.fleet(iv, this.running(iv.server) ? iv.server : null)
       case 'restartServer': {

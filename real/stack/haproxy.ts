@@ -18,7 +18,7 @@ import { runSync } from '../../conformance/lib/process.ts'
 import { SERVER_IDS, type PolicyId, type ServerId, type SimConfig } from '../../src/sim/types.ts'
 import type { FailedAttempt } from '../drive/nginxLog.ts'
 import type { FleetView, RealBalancer } from './balancer.ts'
-import { adminCommand, adminStateOf, type AdminState } from './haproxyRuntime.ts'
+import { adminCommand, adminStateOf, affinityCommand, AFFINITY_MAP, ignorePersistLines, type AdminState } from './haproxyRuntime.ts'
 import { stopPidSync, type Owned } from './owned.ts'
 
 export interface HaproxyOptions {
@@ -57,7 +57,13 @@ export class HaproxyBalancer implements RealBalancer {
     this.confFile = owned.path('haproxy.cfg')
     this.socket = owned.path('haproxy-admin.sock')
     this.logFile = owned.path('haproxy.log')
+    this.mapFile = owned.path('haproxy-affinity.map')
   }
+
+  private readonly mapFile: string
+  /** The policy HAProxy plays now: the cookie line stays from the start; `ignore-persist` turns it off. */
+  private policy: PolicyId | null = null
+  private cookieLine = false
 
   get files(): readonly string[] {
     return [this.confFile, this.logFile]
@@ -70,7 +76,7 @@ export class HaproxyBalancer implements RealBalancer {
     const inter = this.opts.clock === 'real' ? `${Math.max(100, Math.round(c.health.intervalMs / this.opts.speed))}ms` : '3600s'
     // docs/facts/haproxy.md §Cookie insert: the lab's HAProxy cookie design, exactly as the engine
     // models it (src/sim/products/engine/haproxy.ts). No lifetime: see plan.ts for why.
-    const cookie = view.policy === 'cookie' ? `\n  cookie ${c.cookie.name} insert indirect nocache` : ''
+    const cookie = view.policy === 'cookie' ? `\n  cookie ${c.cookie.name} insert indirect nocache\n${ignorePersistLines(this.mapFile)}` : ''
     const servers = SERVER_IDS.map((id, i) => {
       const slot = view.servers.find((s) => s.id === id)
       const present = slot?.present === true
@@ -109,7 +115,10 @@ ${servers.join('\n')}
   }
 
   async start(view: FleetView): Promise<void> {
+    fs.writeFileSync(this.mapFile, AFFINITY_MAP)
     fs.writeFileSync(this.confFile, this.text(view))
+    this.policy = view.policy
+    this.cookieLine = view.policy === 'cookie'
     const check = runSync(this.bin, ['-c', '-q', '-f', this.confFile])
     if (!check.ok) throw new Error(`haproxy -c failed:\n${check.output}`)
     const log = fs.openSync(this.logFile, 'a')
@@ -129,6 +138,7 @@ ${servers.join('\n')}
   }
 
   async apply(view: FleetView): Promise<void> {
+    if (this.policy !== null && view.policy !== this.policy) await this.switchPolicy(this.policy, view.policy)
     for (const s of view.servers) {
       const was = this.slots.get(s.id) ?? { admin: 'maint', usable: true }
       const admin = adminStateOf(s)
@@ -140,6 +150,14 @@ ${servers.join('\n')}
       for (const line of order) if (line !== null) await this.command(line)
       this.slots.set(s.id, { admin, usable: s.usable })
     }
+  }
+
+  /** Cookie affinity off (round robin) or on again, without a reload (haproxyRuntime.ts). */
+  private async switchPolicy(from: PolicyId, to: PolicyId): Promise<void> {
+    const pair = new Set<PolicyId>([from, to])
+    if (!this.cookieLine || pair.size !== 2 || !pair.has('cookie') || !pair.has('round-robin')) throw new Error(`the replay cannot switch HAProxy from the "${from}" to the "${to}" policy without a reload`)
+    await this.command(affinityCommand(this.mapFile, to === 'cookie'))
+    this.policy = to
   }
 
   /**

@@ -18,3 +18,25 @@ export function adminStateOf(slot: FleetSlot | undefined): AdminState {
 export function adminCommand(backend: string, id: string, was: AdminState, state: AdminState): string | null {
   return was === state ? null : `set server ${backend}/${id} state ${state}`
 }
+
+/**
+ * Affinity ignored (src/sim/products/engine/haproxy.ts routeCookie): HAProxy's `ignore-persist`
+ * balances the request with the backend's round robin and inserts no cookie (http_ana.c: no
+ * Set-Cookie under SF_IGNORE_PRST). Two cases: the model's canary requests, which the replay marks
+ * with this header (the share is the model's random draw, as a client's address is the model's), and
+ * affinity switched off (the lab's "routing: round robin"), a map entry flipped on the runtime API —
+ * no reload, which would start the round robin afresh.
+ */
+export const CANARY_HEADER = 'x-lab-canary'
+
+export function ignorePersistLines(mapFile: string): string {
+  return `  ignore-persist if { req.hdr(${CANARY_HEADER}) -m found }
+  ignore-persist if { str(affinity),map(${mapFile},on) -m str off }`
+}
+
+export const AFFINITY_MAP = 'affinity on\n'
+
+/** The runtime-API line that switches cookie affinity on or off. */
+export function affinityCommand(mapFile: string, on: boolean): string {
+  return `set map ${mapFile} affinity ${on ? 'on' : 'off'}`
+}

@@ -87,8 +87,9 @@ export const REAL_PROOF: readonly ProofRow[] = [
   s('consistent-hash-scaling', 'opposite', 'nginx', 'round-robin', 'shared', NGINX_RELOAD),
   s('retry-duplicates', 'default', 'nginx', 'round-robin', 'shared', LOSS),
   s('retry-duplicates', 'opposite', 'nginx', 'hash-consistent', 'memory', LOSS),
-  s('migration-plan', 'default', 'haproxy', 'cookie', 'memory', NOT_YET('a change of the affinity cookie’s lifetime (setAffinityTtl) and the canary share')),
-  s('migration-plan', 'opposite', 'haproxy', 'round-robin', 'shared', NOT_YET('a change of the affinity cookie’s lifetime (setAffinityTtl) and the canary share')),
+  // The canary's requests and "affinity off" are HAProxy's ignore-persist (real/stack/haproxyRuntime.ts).
+  p('migration-plan', 'default', 'haproxy', 'cookie', 'memory'),
+  p('migration-plan', 'opposite', 'haproxy', 'round-robin', 'shared'),
   s('websocket-affinity', 'default', 'haproxy', 'cookie', 'shared', NOT_YET('WebSocket connections and their reconnects')),
   s('websocket-affinity', 'opposite', 'haproxy', 'round-robin', 'shared', NOT_YET('WebSocket connections and their reconnects')),
 ]
