@@ -343,7 +343,9 @@ export class VirtualReplay implements AppEvents {
     const s = this.s
     this.log.intervention(s.now, iv)
     switch (iv.kind) {
-      // What users do: the model's own intervention (the browsers are the model's).
+      // What users do: the model's own intervention (the browsers are the model's). The affinity
+      // cookie's lifetime is the browsers' too (they drop it at the model's expiry, as in
+      // affinity-ttl-expiry); the canary share is drawn by the model per request and marked for HAProxy.
       case 'setRate':
       case 'setUsers':
       case 'addNatGroup':
@@ -352,8 +354,6 @@ export class VirtualReplay implements AppEvents {
       case 'forgeHeader':
       case 'setHeaderSource':
       case 'setIdempotency':
-      // The affinity cookie's lifetime is the browsers' (they drop it at the model's expiry, as in
-      // affinity-ttl-expiry); the canary share is drawn by the model per request and marked for HAProxy.
       case 'setAffinityTtl':
       case 'setCanary':
         return applyIntervention(s, iv)
