@@ -63,8 +63,13 @@ export function outgoing(req: SimRequest, user: User, config: SimConfig, now: Si
   return { path: `${path}?r=${req.id}&u=${user.id}`, method, headers }
 }
 
-/** Browsers keep their connections to the load balancer open (it changes nothing the LB decides). */
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity })
+/**
+ * Each request on a connection of its own. A connection kept open would change what HAProxy does
+ * when a server dies with the request: on a connection's first request it answers 502, on a later
+ * one it closes the connection without an answer for the browser to retry (http_ana.c, TX_NOT_FIRST
+ * → abort_keep_alive) — and the model's browsers have no connections, they get the 502.
+ */
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity })
 
 /** Sends one request to the load balancer; resolves with the whole response. */
 export function send(port: number, o: Outgoing): Promise<HttpAnswer> {

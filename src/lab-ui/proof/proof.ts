@@ -39,9 +39,8 @@ const NGINX_RELOAD = 'adding the fourth server reloads nginx, whose new workers 
 // retries): with the crash at 1:00 taken out of the script, both designs match for both seeds.
 const LOSS = `${NGINX_FAIL_TIMEOUT} (here: A after its crash at 1:00; the responses the network loses are played and match)`
 // The drain → maint → new version → ready steps are played on HAProxy's runtime API and match until a
-// replaced server is set ready (lb_fwrr.c fwrr_set_server_status_up puts it behind the current round) or a
-// drain times out with a request in flight (http_ana.c: TX_NOT_FIRST → abort_keep_alive, no 502).
-const DRAIN = `${HAPROXY_NEW_SERVER} (here: each replaced server set ready); and a request still on a server killed at the drain timeout gets no answer at all when it was not the first on its keep-alive connection (HAProxy closes that connection for the browser to retry), where the model answers 502. The deploy’s drain, maint and new-version steps are played on HAProxy’s runtime API and match until then`
+// replaced server is set ready (lb_fwrr.c fwrr_set_server_status_up puts it behind the current round).
+const DRAIN = `${HAPROXY_NEW_SERVER} (here: each replaced server set ready; the deploy’s drain, maint and new-version steps are played on HAProxy’s runtime API and match until then)`
 const NOT_YET = (what: string): string => `the replay cannot play ${what} yet`
 const HAPROXY_RETRY_SPAN =
   'HAProxy waits 1 s of its own time between retries of a refused connection, and on the model’s clock nothing can change its view of a server during that wait — a retry sequence that spans a health-check verdict ends elsewhere'
