@@ -32,6 +32,7 @@ import { outcomeOf, probe } from './answers.ts'
 import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
 import { Divergence, Flight, type AdmitAnswer } from './flight.ts'
 import type { ReplayLog } from './log.ts'
+import { SocketReplay } from './wsReplay.ts'
 
 type Hop = { readonly kind: 'refused'; readonly server: ServerId } | { readonly kind: 'arrived'; readonly server: ServerId } | { readonly kind: 'lbError'; readonly status: number }
 
@@ -55,7 +56,11 @@ export class VirtualReplay implements AppEvents {
     this.s = createSim(plan.config, plan.seed)
     const kills = plan.script.filter((i) => i.do.kind === 'crashServer' || i.do.kind === 'restartServer' || (i.do.kind === 'removeServer' && i.do.mode === 'kill'))
     this.lastKillAt = Math.max(-1, ...kills.map((i) => i.at))
+    this.ws = plan.config.websockets ? new SocketReplay(this.s, () => this.stack.lb) : null
   }
+
+  /** The users' real WebSockets (config.websockets). */
+  private readonly ws: SocketReplay | null
 
   // ---- app server events ----------------------------------------------------------------------
 
@@ -87,10 +92,11 @@ export class VirtualReplay implements AppEvents {
       else if (item.type === 'event') await this.event(item.event)
       else if (item.kind === 'request.forward') await this.forward(item.user, item.request)
       else if (item.kind === 'request.done') await this.finish(item.user, item.request, item.server!)
-      else if (item.kind === 'request.atClient') this.atClient(item.user, item.request, false)
-      else this.atClient(item.user, item.request, true)
+      else if (item.kind === 'request.atClient') await this.atClient(item.user, item.request, false)
+      else await this.atClient(item.user, item.request, true)
     }
     if (until > s.now) s.now = until
+    this.ws?.finish()
     this.checkRetries()
     return s
   }
@@ -258,7 +264,7 @@ export class VirtualReplay implements AppEvents {
     req.status = a.status
   }
 
-  private atClient(userId: UserId, id: number, timeout: boolean): void {
+  private async atClient(userId: UserId, id: number, timeout: boolean): Promise<void> {
     const s = this.s
     const req = s.inflight[userId]
     if (req && req.id === id) {
@@ -267,6 +273,8 @@ export class VirtualReplay implements AppEvents {
     }
     if (timeout) onClientTimeout(s, userId, id)
     else onAtClient(s, userId, id)
+    // A login opens the user's WebSocket (src/sim/browser.ts onSuccess).
+    await this.ws?.sync(userId)
   }
 
   // ---- other events ------------------------------------------------------------------------------
@@ -292,8 +300,11 @@ export class VirtualReplay implements AppEvents {
       }
       case 'server.drainCheck':
         return this.drainCheck(e)
+      case 'ws.reconnect':
+        if (!this.ws) return handleEvent(s, e)
+        return this.ws.reconnect(e, () => handleEvent(s, e))
       default:
-        throw new Divergence(`the replay cannot play the model's "${e.kind}" event yet`)
+        throw new Divergence(`the replay cannot play the model's "${(e as SimEvent).kind}" event yet`)
     }
   }
 
@@ -450,6 +461,7 @@ export class VirtualReplay implements AppEvents {
     const held = s.inflight.filter((r): r is SimRequest => r != null && r.server === id && r.doneAt === -1 && r.serverAt >= 0)
     app.kill()
     await app.exited()
+    await this.ws?.dropped(id)
     for (const r of held) {
       const f = this.flights.get(r.id)!
       const before = f.arrivals.length

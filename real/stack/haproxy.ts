@@ -20,6 +20,7 @@ import type { FailedAttempt } from '../drive/nginxLog.ts'
 import type { FleetView, RealBalancer } from './balancer.ts'
 import { adminCommand, adminStateOf, affinityCommand, AFFINITY_MAP, ignorePersistLines, type AdminState } from './haproxyRuntime.ts'
 import { stopPidSync, type Owned } from './owned.ts'
+import { WS_SERVER_HEADER } from '../drive/websocket.ts'
 
 export interface HaproxyOptions {
   readonly clock: 'virtual' | 'real'
@@ -82,6 +83,8 @@ export class HaproxyBalancer implements RealBalancer {
       const present = slot?.present === true
       return `  server ${id} 127.0.0.1:${this.opts.ports[i]} id ${i + 1} cookie ${id} check inter ${inter} fall ${c.health.unhealthyThreshold} rise ${c.health.healthyThreshold}${present ? '' : ' disabled'}`
     })
+    // WebSockets: the socket a login opens goes to the server that answered it (real/drive/wsReplay.ts).
+    const useServers = c.websockets ? SERVER_IDS.map((id) => `  use-server ${id} if { req.hdr(${WS_SERVER_HEADER}) -m str ${id} }\n`).join('') : ''
     return `# written by npm run real — the lab's design on HAProxy 2.6
 global
   nbthread 1
@@ -110,7 +113,7 @@ frontend shop
 backend app
   ${balance}${cookie}
   http-response set-header X-Upstream %[srv_name]
-${servers.join('\n')}
+${useServers}${servers.join('\n')}
 `
   }
 

@@ -41,7 +41,10 @@ const LOSS = `${NGINX_FAIL_TIMEOUT} (here: A after its crash at 1:00; the respon
 // The drain → maint → new version → ready steps are played on HAProxy's runtime API and match until a
 // replaced server is set ready (lb_fwrr.c fwrr_set_server_status_up puts it behind the current round).
 const DRAIN = `${HAPROXY_NEW_SERVER} (here: each replaced server set ready; the deploy’s drain, maint and new-version steps are played on HAProxy’s runtime API and match until then)`
-const NOT_YET = (what: string): string => `the replay cannot play ${what} yet`
+// The sockets are real (real/drive/wsReplay.ts): opened where the model opens them, closed by B's death, reconnected
+// through HAProxy; what differs is where HAProxy's retries and redispatch send the reconnects and retried requests.
+const WS_PLAYED = 'the WebSockets are played (each opened where the model opens it, closed for real by B’s crash, reconnected through HAProxy)'
+const WS_RETRIES = `${WS_PLAYED}; after the crash HAProxy retries each refused connection to B 1 s apart on its own clock and, when its retries run out, redispatches it to its round robin’s next server at once, where the model makes that pick 2 s of model time later, after the other users’ requests in between — so the reconnect storm lands on other servers`
 const HAPROXY_RETRY_SPAN =
   'HAProxy waits 1 s of its own time between retries of a refused connection, and on the model’s clock nothing can change its view of a server during that wait — a retry sequence that spans a health-check verdict ends elsewhere'
 
@@ -89,8 +92,8 @@ export const REAL_PROOF: readonly ProofRow[] = [
   // The canary's requests and "affinity off" are HAProxy's ignore-persist (real/stack/haproxyRuntime.ts).
   p('migration-plan', 'default', 'haproxy', 'cookie', 'memory'),
   p('migration-plan', 'opposite', 'haproxy', 'round-robin', 'shared'),
-  s('websocket-affinity', 'default', 'haproxy', 'cookie', 'shared', NOT_YET('WebSocket connections and their reconnects')),
-  s('websocket-affinity', 'opposite', 'haproxy', 'round-robin', 'shared', NOT_YET('WebSocket connections and their reconnects')),
+  s('websocket-affinity', 'default', 'haproxy', 'cookie', 'shared', WS_RETRIES),
+  s('websocket-affinity', 'opposite', 'haproxy', 'round-robin', 'shared', `${WS_PLAYED}; but ${HAPROXY_REDISPATCH}`),
 ]
 
 const NO_ROW = 'this scenario and design are not in the replayed set (only each scenario’s own design and its opposite are)'
