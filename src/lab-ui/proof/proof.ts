@@ -44,7 +44,7 @@ const DRAIN = `${HAPROXY_NEW_SERVER} (here: each replaced server set ready; the 
 // The sockets are real (real/drive/wsReplay.ts): opened where the model opens them, closed by B's death, reconnected
 // through HAProxy; what differs is where HAProxy's retries and redispatch send the reconnects and retried requests.
 const WS_PLAYED = 'the WebSockets are played (each opened where the model opens it, closed for real by B’s crash, reconnected through HAProxy)'
-const WS_RETRIES = `${WS_PLAYED}; after the crash HAProxy retries each refused connection to B 1 s apart on its own clock and, when its retries run out, redispatches it to its round robin’s next server at once, where the model makes that pick 2 s of model time later, after the other users’ requests in between — so the reconnect storm lands on other servers`
+const WS_RETRIES = `${WS_PLAYED}; after the crash HAProxy retries each refused connection to B 1 s apart on its own clock, and the replay waits for it before it moves on, so HAProxy’s redispatch picks come before the round-robin picks of the other users’ requests in those 2 s of model time, where the model’s come after them — and the reconnect storm lands on other servers`
 const HAPROXY_RETRY_SPAN =
   'HAProxy waits 1 s of its own time between retries of a refused connection, and on the model’s clock nothing can change its view of a server during that wait — a retry sequence that spans a health-check verdict ends elsewhere'
 
