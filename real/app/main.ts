@@ -10,6 +10,7 @@ import type { RequestKind } from '../../src/sim/types.ts'
 import { H, type AppOptions, type FromApp, type Served, type ToApp } from './protocol.ts'
 import { Shop, type ShopRequest, type ShopResponse } from './shop.ts'
 import { MemoryStore, PostgresStore, RedisStore } from './stores.ts'
+import { acceptWebSockets } from './websocket.ts'
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as AppOptions
 
@@ -161,6 +162,7 @@ const server = http.createServer((req, res) => {
 })
 // Plain HTTP/1.1 behind a proxy: no keep-alive timeout surprises on the model's long pauses.
 server.keepAliveTimeout = 0
+acceptWebSockets(server, opts.server)
 
 function listen(): Promise<void> {
   return new Promise((resolve, reject) => {

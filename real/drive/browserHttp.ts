@@ -63,20 +63,13 @@ export function outgoing(req: SimRequest, user: User, config: SimConfig, now: Si
   return { path: `${path}?r=${req.id}&u=${user.id}`, method, headers }
 }
 
-/** Browsers keep their connections to the load balancer open (it changes nothing the LB decides). */
-const newAgent = (): http.Agent => new http.Agent({ keepAlive: true, maxSockets: Infinity })
-let agent = newAgent()
-
 /**
- * After nginx reloads, the requests from now on open new connections: a kept-alive one may lead to an
- * old worker (until it gets round to closing its idle connections), which would serve the request
- * with the old configuration. Idle connections are closed now; busy ones finish their response.
+ * Each request on a connection of its own. A connection kept open would change what HAProxy does
+ * when a server dies with the request: on a connection's first request it answers 502, on a later
+ * one it closes the connection without an answer for the browser to retry (http_ana.c, TX_NOT_FIRST
+ * → abort_keep_alive) — and the model's browsers have no connections, they get the 502.
  */
-export function reconnectAfterReload(): void {
-  const old = agent
-  agent = newAgent()
-  for (const list of Object.values(old.freeSockets)) for (const socket of list ?? []) socket.destroy()
-}
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity })
 
 /** Sends one request to the load balancer; resolves with the whole response. */
 export function send(port: number, o: Outgoing): Promise<HttpAnswer> {

@@ -12,6 +12,8 @@ import { type Router, type Serve, onDone, onForward } from '../../src/sim/backen
 import { onAtClient, onClientTimeout } from '../../src/sim/browser.ts'
 import { recordOrder } from '../../src/sim/app.ts'
 import { handleEvent, takeItem } from '../../src/sim/engine.ts'
+import { deployNext, onDrainCheck } from '../../src/sim/lifecycle.ts'
+import { idle } from '../../src/sim/products/engine/behaviour.ts'
 import { applyIntervention, type Intervention } from '../../src/sim/interventions.ts'
 import { answersProbe, healthCheck, route } from '../../src/sim/lb.ts'
 import { noServer, type RouteResult } from '../../src/sim/policies/policy.ts'
@@ -25,12 +27,14 @@ import { H, type Served } from '../app/protocol.ts'
 import type { Plan } from '../plan.ts'
 import type { AppEvents, AppProcess } from '../stack/apps.ts'
 import { fleetView } from '../stack/balancer.ts'
+import { CANARY_HEADER } from '../stack/haproxyRuntime.ts'
 import type { Stack } from '../stack/stack.ts'
 import { outcomeOf, probe } from './answers.ts'
 import { outgoing, readSets, send, type HttpAnswer } from './browserHttp.ts'
 import { Divergence, Flight, type AdmitAnswer } from './flight.ts'
 import { TurnAround } from './haproxyRetries.ts'
 import type { ReplayLog } from './log.ts'
+import { SocketReplay } from './wsReplay.ts'
 
 type Hop = { readonly kind: 'refused'; readonly server: ServerId } | { readonly kind: 'arrived'; readonly server: ServerId } | { readonly kind: 'lbError'; readonly status: number }
 
@@ -56,7 +60,11 @@ export class VirtualReplay implements AppEvents {
     this.s = createSim(plan.config, plan.seed)
     const kills = plan.script.filter((i) => i.do.kind === 'crashServer' || i.do.kind === 'restartServer' || (i.do.kind === 'removeServer' && i.do.mode === 'kill'))
     this.lastKillAt = Math.max(-1, ...kills.map((i) => i.at))
+    this.ws = plan.config.websockets ? new SocketReplay(this.s, () => this.stack.lb) : null
   }
+
+  /** The users' real WebSockets (config.websockets). */
+  private readonly ws: SocketReplay | null
 
   // ---- app server events ----------------------------------------------------------------------
 
@@ -91,10 +99,11 @@ export class VirtualReplay implements AppEvents {
       else if (item.type === 'event') await this.event(item.event)
       else if (item.kind === 'request.forward') await this.forward(item.user, item.request)
       else if (item.kind === 'request.done') await this.finish(item.user, item.request, item.server!)
-      else if (item.kind === 'request.atClient') this.atClient(item.user, item.request, false)
-      else this.atClient(item.user, item.request, true)
+      else if (item.kind === 'request.atClient') await this.atClient(item.user, item.request, false)
+      else await this.atClient(item.user, item.request, true)
     }
     if (until > s.now) s.now = until
+    this.ws?.finish()
     this.checkRetries()
     return s
   }
@@ -122,7 +131,7 @@ export class VirtualReplay implements AppEvents {
 
   /** Sends the request to the real load balancer and watches where it goes: refused, arrived, or answered by the LB. */
   private async observe(req: SimRequest): Promise<Hop[]> {
-    const f = await this.launch(req)
+    const f = await this.launch(req, false)
     await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
     const chain: Hop[] = []
     for (const a of this.stack.lb.failedAttempts(req.id)) {
@@ -136,7 +145,7 @@ export class VirtualReplay implements AppEvents {
   }
 
   /** Sends the request to the real load balancer (without waiting for where it goes). */
-  private async launch(req: SimRequest): Promise<Flight> {
+  private async launch(req: SimRequest, canary: boolean): Promise<Flight> {
     const s = this.s
     await this.tar.sync(s.now, `request ${req.id}`, 'send')
     const f = new Flight(req.id, req.user)
@@ -147,6 +156,8 @@ export class VirtualReplay implements AppEvents {
     // (Not while a kill is still to come: a request that dies may be retried with this header.)
     const certain = s.now > this.lastKillAt && s.servers.every((srv) => srv.status === 'removed' || accepts(srv))
     if (certain) o.headers[H.arriveAt] = String(s.now)
+    // The model's canary draw for this request: HAProxy ignores the affinity cookie (haproxyRuntime.ts).
+    if (canary) o.headers[CANARY_HEADER] = '1'
     f.start(send(this.stack.lb.port, o))
     return f
   }
@@ -155,7 +166,7 @@ export class VirtualReplay implements AppEvents {
   private async landing(req: SimRequest): Promise<Hop> {
     const known = this.chains.get(req.id)
     if (known) return known[known.length - 1]!
-    const f = this.flights.get(req.id) ?? (await this.launch(req))
+    const f = this.flights.get(req.id) ?? (await this.launch(req, false))
     await f.wait(() => f.arrivals.length > 0 || f.settled, `request ${req.id} (${req.kind}) to reach an app server or be answered`)
     this.tar.forget(req.id)
     const hop: Hop = f.arrivals.length > 0 ? { kind: 'arrived', server: f.arrivals[0]! } : { kind: 'lbError', status: f.answer().status }
@@ -176,7 +187,9 @@ export class VirtualReplay implements AppEvents {
     if (!req || req.id !== id) return
     const product = this.stack.lb.product
     // HAProxy's refused attempts are only in its log afterwards: the model routes them (see checkRetries).
+    // The model routes before the request goes out, so a canary request can say so.
     const modelRefusals = product === 'haproxy'
+    const same = req.retry === 'same' && req.server !== null
     let chain = this.chains.get(id)
     if (!chain && !modelRefusals) {
       chain = await this.observe(req)
@@ -185,12 +198,11 @@ export class VirtualReplay implements AppEvents {
     let pre: RouteResult | null = null
     let hop: Hop | undefined
     if (modelRefusals) {
-      // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
-      if (!this.flights.has(id)) await this.launch(req)
-      else await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
-      const same = req.retry === 'same' && req.server !== null
-      if (!same && req.refused.length > 0) this.tar.balanced(id)
       if (!same) pre = route(s, s.users[userId]!, req.refused.map((h) => h.server), req.kind, req.retry === 'balance')
+      // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
+      if (!this.flights.has(id)) await this.launch(req, pre?.canary === true)
+      else await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
+      if (!same && req.refused.length > 0) this.tar.balanced(id)
       const target = same ? req.server : pre!.server
       const srv = target === null ? undefined : s.servers[serverIndex(target)]
       if (srv && !accepts(srv)) {
@@ -302,7 +314,7 @@ export class VirtualReplay implements AppEvents {
     req.status = a.status
   }
 
-  private atClient(userId: UserId, id: number, timeout: boolean): void {
+  private async atClient(userId: UserId, id: number, timeout: boolean): Promise<void> {
     const s = this.s
     const req = s.inflight[userId]
     if (req && req.id === id) {
@@ -311,6 +323,8 @@ export class VirtualReplay implements AppEvents {
     }
     if (timeout) onClientTimeout(s, userId, id)
     else onAtClient(s, userId, id)
+    // A login opens the user's WebSocket (src/sim/browser.ts onSuccess).
+    await this.ws?.sync(userId)
   }
 
   // ---- other events ------------------------------------------------------------------------------
@@ -334,8 +348,13 @@ export class VirtualReplay implements AppEvents {
         // The product may take the server into rotation now (nginx: the operator's reload; HAProxy: `ready`).
         return this.applyFleet()
       }
+      case 'server.drainCheck':
+        return this.drainCheck(e)
+      case 'ws.reconnect':
+        if (!this.ws) return handleEvent(s, e)
+        return this.ws.reconnect(e, () => handleEvent(s, e))
       default:
-        throw new Divergence(`the replay cannot play the model's "${e.kind}" event yet`)
+        throw new Divergence(`the replay cannot play the model's "${(e as SimEvent).kind}" event yet`)
     }
   }
 
@@ -354,8 +373,29 @@ export class VirtualReplay implements AppEvents {
       const real = answers.get(srv.id)
       if (real !== undefined && real !== answersProbe(srv)) throw new Divergence(`health check: ${srv.id} ${real ? 'answered' : 'did not answer'}, the model's ${srv.id} is ${srv.status}`)
     }
-    healthCheck(s, (srv) => answers.get(srv.id) ?? false)
+    const recovered = healthCheck(s, (srv) => answers.get(srv.id) ?? false)
+    // As the engine's lb.healthCheck: a deploy moves on when the server it replaced is healthy again.
+    if (s.deploy && s.deploy.current !== null && recovered.includes(s.deploy.current)) deployNext(s)
     await this.applyFleet()
+  }
+
+  /**
+   * `server.drainCheck` (rolling deploy, drain): the model's rule — idle and no live session in its
+   * memory, or the drain timeout — asked of the real app server's memory. When the server goes, its
+   * process dies for real and the model's deploy boots the new version (syncFleet: maint, spawn, and
+   * `ready` at `server.started`).
+   */
+  private async drainCheck(e: Extract<SimEvent, { kind: 'server.drainCheck' }>): Promise<void> {
+    const s = this.s
+    const srv = s.servers[serverIndex(e.server)]
+    if (!srv || srv.status !== 'draining' || srv.version !== e.version || !this.running(e.server)) return handleEvent(s, e)
+    const { live } = await this.stack.app(e.server).ask({ t: 'sessions', now: s.now }, 'sessions')
+    const drained = idle(srv) && live === 0
+    if (!drained && s.now < srv.drainDeadline) return onDrainCheck(s, e.server, e.version, () => false)
+    const killed = await this.killReal(e.server)
+    onDrainCheck(s, e.server, e.version, () => drained)
+    this.booked(killed, e.server)
+    await this.syncFleet()
   }
 
   // ---- interventions -----------------------------------------------------------------------------
@@ -364,7 +404,9 @@ export class VirtualReplay implements AppEvents {
     const s = this.s
     this.log.intervention(s.now, iv)
     switch (iv.kind) {
-      // What users do: the model's own intervention (the browsers are the model's).
+      // What users do: the model's own intervention (the browsers are the model's). The affinity
+      // cookie's lifetime is the browsers' too (they drop it at the model's expiry, as in
+      // affinity-ttl-expiry); the canary share is drawn by the model per request and marked for HAProxy.
       case 'setRate':
       case 'setUsers':
       case 'addNatGroup':
@@ -373,7 +415,13 @@ export class VirtualReplay implements AppEvents {
       case 'forgeHeader':
       case 'setHeaderSource':
       case 'setIdempotency':
+      case 'setAffinityTtl':
+      case 'setCanary':
         return applyIntervention(s, iv)
+      case 'setPolicy':
+        // HAProxy: cookie ↔ round robin on the runtime API (haproxyRuntime.ts); nginx: a reload.
+        applyIntervention(s, iv)
+        return this.applyFleet()
       case 'crashServer':
         return this.fleet(iv, this.running(iv.server) ? iv.server : null)
       case 'restartServer': {
@@ -381,6 +429,9 @@ export class VirtualReplay implements AppEvents {
         return this.fleet(iv, srv && srv.status !== 'crashed' && srv.status !== 'starting' && this.running(iv.server) ? iv.server : null)
       }
       case 'addServer':
+      case 'rollingDeploy':
+        // A deploy drains (HAProxy `drain`) or kills the first server; the rest follows the model's events.
+        if (iv.kind === 'rollingDeploy' && iv.mode === 'kill') break
         return this.fleet(iv, null)
       case 'removeServer':
         if (iv.mode !== 'kill') break
@@ -419,12 +470,16 @@ export class VirtualReplay implements AppEvents {
     if (victim) await this.tar.sync(s.now, `the kill of ${victim}`, 'change')
     const killed = victim ? await this.killReal(victim) : null
     applyIntervention(s, iv)
-    if (killed) {
-      s.counters.sessionsLost += killed.live
-      if (s.deploy) s.deploy.sessionsLost += killed.live
-      for (const r of killed.held) this.afterDeath(r, victim!)
-    }
+    if (killed) this.booked(killed, victim!)
     await this.syncFleet()
+  }
+
+  /** After a real kill the model booked: the sessions the real process held, and its requests' fate. */
+  private booked(killed: { live: number; held: SimRequest[] }, victim: ServerId): void {
+    const s = this.s
+    s.counters.sessionsLost += killed.live
+    if (s.deploy) s.deploy.sessionsLost += killed.live
+    for (const r of killed.held) this.afterDeath(r, victim)
   }
 
   /**
@@ -457,6 +512,7 @@ export class VirtualReplay implements AppEvents {
     const held = s.inflight.filter((r): r is SimRequest => r != null && r.server === id && r.doneAt === -1 && r.serverAt >= 0)
     app.kill()
     await app.exited()
+    await this.ws?.dropped(id)
     for (const r of held) {
       const f = this.flights.get(r.id)!
       const before = f.arrivals.length

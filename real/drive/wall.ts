@@ -202,7 +202,8 @@ export class WallReplay implements AppEvents {
         const app = this.stack.apps.get(e.server)
         if (app && app.version === e.version && app.alive) await app.ask({ t: 'listen' }, 'listening')
         handleEvent(s, e)
-        return
+        // A new server sits in HAProxy's `maint` while it boots and is set `ready` now (haproxyRuntime.ts).
+        return this.stack.lb.apply(fleetView(s))
       }
       default:
         throw new Divergence(`the wall-clock replay cannot play the model's "${e.kind}" event yet`)

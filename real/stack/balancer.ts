@@ -4,24 +4,27 @@
 // one answered, so the replay can book them as the model does.
 
 import type { PolicyId, ServerId, SimState } from '../../src/sim/types.ts'
-import { reconnectAfterReload } from '../drive/browserHttp.ts'
 import { NginxErrorLog, type FailedAttempt } from '../drive/nginxLog.ts'
 import type { FakeClock } from './fakeClock.ts'
 import { Nginx, type UpstreamLine } from './nginx.ts'
 import type { Owned } from './owned.ts'
 
+export interface FleetSlot {
+  readonly id: ServerId
+  readonly address: string
+  readonly present: boolean
+  readonly usable: boolean
+  /** Being drained (a deploy or a removal): HAProxy `drain`, nginx writes it `down`. */
+  readonly draining: boolean
+  /** nginx: in the upstream block — not a new server still booting (its line is added when it answers). */
+  readonly joined: boolean
+  /** A new process (added, or a deploy's new version) still booting: HAProxy `maint` (the engine's `stateOf`). */
+  readonly booting: boolean
+}
+
 export interface FleetView {
   readonly policy: PolicyId
-  readonly servers: readonly {
-    readonly id: ServerId
-    readonly address: string
-    readonly present: boolean
-    readonly usable: boolean
-    /** nginx: in the upstream block — not a new server still booting (its line is added when it answers). */
-    readonly joined: boolean
-    /** Draining (nginx writes it `down`). */
-    readonly draining: boolean
-  }[]
+  readonly servers: readonly FleetSlot[]
 }
 
 export interface RealBalancer {
@@ -52,6 +55,7 @@ export function fleetView(s: SimState): FleetView {
       usable: srv.healthy,
       joined: !(srv.fresh && srv.status === 'starting'),
       draining: srv.status === 'draining',
+      booting: srv.fresh && srv.status === 'starting',
     })),
   }
 }
@@ -88,7 +92,6 @@ export class NginxBalancer implements RealBalancer {
     if (next === this.current) return
     this.current = next
     await this.nginx.reload(view.policy, this.lines(view))
-    reconnectAfterReload()
   }
 
   failedAttempts(id: number): FailedAttempt[] {

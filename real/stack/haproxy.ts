@@ -18,7 +18,9 @@ import { runSync } from '../../conformance/lib/process.ts'
 import { SERVER_IDS, type PolicyId, type ServerId, type SimConfig } from '../../src/sim/types.ts'
 import type { FailedAttempt } from '../drive/nginxLog.ts'
 import type { FleetView, RealBalancer } from './balancer.ts'
+import { adminCommand, adminStateOf, affinityCommand, AFFINITY_MAP, ignorePersistLines, type AdminState } from './haproxyRuntime.ts'
 import { stopPidSync, type Owned } from './owned.ts'
+import { WS_SERVER_HEADER } from '../drive/websocket.ts'
 
 export interface HaproxyOptions {
   readonly clock: 'virtual' | 'real'
@@ -32,7 +34,7 @@ const BALANCE: Partial<Record<PolicyId, string>> = {
 }
 
 interface SlotState {
-  present: boolean
+  admin: AdminState
   usable: boolean
 }
 
@@ -56,7 +58,13 @@ export class HaproxyBalancer implements RealBalancer {
     this.confFile = owned.path('haproxy.cfg')
     this.socket = owned.path('haproxy-admin.sock')
     this.logFile = owned.path('haproxy.log')
+    this.mapFile = owned.path('haproxy-affinity.map')
   }
+
+  private readonly mapFile: string
+  /** The policy HAProxy plays now: the cookie line stays from the start; `ignore-persist` turns it off. */
+  private policy: PolicyId | null = null
+  private cookieLine = false
 
   get files(): readonly string[] {
     return [this.confFile, this.logFile]
@@ -69,12 +77,14 @@ export class HaproxyBalancer implements RealBalancer {
     const inter = this.opts.clock === 'real' ? `${Math.max(100, Math.round(c.health.intervalMs / this.opts.speed))}ms` : '3600s'
     // docs/facts/haproxy.md §Cookie insert: the lab's HAProxy cookie design, exactly as the engine
     // models it (src/sim/products/engine/haproxy.ts). No lifetime: see plan.ts for why.
-    const cookie = view.policy === 'cookie' ? `\n  cookie ${c.cookie.name} insert indirect nocache` : ''
+    const cookie = view.policy === 'cookie' ? `\n  cookie ${c.cookie.name} insert indirect nocache\n${ignorePersistLines(this.mapFile)}` : ''
     const servers = SERVER_IDS.map((id, i) => {
       const slot = view.servers.find((s) => s.id === id)
       const present = slot?.present === true
       return `  server ${id} 127.0.0.1:${this.opts.ports[i]} id ${i + 1} cookie ${id} check inter ${inter} fall ${c.health.unhealthyThreshold} rise ${c.health.healthyThreshold}${present ? '' : ' disabled'}`
     })
+    // WebSockets: the socket a login opens goes to the server that answered it (real/drive/wsReplay.ts).
+    const useServers = c.websockets ? SERVER_IDS.map((id) => `  use-server ${id} if { req.hdr(${WS_SERVER_HEADER}) -m str ${id} }\n`).join('') : ''
     return `# written by npm run real — the lab's design on HAProxy 2.6
 global
   nbthread 1
@@ -103,12 +113,15 @@ frontend shop
 backend app
   ${balance}${cookie}
   http-response set-header X-Upstream %[srv_name]
-${servers.join('\n')}
+${useServers}${servers.join('\n')}
 `
   }
 
   async start(view: FleetView): Promise<void> {
+    fs.writeFileSync(this.mapFile, AFFINITY_MAP)
     fs.writeFileSync(this.confFile, this.text(view))
+    this.policy = view.policy
+    this.cookieLine = view.policy === 'cookie'
     const check = runSync(this.bin, ['-c', '-q', '-f', this.confFile])
     if (!check.ok) throw new Error(`haproxy -c failed:\n${check.output}`)
     const log = fs.openSync(this.logFile, 'a')
@@ -118,7 +131,7 @@ ${servers.join('\n')}
     this.owned.own(child.pid, 'SIGTERM')
     this.child = child
     await waitForPort(this.port, 10_000, 'haproxy')
-    for (const s of view.servers) this.slots.set(s.id, { present: s.present, usable: true })
+    for (const s of view.servers) this.slots.set(s.id, { admin: s.present ? 'ready' : 'maint', usable: true })
     await this.apply(view)
   }
 
@@ -128,13 +141,26 @@ ${servers.join('\n')}
   }
 
   async apply(view: FleetView): Promise<void> {
+    if (this.policy !== null && view.policy !== this.policy) await this.switchPolicy(this.policy, view.policy)
     for (const s of view.servers) {
-      const was = this.slots.get(s.id) ?? { present: false, usable: true }
-      if (s.present !== was.present) await this.command(`set server app/${s.id} state ${s.present ? 'ready' : 'maint'}`)
-      // Under the wall clock HAProxy's own checks decide health.
-      if (this.opts.clock === 'virtual' && s.present && s.usable !== was.usable) await this.command(`set server app/${s.id} health ${s.usable ? 'up' : 'down'}`)
-      this.slots.set(s.id, { present: s.present, usable: s.usable })
+      const was = this.slots.get(s.id) ?? { admin: 'maint', usable: true }
+      const admin = adminStateOf(s)
+      const state = adminCommand('app', s.id, was.admin, admin)
+      // Under the wall clock HAProxy's own checks decide health. Health is set while the server is
+      // still out of rotation (before `ready`, after `maint`), so it changes state once.
+      const health = this.opts.clock === 'virtual' && s.present && s.usable !== was.usable ? `set server app/${s.id} health ${s.usable ? 'up' : 'down'}` : null
+      const order = admin === 'ready' ? [health, state] : [state, health]
+      for (const line of order) if (line !== null) await this.command(line)
+      this.slots.set(s.id, { admin, usable: s.usable })
     }
+  }
+
+  /** Cookie affinity off (round robin) or on again, without a reload (haproxyRuntime.ts). */
+  private async switchPolicy(from: PolicyId, to: PolicyId): Promise<void> {
+    const pair = new Set<PolicyId>([from, to])
+    if (!this.cookieLine || pair.size !== 2 || !pair.has('cookie') || !pair.has('round-robin')) throw new Error(`the replay cannot switch HAProxy from the "${from}" to the "${to}" policy without a reload`)
+    await this.command(affinityCommand(this.mapFile, to === 'cookie'))
+    this.policy = to
   }
 
   /**

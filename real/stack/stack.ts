@@ -19,8 +19,11 @@ import { Owned } from './owned.ts'
 import { PostgresServer } from './postgres.ts'
 import { RedisServer } from './redis.ts'
 
-/** LB, ten app slots, Redis. */
-const PREFERRED_BASE = 39_100
+/**
+ * LB, ten app slots, Redis. Below Linux's ephemeral range (32768–60999 by default), so the browsers'
+ * own connections (one per request) never hold a port an app server is about to listen on.
+ */
+const PREFERRED_BASE = 29_100
 
 export interface ClockOptions {
   readonly clock: 'virtual' | 'real'

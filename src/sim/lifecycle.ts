@@ -9,7 +9,7 @@ import { schedule } from './schedule.ts'
 import { liveSessionCount, makeServer, serverIndex, serverRng, settleBusy } from './servers.ts'
 import { isLive } from './storage.ts'
 import { emit, formatDuration } from './trace.ts'
-import { SERVER_IDS, type ServerId, type SessionStoreName, type SimState } from './types.ts'
+import { SERVER_IDS, type Server, type ServerId, type SessionStoreName, type SimState } from './types.ts'
 import { dropSockets } from './websockets.ts'
 
 const DRAIN_CHECK_MS = 1_000
@@ -149,14 +149,19 @@ function drainWords(s: SimState, id: ServerId): string {
   }
 }
 
-export function onDrainCheck(s: SimState, id: ServerId, version: number): void {
-  reloading(s, () => drainCheck(s, id, version))
+/**
+ * A draining server's periodic check: drained (by the product's rule) or past its deadline → removed.
+ * `drained` replaces the product's rule where the sessions live elsewhere (the real replay asks the
+ * real app server's memory).
+ */
+export function onDrainCheck(s: SimState, id: ServerId, version: number, drained: (s: SimState, srv: Server) => boolean = (st, srv) => behaviourOf(st).drained(st, srv)): void {
+  reloading(s, () => drainCheck(s, id, version, drained))
 }
 
-function drainCheck(s: SimState, id: ServerId, version: number): void {
+function drainCheck(s: SimState, id: ServerId, version: number, drained: (s: SimState, srv: Server) => boolean): void {
   const srv = s.servers[serverIndex(id)]
   if (!srv || srv.status !== 'draining' || srv.version !== version) return
-  if (behaviourOf(s).drained(s, srv)) finishRemoval(s, id, `drained after ${formatDuration(s.now - srv.statusSince)}`)
+  if (drained(s, srv)) finishRemoval(s, id, `drained after ${formatDuration(s.now - srv.statusSince)}`)
   else if (s.now >= srv.drainDeadline) finishRemoval(s, id, `drain timed out after ${formatDuration(s.now - srv.statusSince)}`)
   else schedule(s, s.now + DRAIN_CHECK_MS, { kind: 'server.drainCheck', server: id, version })
 }

@@ -38,6 +38,9 @@ export function onReconnect(s: SimState, id: UserId, landed?: ServerId): void {
   }
   const b = behaviourOf(s)
   const tried: ServerId[] = []
+  // Every refusal counts towards the product's retry rule, also those retried on the same server
+  // (HAProxy: `retries 3` on the cookie's server, then a redispatch).
+  const refusals: { server: ServerId; at: number }[] = []
   let redispatch = false
   let delay = 0
   for (let attempt = 0; attempt < 2 * SERVER_IDS.length; attempt++) {
@@ -50,8 +53,9 @@ export function onReconnect(s: SimState, id: UserId, landed?: ServerId): void {
       return
     }
     tried.push(srv.id)
+    refusals.push({ server: srv.id, at: s.now })
     // The upgrade request as the product's retry rule sees it (a GET, pinned if affinity chose it).
-    const upgrade = { kind: 'browse', server: srv.id, refused: tried.map((server) => ({ server, at: s.now })), pinned: result.pinned === true } as const
+    const upgrade = { kind: 'browse', server: srv.id, refused: refusals.slice(), pinned: result.pinned === true } as const
     const plan = b.refused(s, upgrade as unknown as SimRequest)
     if ('fail' in plan) break
     delay += plan.delayMs

@@ -31,7 +31,7 @@ describe('the badge’s verdict', () => {
     expect(proofFor('cookie-affinity', { lb: 'alb', policy: 'cookie', storage: 'memory' })).toMatchObject({ proven: false, why: expect.stringMatching(/managed service/) })
     expect(proofFor('scale-out-no-affinity', { lb: 'nginx', policy: 'random', storage: 'memory' })).toMatchObject({ proven: false, why: expect.stringMatching(/random stream/) })
     expect(proofFor('scale-out-no-affinity', { lb: 'kube-proxy', policy: 'client-ip', storage: 'memory' })).toMatchObject({ proven: false, why: expect.stringMatching(/kube-proxy/) })
-    expect(proofFor('rolling-deploy', { lb: 'haproxy', policy: 'cookie', storage: 'memory' })).toMatchObject({ proven: false, why: expect.stringMatching(/cannot play a drain/) })
+    expect(proofFor('rolling-deploy', { lb: 'haproxy', policy: 'cookie', storage: 'memory' })).toMatchObject({ proven: false, why: expect.stringMatching(/drain, maint and new-version steps are played/) })
     expect(proofFor('ip-hash-nat-hotspot', { lb: 'nginx', policy: 'least-connections', storage: 'jwt' })).toMatchObject({ proven: false, why: expect.stringMatching(/not in the replayed set/) })
     expect(proofFor(null, { lb: 'nginx', policy: 'ip-hash', storage: 'memory' }).proven).toBe(false)
   })

@@ -46,6 +46,8 @@ export interface RouteResult {
   readonly pinned?: boolean
   /** HTTP status when no server can take the request (default 503). */
   readonly status?: number
+  /** One of the canary share's requests: affinity ignored, none set (HAProxy `ignore-persist`). */
+  readonly canary?: boolean
 }
 
 export interface RoutingPolicy {

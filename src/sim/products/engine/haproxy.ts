@@ -261,7 +261,7 @@ function routeCookie(ctx: RouteContext): RouteResult {
   if (s.config.canaryPercent > 0 && ctx.random() * 100 < s.config.canaryPercent) {
     const srv = balanceRoundRobin(ctx)
     if (!srv) return haproxyBehaviour.noServer(`canary (${s.config.canaryPercent}% without affinity)`)
-    return { server: srv.id, decision: `canary (${s.config.canaryPercent}% without affinity) → ${srv.id}` }
+    return { server: srv.id, decision: `canary (${s.config.canaryPercent}% without affinity) → ${srv.id}`, canary: true }
   }
   const jar = user.jar.affinity
   // The common case: a plain session cookie (no dates) naming a server that may take it. HAProxy sends
