@@ -1,5 +1,6 @@
 // The lab's playback bar: the shared controls wired to this lab's store.
 
+import { useMemo } from 'react'
 import { SCENARIOS } from '../sim/scenarios/index.ts'
 import { PlaybackControls } from './PlaybackControls.tsx'
 import { useThrottledLab } from '../store/useThrottled.ts'
@@ -18,6 +19,8 @@ export function PlaybackBar({ compact = false, onPlay }: { compact?: boolean; on
   const duration = useLab((s) => SCENARIOS[s.scenarioId].durationMs)
   const script = useLab((s) => s.timeline.script)
   const keep = useLab((s) => s.keepDesign)
+  // Stable between the clock's renders, so the memoized buttons skip them.
+  const actions = useMemo(() => (onPlay ? withOnPlay(store.getState(), playing, onPlay) : store.getState()), [store, playing, onPlay])
   return (
     <PlaybackControls
       label="Playback"
@@ -29,7 +32,7 @@ export function PlaybackBar({ compact = false, onPlay }: { compact?: boolean; on
       now={now}
       end={Math.max(horizon, duration, now)}
       script={script}
-      actions={onPlay ? withOnPlay(store.getState(), playing, onPlay) : store.getState()}
+      actions={actions}
       ids={IDS}
     />
   )
