@@ -33,6 +33,16 @@ describe('the request canvas draw list', () => {
     expect(calls).toContain('fillStyle=#009E73')
   })
 
+  it('records into a typed array (moved to the worker, not copied) that grows past its first size', () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...base, id: i + 1, user: i % 2 }))
+    const list = recordRequests(sim(1020, many), anchors, null, false, false)
+    expect(list.ops).toBeInstanceOf(Float64Array)
+    expect(list.ops).toHaveLength(300 * 5)
+    const { ctx, calls } = fakeContext()
+    replay(ctx, list)
+    expect(calls.filter((c) => c.startsWith('arc('))).toHaveLength(300)
+  })
+
   it('with reduced motion, draws still lines instead of travelling dots', () => {
     const { ctx, calls } = fakeContext()
     replay(ctx, recordRequests(sim(1020, [base]), anchors, null, true, false))

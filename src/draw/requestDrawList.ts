@@ -14,29 +14,61 @@ const LINE = 1
 const DOT = 2
 const CROSS = 3
 
-/** Operations as numbers (op code, colour index, parameters…) plus the colours they refer to. */
+/**
+ * Operations as numbers (op code, colour index, parameters…) plus the colours they refer to. The
+ * numbers are a typed array so posting a frame to the worker moves its buffer instead of copying
+ * each number (a plain array's structured clone was the main thread's largest script cost per frame
+ * on a phone: docs/DECISIONS.md 2026-11-30 "Phone frame budget").
+ */
 export interface DrawList {
-  readonly ops: number[]
+  readonly ops: ArrayLike<number>
   readonly colors: string[]
 }
 
 class Recorder {
-  readonly ops: number[] = []
+  private buf = new Float64Array(1024)
+  private n = 0
   readonly colors: string[] = []
+  /** The operations recorded so far (a view: the recorder is used once). */
+  get ops(): Float64Array {
+    return this.buf.subarray(0, this.n)
+  }
+  /** Room for `k` more numbers (no array per call: this runs for every dot and trail, every frame). */
+  private room(k: number): Float64Array {
+    if (this.n + k > this.buf.length) {
+      const bigger = new Float64Array(Math.max(this.buf.length * 2, this.n + k))
+      bigger.set(this.buf.subarray(0, this.n))
+      this.buf = bigger
+    }
+    return this.buf
+  }
+  private op(code: number, a: number, b: number, c: number, d: number) {
+    const buf = this.room(5)
+    buf[this.n] = code
+    buf[this.n + 1] = a
+    buf[this.n + 2] = b
+    buf[this.n + 3] = c
+    buf[this.n + 4] = d
+    this.n += 5
+  }
   private color(c: string): number {
     const i = this.colors.indexOf(c)
     return i >= 0 ? i : this.colors.push(c) - 1
   }
   line(pts: readonly Point[], color: string, alpha: number, width: number) {
     if (pts.length < 2) return
-    this.ops.push(LINE, this.color(color), alpha, width, pts.length)
-    for (const p of pts) this.ops.push(p.x, p.y)
+    this.op(LINE, this.color(color), alpha, width, pts.length)
+    const buf = this.room(2 * pts.length)
+    for (const p of pts) {
+      buf[this.n++] = p.x
+      buf[this.n++] = p.y
+    }
   }
   dot(p: Point, fill: string, ink: string) {
-    this.ops.push(DOT, this.color(fill), this.color(ink), p.x, p.y)
+    this.op(DOT, this.color(fill), this.color(ink), p.x, p.y)
   }
   cross(p: Point | undefined, color: string, alpha: number) {
-    if (p) this.ops.push(CROSS, this.color(color), Math.max(0, alpha), p.x, p.y)
+    if (p) this.op(CROSS, this.color(color), Math.max(0, alpha), p.x, p.y)
   }
 }
 

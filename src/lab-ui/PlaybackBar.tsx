@@ -1,5 +1,6 @@
 // The lab's playback bar: the shared controls wired to this lab's store.
 
+import { useMemo } from 'react'
 import { SCENARIOS } from '../sim/scenarios/index.ts'
 import { PlaybackControls } from './PlaybackControls.tsx'
 import { useThrottledLab } from '../store/useThrottled.ts'
@@ -12,12 +13,15 @@ export function PlaybackBar({ compact = false, onPlay }: { compact?: boolean; on
   const store = useLabStore()
   const playing = useLab((s) => s.playing)
   const speed = useLab((s) => s.speed)
-  // The clock and the timeline's end move every frame while playing; 20 updates a second is plenty.
-  const now = useThrottledLab((s) => s.sim.now, 50, { crowd: false })
-  const horizon = useThrottledLab((s) => s.horizon, 50, { crowd: false })
+  // The clock and the timeline's end move every frame while playing; 10 updates a second is plenty
+  // (5 on a device that can't keep up). Each update re-renders, lays out and repaints the bar.
+  const now = useThrottledLab((s) => s.sim.now, 100, { crowd: false })
+  const horizon = useThrottledLab((s) => s.horizon, 100, { crowd: false })
   const duration = useLab((s) => SCENARIOS[s.scenarioId].durationMs)
   const script = useLab((s) => s.timeline.script)
   const keep = useLab((s) => s.keepDesign)
+  // Stable between the clock's renders, so the memoized buttons skip them.
+  const actions = useMemo(() => (onPlay ? withOnPlay(store.getState(), playing, onPlay) : store.getState()), [store, playing, onPlay])
   return (
     <PlaybackControls
       label="Playback"
@@ -29,7 +33,7 @@ export function PlaybackBar({ compact = false, onPlay }: { compact?: boolean; on
       now={now}
       end={Math.max(horizon, duration, now)}
       script={script}
-      actions={onPlay ? withOnPlay(store.getState(), playing, onPlay) : store.getState()}
+      actions={actions}
       ids={IDS}
     />
   )

@@ -2,7 +2,7 @@
 // forward, speed, the simulated clock, and a timeline to scrub with a marker for every intervention
 // (scenario-planned or the learner's own). Presentational: each caller wires it to its own store.
 
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import type { ScriptItem } from '../sim/interventions.ts'
 import { Button } from '../components/Button.tsx'
 import { Icon } from '../components/Icon.tsx'
@@ -31,43 +31,15 @@ export interface PlaybackControlsProps {
 }
 
 export function PlaybackControls(p: PlaybackControlsProps) {
-  const speedId = useId()
   const { reset, stepBack, toggle, stepForward, setSpeed, seek } = p.actions
+  // The clock and the timeline's thumb change 10–20 times a second while playing; the buttons, the
+  // speed picker and the markers don't, so they are memoized apart and skip those renders (on a
+  // phone the whole group re-rendering was a large share of each frame: docs/DECISIONS.md
+  // 2026-11-30 "Phone frame budget").
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label={p.label}>
-      <Button look="ghost" onClick={reset} aria-label={p.resetLabel} title={p.resetLabel}>
-        <Icon name="reset" />
-        {!p.compact && <span className="max-sm:sr-only">Reset</span>}
-      </Button>
-      <Button look="ghost" onClick={stepBack} aria-label="Step back one event" title={p.spaceShortcut ? 'Step back (←)' : 'Step back'}>
-        <Icon name="stepBack" />
-      </Button>
-      <Button
-        look="primary"
-        onClick={toggle}
-        aria-label={p.playing ? 'Pause' : 'Play'}
-        {...(p.spaceShortcut ? { 'aria-keyshortcuts': 'Space' } : {})}
-        className="min-w-[5.5rem]"
-        data-testid={p.ids.play}
-      >
-        <Icon name={p.playing ? 'pause' : 'play'} />
-        <span>{p.playing ? 'Pause' : 'Play'}</span>
-      </Button>
-      <Button look="ghost" onClick={stepForward} aria-label="Step forward one event" title={p.spaceShortcut ? 'Step forward (→)' : 'Step forward'}>
-        <Icon name="stepForward" />
-      </Button>
-      <div className="flex items-center gap-1">
-        <label htmlFor={speedId} className={p.compact ? 'sr-only' : 'text-xs text-muted'}>
-          Speed
-        </label>
-        <select id={speedId} value={p.speed} onChange={(e) => setSpeed(Number(e.target.value))} className="rounded border border-line bg-card px-1.5 py-1 text-sm">
-          {SPEEDS.map((x) => (
-            <option key={x} value={x}>
-              {x}×
-            </option>
-          ))}
-        </select>
-      </div>
+      <Transport resetLabel={p.resetLabel} compact={p.compact ?? false} spaceShortcut={p.spaceShortcut ?? false} playing={p.playing} playId={p.ids.play} reset={reset} stepBack={stepBack} toggle={toggle} stepForward={stepForward} />
+      <Speed speed={p.speed} compact={p.compact ?? false} setSpeed={setSpeed} />
       <output className="tabular min-w-[4.5rem] text-right font-mono text-sm" aria-label="Simulated time" data-testid={p.ids.clock}>
         {formatClock(p.now)}
       </output>
@@ -84,22 +56,87 @@ export function PlaybackControls(p: PlaybackControlsProps) {
           className="h-6 w-full accent-[var(--color-accent)]"
           data-testid={p.ids.timeline}
         />
-        <ul className="pointer-events-none absolute inset-x-0 -top-2.5 h-6" aria-label="Interventions on the timeline">
-          {p.script.map((item, i) => (
-            <li key={i} className="absolute -translate-x-1/2" style={{ left: `${(item.at / p.end) * 100}%` }}>
-              <button
-                type="button"
-                onClick={() => seek(item.at)}
-                className="pointer-events-auto flex h-6 w-6 items-center justify-center rounded"
-                title={`${formatClock(item.at)} ${interventionLabel(item.do)}`}
-                aria-label={`Jump to ${formatClock(item.at)}: ${interventionLabel(item.do)}${item.by === 'scenario' ? ' (planned by the scenario)' : ' (yours)'}`}
-              >
-                <span aria-hidden="true" className={`block h-3 w-3 rotate-45 border ${item.by === 'scenario' ? 'border-accent bg-accent' : 'border-warn bg-warn'}`} />
-              </button>
-            </li>
-          ))}
-        </ul>
+        <Markers script={p.script} end={p.end} seek={seek} />
       </div>
     </div>
   )
 }
+
+interface TransportProps {
+  resetLabel: string
+  compact: boolean
+  spaceShortcut: boolean
+  playing: boolean
+  playId: string
+  reset(): void
+  stepBack(): void
+  toggle(): void
+  stepForward(): void
+}
+
+const Transport = memo(function Transport(p: TransportProps) {
+  return (
+    <>
+      <Button look="ghost" onClick={p.reset} aria-label={p.resetLabel} title={p.resetLabel}>
+        <Icon name="reset" />
+        {!p.compact && <span className="max-sm:sr-only">Reset</span>}
+      </Button>
+      <Button look="ghost" onClick={p.stepBack} aria-label="Step back one event" title={p.spaceShortcut ? 'Step back (←)' : 'Step back'}>
+        <Icon name="stepBack" />
+      </Button>
+      <Button
+        look="primary"
+        onClick={p.toggle}
+        aria-label={p.playing ? 'Pause' : 'Play'}
+        {...(p.spaceShortcut ? { 'aria-keyshortcuts': 'Space' } : {})}
+        className="min-w-[5.5rem]"
+        data-testid={p.playId}
+      >
+        <Icon name={p.playing ? 'pause' : 'play'} />
+        <span>{p.playing ? 'Pause' : 'Play'}</span>
+      </Button>
+      <Button look="ghost" onClick={p.stepForward} aria-label="Step forward one event" title={p.spaceShortcut ? 'Step forward (→)' : 'Step forward'}>
+        <Icon name="stepForward" />
+      </Button>
+    </>
+  )
+})
+
+const Speed = memo(function Speed({ speed, compact, setSpeed }: { speed: number; compact: boolean; setSpeed(speed: number): void }) {
+  const speedId = useId()
+  return (
+    <div className="flex items-center gap-1">
+      <label htmlFor={speedId} className={compact ? 'sr-only' : 'text-xs text-muted'}>
+        Speed
+      </label>
+      <select id={speedId} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} className="rounded border border-line bg-card px-1.5 py-1 text-sm">
+        {SPEEDS.map((x) => (
+          <option key={x} value={x}>
+            {x}×
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+})
+
+/** A marker for every intervention on the timeline; a click jumps there. */
+const Markers = memo(function Markers({ script, end, seek }: { script: readonly ScriptItem[]; end: number; seek(t: number): void }) {
+  return (
+    <ul className="pointer-events-none absolute inset-x-0 -top-2.5 h-6" aria-label="Interventions on the timeline">
+      {script.map((item, i) => (
+        <li key={i} className="absolute -translate-x-1/2" style={{ left: `${(item.at / end) * 100}%` }}>
+          <button
+            type="button"
+            onClick={() => seek(item.at)}
+            className="pointer-events-auto flex h-6 w-6 items-center justify-center rounded"
+            title={`${formatClock(item.at)} ${interventionLabel(item.do)}`}
+            aria-label={`Jump to ${formatClock(item.at)}: ${interventionLabel(item.do)}${item.by === 'scenario' ? ' (planned by the scenario)' : ' (yours)'}`}
+          >
+            <span aria-hidden="true" className={`block h-3 w-3 rotate-45 border ${item.by === 'scenario' ? 'border-accent bg-accent' : 'border-warn bg-warn'}`} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+})

@@ -31,7 +31,20 @@ export function designSwitchMark(s: { readonly timeline: Timeline; readonly sim:
   return mark
 }
 
-/** Does the run differ from the scenario's own design (so "Scenario defaults" would change something)? */
+/** Each overrides object as JSON, written once: the state is immutable, and this is asked every frame. */
+const jsonOf = new WeakMap<object, string>()
+function json(x: unknown): string {
+  if (typeof x !== 'object' || x === null) return JSON.stringify(x) ?? ''
+  let j = jsonOf.get(x)
+  if (j === undefined) jsonOf.set(x, (j = JSON.stringify(x)))
+  return j
+}
+
+/**
+ * Does the run differ from the scenario's own design (so "Scenario defaults" would change something)?
+ * The design controls ask on every store change (each frame while playing), so the overrides'
+ * JSON is kept per object (docs/DECISIONS.md 2026-11-30 "Phone frame budget").
+ */
 export function designChanged(s: Pick<LabState, 'overrides' | 'initialOverrides' | 'timeline' | 'sim'>): boolean {
-  return JSON.stringify(s.overrides) !== JSON.stringify(s.initialOverrides) || appliedScript(s.timeline, s.sim).some(isDesignChoice)
+  return json(s.overrides) !== json(s.initialOverrides) || appliedScript(s.timeline, s.sim).some(isDesignChoice)
 }

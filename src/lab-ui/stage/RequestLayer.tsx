@@ -57,7 +57,11 @@ function workerPainter(el: HTMLCanvasElement, onFail: () => void): Painter | nul
   }
   const offscreen = el.transferControlToOffscreen()
   worker.postMessage({ canvas: offscreen }, [offscreen])
-  return { draw: (frame) => worker.postMessage({ frame }), stop: () => worker.terminate() }
+  return {
+    // The draw list's numbers move to the worker (transferred, not copied); this frame's list is never read again here.
+    draw: (frame) => worker.postMessage({ frame }, frame.list.ops instanceof Float64Array ? [frame.list.ops.buffer] : []),
+    stop: () => worker.terminate(),
+  }
 }
 
 function mainThreadPainter(el: HTMLCanvasElement): Painter | null {
