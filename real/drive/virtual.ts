@@ -60,7 +60,7 @@ export class VirtualReplay implements AppEvents {
     this.s = createSim(plan.config, plan.seed)
     const kills = plan.script.filter((i) => i.do.kind === 'crashServer' || i.do.kind === 'restartServer' || (i.do.kind === 'removeServer' && i.do.mode === 'kill'))
     this.lastKillAt = Math.max(-1, ...kills.map((i) => i.at))
-    this.ws = plan.config.websockets ? new SocketReplay(this.s, () => this.stack.lb) : null
+    this.ws = plan.config.websockets ? new SocketReplay(this.s, () => this.stack.lb, this.tar) : null
   }
 
   /** The users' real WebSockets (config.websockets). */

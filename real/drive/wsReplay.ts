@@ -3,12 +3,17 @@
 // login: HAProxy's `use-server`, asked for with a header), closed for real when that server's process
 // dies, and reconnected through the load balancer's own routing when the model reconnects — the real
 // socket must land where the model's does. HAProxy's retries of a refused upgrade wait on its own
-// clock (1 s each); the replay waits for the socket before the model moves on, so no other request is
-// routed in between, as in the model, which routes the whole sequence at once.
+// clock (1 s each): the upgrade is sent without waiting and its retries kept in step with the model's
+// (real/drive/haproxyRetries.ts), which balances each retry when it happens (src/sim/websockets.ts).
 
 import type { SimEvent, SimState, UserId } from '../../src/sim/types.ts'
 import { Divergence } from './flight.ts'
-import { openWebSocket, WS_SERVER_HEADER, type RealSocket } from './websocket.ts'
+import { HOP_MS } from '../../src/sim/network.ts'
+import { TURN_AROUND_MS, type TurnAround } from './haproxyRetries.ts'
+import { openWebSocket, WS_SERVER_HEADER, type RealSocket, type Upgrade } from './websocket.ts'
+
+/** The turn-around's key for a user's reconnect (request ids are never negative). */
+const wsKey = (user: UserId): number => -1 - user
 
 export interface SocketLb {
   readonly port: number
@@ -17,12 +22,13 @@ export interface SocketLb {
 
 export class SocketReplay {
   private readonly sockets = new Map<UserId, RealSocket>()
-  /** Sockets that landed after HAProxy's retries, waiting for the model's later `ws.reconnect` there. */
-  private readonly landing = new Map<UserId, RealSocket>()
+  /** Upgrades sent through the load balancer whose model reconnect is still waiting for a retry. */
+  private readonly pending = new Map<UserId, Promise<Upgrade>>()
 
   constructor(
     private readonly s: SimState,
     private readonly lb: () => SocketLb,
+    private readonly tar: TurnAround,
   ) {}
 
   private headers(user: UserId): Record<string, string> {
@@ -48,32 +54,45 @@ export class SocketReplay {
     this.sockets.set(user, up.socket)
   }
 
-  /** `ws.reconnect`: the real upgrade goes through the load balancer first, then the model routes its own. */
+  /**
+   * `ws.reconnect`: the real upgrade goes to the load balancer without waiting (HAProxy may be refused
+   * and wait its 1 s before retrying while the model's clock moves on); the model routes its own. While
+   * the model's reconnect waits, the retry is registered with the turn-around (haproxyRetries.ts) so
+   * that everything the model does before it reaches HAProxy first; when the model's reconnect lands
+   * (or gives up), the real upgrade's answer must say the same.
+   */
   async reconnect(e: Extract<SimEvent, { kind: 'ws.reconnect' }>, model: () => void): Promise<void> {
     const s = this.s
-    const id = e.user
-    const landed = this.landing.get(id)
-    if (e.server !== undefined && landed) {
-      this.landing.delete(id)
-      model()
-      const now = s.users[id]!.wsServer
-      if (now !== landed.server || !landed.isOpen) throw new Divergence(`user ${id}'s WebSocket reconnected to ${landed.server}; the model's to ${now ?? 'none yet'}`)
-      this.sockets.set(id, landed)
+    const user = e.user
+    const key = wsKey(user)
+    let pending = this.pending.get(user)
+    if (e.retry === undefined || !pending) {
+      if (pending) throw new Error(`user ${user}: a new WebSocket reconnect while the last one is still under way`)
+      await this.tar.sync(s.now, `user ${user}'s WebSocket reconnect`, 'send')
+      pending = openWebSocket(this.lb().port, user, this.headers(user))
+      this.pending.set(user, pending)
+    } else {
+      await this.tar.sync(s.now, `user ${user}'s WebSocket retry`, 'send')
+      if (e.retry.same === null) this.tar.balanced(key)
+    }
+    model()
+    this.tar.played(key)
+    const retry = [...s.events.values()].find((x): x is Extract<SimEvent, { kind: 'ws.reconnect' }> => x.kind === 'ws.reconnect' && x.user === user && x.retry !== undefined)
+    if (retry) {
+      // HAProxy heard of the refusal at once (the model's reconnect has no hop); its timer runs 1 s.
+      this.tar.waiting(key, s.now - HOP_MS, s.now + TURN_AROUND_MS)
       return
     }
-    const real = await openWebSocket(this.lb().port, id, this.headers(id))
-    model()
-    const now = s.users[id]!.wsServer
-    const later = [...s.events.values()].find((x): x is Extract<SimEvent, { kind: 'ws.reconnect' }> => x.kind === 'ws.reconnect' && x.user === id && x.server !== undefined)
-    const want = now ?? later?.server ?? null
+    this.pending.delete(user)
+    this.tar.forget(key)
+    const real = await pending
+    const want = s.users[user]!.wsServer
     const got = real.ok ? real.socket.server : null
     if (got !== want) {
       if (real.ok) real.socket.close()
-      throw new Divergence(`user ${id}'s WebSocket reconnect ${real.ok ? `landed on ${real.socket.server}` : `was answered ${real.status}`}; the model's ${want === null ? 'found no server' : `lands on ${want}`}`)
+      throw new Divergence(`user ${user}'s WebSocket reconnect ${real.ok ? `landed on ${real.socket.server}` : `was answered ${real.status}`}; the model's ${want === null ? 'found no server' : `lands on ${want}`}`)
     }
-    if (!real.ok) return
-    if (now !== null) this.sockets.set(id, real.socket)
-    else this.landing.set(id, real.socket)
+    if (real.ok) this.sockets.set(user, real.socket)
   }
 
   /** A process died: the real sockets on it must close, as the model dropped them. */
@@ -94,7 +113,8 @@ export class SocketReplay {
         if (real !== srv.connections) throw new Divergence(`${srv.id} holds ${real} real WebSocket(s); the model's ${srv.id} holds ${srv.connections}`)
       }
     } finally {
-      for (const k of [...this.sockets.values(), ...this.landing.values()]) k.close()
+      for (const k of this.sockets.values()) k.close()
+      for (const p of this.pending.values()) void p.then((u) => u.ok && u.socket.close(), () => {})
     }
   }
 }

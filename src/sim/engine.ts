@@ -164,7 +164,7 @@ function handleOne(s: SimState, e: SimEvent): void {
     case 'token.replay':
       return onTokenReplay(s, e.user, e.jti, e.exp)
     case 'ws.reconnect':
-      return onReconnect(s, e.user, e.server)
+      return onReconnect(s, e.user, e.retry)
     default:
       return assertNever(e)
   }

@@ -10,7 +10,7 @@ import { schedule } from './schedule.ts'
 import { accepts, serverIndex } from './servers.ts'
 import { emit } from './trace.ts'
 import { behaviourOf } from './products/engine/index.ts'
-import { SERVER_IDS, type ServerId, type SimRequest, type SimState, type User, type UserId } from './types.ts'
+import { SERVER_IDS, type ServerId, type SimRequest, type SimState, type User, type UserId, type WsRetry } from './types.ts'
 
 /** Reconnects closer together than this count as one burst. */
 const BURST_WINDOW_MS = 1_000
@@ -28,41 +28,48 @@ export function openSocket(s: SimState, user: User, server: ServerId): void {
 /**
  * The `ws.reconnect` event: a dropped client reconnects through the load balancer — which retries a
  * refused connection as the product does (nginx's next upstream, HAProxy's retries and redispatch,
- * Cloudflare's one retry; an ALB or kube-proxy fails it) — or tries again later.
+ * Cloudflare's one retry; an ALB or kube-proxy fails it) — or tries again later. A retry that waits
+ * (HAProxy's 1 s turn-around) is its own `ws.reconnect` event at the end of the wait: the balancer
+ * picks a server when the retry happens, after the requests it balanced meanwhile, as real HAProxy
+ * does (docs/DECISIONS.md, "WebSocket reconnects on the model's clock").
  */
-export function onReconnect(s: SimState, id: UserId, landed?: ServerId): void {
+export function onReconnect(s: SimState, id: UserId, retry?: WsRetry): void {
   const user = s.users[id]!
-  if (landed !== undefined && accepts(s.servers[serverIndex(landed)]!)) {
-    reconnect(s, id, landed)
-    return
-  }
   const b = behaviourOf(s)
-  const tried: ServerId[] = []
+  const tried: ServerId[] = [...(retry?.tried ?? [])]
   // Every refusal counts towards the product's retry rule, also those retried on the same server
   // (HAProxy: `retries 3` on the cookie's server, then a redispatch).
-  const refusals: { server: ServerId; at: number }[] = []
-  let redispatch = false
-  let delay = 0
+  const refused: ServerId[] = [...(retry?.refused ?? [])]
+  let redispatch = retry?.redispatch ?? false
+  let same = retry?.same ?? null
+  let pinned = retry?.pinned ?? false
   for (let attempt = 0; attempt < 2 * SERVER_IDS.length; attempt++) {
-    const result = route(s, user, tried, 'browse', redispatch)
-    const srv = result.server ? s.servers[serverIndex(result.server)] : undefined
+    let srv = same === null ? undefined : s.servers[serverIndex(same)]
+    if (same === null) {
+      const result = route(s, user, tried, 'browse', redispatch)
+      srv = result.server ? s.servers[serverIndex(result.server)] : undefined
+      pinned = result.pinned === true
+    }
     if (!srv) break
     if (accepts(srv)) {
-      if (delay === 0) reconnect(s, id, srv.id)
-      else schedule(s, s.now + delay, { kind: 'ws.reconnect', user: id, server: srv.id })
+      reconnect(s, id, srv.id)
       return
     }
     tried.push(srv.id)
-    refusals.push({ server: srv.id, at: s.now })
+    refused.push(srv.id)
     // The upgrade request as the product's retry rule sees it (a GET, pinned if affinity chose it).
-    const upgrade = { kind: 'browse', server: srv.id, refused: refusals.slice(), pinned: result.pinned === true } as const
+    const upgrade = { kind: 'browse', server: srv.id, refused: refused.map((server) => ({ server, at: s.now })), pinned } as const
     const plan = b.refused(s, upgrade as unknown as SimRequest)
     if ('fail' in plan) break
-    delay += plan.delayMs
     redispatch = plan.retry === 'balance'
     if (plan.retry === 'same') tried.pop()
+    same = plan.retry === 'same' ? srv.id : null
+    if (plan.delayMs > 0) {
+      schedule(s, s.now + plan.delayMs, { kind: 'ws.reconnect', user: id, retry: { refused, tried, same, redispatch, pinned } })
+      return
+    }
   }
-  schedule(s, s.now + Math.max(delay, RETRY_MS), { kind: 'ws.reconnect', user: id })
+  schedule(s, s.now + RETRY_MS, { kind: 'ws.reconnect', user: id })
 }
 
 function reconnect(s: SimState, id: UserId, server: ServerId): void {

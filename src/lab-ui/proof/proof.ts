@@ -33,10 +33,10 @@ export const REAL_VERSIONS: readonly { readonly name: string; readonly version: 
 const ALB = 'an AWS Application Load Balancer is a managed service: nothing to run on 127.0.0.1 (the same design on HAProxy is replayed — see the list)'
 const HAPROXY_REFUSAL_RTT =
   'a refused connection comes back at once on 127.0.0.1, so real HAProxy redispatches a round-robin request before the next request arrives; in the model the refusal takes its 2 ms hop each way, and a request balanced inside those 4 ms takes its turn first — seed 1: request 242 goes to A for real and to C in the model (request 243’s redispatch took the other turn); seed 102 is equal'
-// The sockets are real (real/drive/wsReplay.ts): opened where the model opens them, closed by B's death, reconnected
-// through HAProxy.
-const WS_PLAYED = 'the WebSockets are played (each opened where the model opens it, closed for real by B’s crash, reconnected through HAProxy)'
-const WS_RETRIES = `${WS_PLAYED}; after the crash HAProxy retries each refused reconnect to B 1 s apart on its own clock, and the replay waits for those retries before it moves on (the requests' retries are kept in step with the model's clock — real/drive/haproxyRetries.ts — the sockets' reconnects not yet), so HAProxy's redispatch of a reconnect comes before other users' round-robin picks that the model places first, and the reconnect lands elsewhere`
+// The sockets are real (real/drive/wsReplay.ts): under round robin a reconnect is balanced inside the model's
+// 4 ms refusal round trip of another user's request, the same limit as HAPROXY_REFUSAL_RTT.
+const WS_REFUSAL_RTT =
+  'the WebSockets are played (each opened where the model opens it, closed for real by B’s crash, reconnected through HAProxy, its retries on the model’s clock); but a refused connection comes back at once on 127.0.0.1, so real HAProxy redispatches a round-robin request to B before the next reconnect arrives, while in the model the refusal takes its 2 ms hop each way and a reconnect balanced inside those 4 ms takes its turn first — seed 16: user 16’s reconnect lands on A for real and on C in the model (request 374’s redispatch took the other turn); seed 117: user 2’s likewise'
 
 const p = (scenario: string, design: ProofRow['design'], lb: LbProductId, policy: PolicyId, storage: StorageKind): ProofRow => ({ scenario, design, lb, policy, storage, proven: true })
 const s = (scenario: string, design: ProofRow['design'], lb: LbProductId, policy: PolicyId, storage: StorageKind, why: string): ProofRow => ({ scenario, design, lb, policy, storage, proven: false, why })
@@ -82,8 +82,8 @@ export const REAL_PROOF: readonly ProofRow[] = [
   // The canary's requests and "affinity off" are HAProxy's ignore-persist (real/stack/haproxyRuntime.ts).
   p('migration-plan', 'default', 'haproxy', 'cookie', 'memory'),
   p('migration-plan', 'opposite', 'haproxy', 'round-robin', 'shared'),
-  s('websocket-affinity', 'default', 'haproxy', 'cookie', 'shared', `${WS_RETRIES} (seed 16: user 10's reconnect lands on C for real, on A in the model)`),
-  s('websocket-affinity', 'opposite', 'haproxy', 'round-robin', 'shared', `${WS_RETRIES} (seed 16: user 16's reconnect lands on A for real, on C in the model)`),
+  p('websocket-affinity', 'default', 'haproxy', 'cookie', 'shared'),
+  s('websocket-affinity', 'opposite', 'haproxy', 'round-robin', 'shared', WS_REFUSAL_RTT),
 ]
 
 const NO_ROW = 'this scenario and design are not in the replayed set (only each scenario’s own design and its opposite are)'

@@ -17,5 +17,18 @@ export type SimEvent =
   | { readonly kind: 'sessions.sweep' }
   | { readonly kind: 'metrics.sample' }
   | { readonly kind: 'token.replay'; readonly user: UserId; readonly jti: string; readonly exp: SimMs }
-  /** `server`: where the load balancer's retries landed the upgrade (it connects there after their delay). */
-  | { readonly kind: 'ws.reconnect'; readonly user: UserId; readonly server?: ServerId }
+  /** `retry`: the load balancer's wait before it tries the upgrade again is over (src/sim/websockets.ts). */
+  | { readonly kind: 'ws.reconnect'; readonly user: UserId; readonly retry?: WsRetry }
+
+/** A refused WebSocket upgrade the load balancer tries again after its wait (HAProxy's 1 s turn-around). */
+export interface WsRetry {
+  /** Every refusal so far, in order (the product's retry rule counts them all). */
+  readonly refused: readonly ServerId[]
+  /** Servers a redispatch avoids. */
+  readonly tried: readonly ServerId[]
+  /** Retry on this server (HAProxy's retry on the same server), or go back to the balancer (null). */
+  readonly same: ServerId | null
+  readonly redispatch: boolean
+  /** The first pick was affinity's (a cookie): a round-robin redispatch then waits too. */
+  readonly pinned: boolean
+}
