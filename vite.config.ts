@@ -37,7 +37,10 @@ export default defineConfig({
     tailwindcss(),
     embedClientPlugin(),
     // scenario/<id>.html + oembed/<id>.json; SITE_URL (e.g. https://example.org/sticky-lab/) enables oEmbed.
-    scenarioPagesPlugin(async () => (await import('./src/sim/scenarios/index.ts')).SCENARIO_LIST),
+    scenarioPagesPlugin(async () => {
+      const [{ SCENARIO_LIST }, { SCENARIO_PROSE }] = await Promise.all([import('./src/sim/scenarios/index.ts'), import('./src/lab-ui/content/scenarioProse.ts')])
+      return SCENARIO_LIST.map((s) => ({ ...s, ...SCENARIO_PROSE[s.id] }))
+    }),
     // The offline copy (src/app/offline): a Workbox service worker precaching the whole app and the
     // embed. Not the SCORM zips, the scenario pages or the embed client: those are for other sites.
     VitePWA({
