@@ -1,7 +1,7 @@
 // A scenario is data: a claim of the article turned into a seed, a config and a script of
 // interventions. Each one is a golden test (scenarios.test.ts), an entry in the lab's picker, a URL,
 // an embed and the scene behind flashcards and lessons. Its prose (what to watch, the claim) is
-// display text and lives with the UI: src/lab-ui/content/scenarioProse.ts.
+// display text and lives with the UI: src/lab-ui/content/scenarioWatch.ts and scenarioClaims.ts.
 
 import type { ConfigPatch } from '../config.ts'
 import type { Intervention, ScriptItem } from '../interventions.ts'
