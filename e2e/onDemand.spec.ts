@@ -6,14 +6,16 @@ import { expect, test } from '@playwright/test'
 
 const EMBED = './embed.html?scenario=ip-hash-nat-hotspot&controls=full'
 
+// The offline service worker would fetch the parts itself, past page.route.
+test.use({ serviceWorkers: 'block' })
+
 test('an embed loads the lab beyond its first screen only when asked, and says so if it cannot', async ({ page }) => {
   const scripts: string[] = []
   page.on('request', (r) => {
     if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname)
   })
-  // The parts' file fails once (as offline before it was cached would), then loads.
-  let blocked = 0
-  await page.route(/\/assets\/lab-page-[^/]*\.js$/, (route) => (blocked++ === 0 ? route.abort('internetdisconnected') : route.continue()))
+  // The parts' file can't be fetched (as offline before it was cached).
+  await page.route(/\/assets\/lab-page-[^/]*\.js$/, (route) => route.abort('internetdisconnected'))
   await page.goto(EMBED)
   await expect(page.getByTestId('stage-card')).toBeVisible()
   await page.waitForTimeout(500)

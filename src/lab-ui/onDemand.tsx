@@ -12,7 +12,11 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx'
 type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown }
 
 export interface OnDemandPart<T> {
-  /** Starts the fetch (once; again after a failure) and returns the tracked promise. */
+  /**
+   * Starts the fetch (once) and returns the tracked promise. A failure is kept, not retried: React
+   * must see the same rejected promise to show the notice (a new fetch on each render would suspend
+   * forever), and browsers keep a failed module import anyway — a reload tries again.
+   */
   load(): Tracked<T>
   /** The module, already imported by the page: later renders use it synchronously. */
   provide(module: T): void
@@ -22,7 +26,7 @@ export function onDemand<T>(importer: () => Promise<T>): OnDemandPart<T> {
   let current: Tracked<T> | null = null
   return {
     load() {
-      if (current === null || current.status === 'rejected') {
+      if (current === null) {
         const p: Tracked<T> = importer()
         p.status = 'pending'
         p.then(
