@@ -37,7 +37,10 @@ export default defineConfig({
     tailwindcss(),
     embedClientPlugin(),
     // scenario/<id>.html + oembed/<id>.json; SITE_URL (e.g. https://example.org/sticky-lab/) enables oEmbed.
-    scenarioPagesPlugin(async () => (await import('./src/sim/scenarios/index.ts')).SCENARIO_LIST),
+    scenarioPagesPlugin(async () => {
+      const [{ SCENARIO_LIST }, { SCENARIO_WATCH }, { SCENARIO_CLAIMS }] = await Promise.all([import('./src/sim/scenarios/index.ts'), import('./src/lab-ui/content/scenarioWatch.ts'), import('./src/lab-ui/content/scenarioClaims.ts')])
+      return SCENARIO_LIST.map((s) => ({ ...s, watch: SCENARIO_WATCH[s.id], claim: SCENARIO_CLAIMS[s.id] }))
+    }),
     // The offline copy (src/app/offline): a Workbox service worker precaching the whole app and the
     // embed. Not the SCORM zips, the scenario pages or the embed client: those are for other sites.
     VitePWA({
@@ -77,6 +80,12 @@ export default defineConfig({
             { name: 'engine', tags: ['$initial'], test: /src[\\/](sim[\\/]|lab-ui[\\/]engine\.ts)/, priority: 3 },
             // The lab and the generic components it is drawn with, in one gzip stream.
             { name: 'lab', tags: ['$initial'], test: /src[\\/](store|draw|lab-ui|components)[\\/]/, priority: 1 },
+            // What a page's lab shows beyond the stage (lab-ui/LabPageParts.tsx, on demand: an embed
+            // never loads it at first paint) in one file rather than six small ones (#/ and #/lab load
+            // it at once).
+            { name: 'lab-page', test: /src[\\/](lab-ui[\\/](LabPageParts|ModePickers|LbPicker|PolicyOptions|WhenNear|config[\\/](ConfigForDesign|askedPolicy))|components[\\/]Select)\./, priority: 0 },
+            // The scenario picker with every scenario's prose (a page lab's, on demand; compare reads the prose too).
+            { name: 'scenario-picker', test: /src[\\/]lab-ui[\\/](ScenarioPicker|content[\\/]scenarioWatch)\./, priority: 0 },
           ],
         },
       },

@@ -3,7 +3,7 @@
 // the very start (Reset keeps the design, so "replay" is a Reset).
 
 import { Button } from '../components/Button.tsx'
-import { designSummary } from '../store/design.ts'
+import { designSummary } from '../store/designSummary.ts'
 import { designSwitchMark } from '../store/designSwitch.ts'
 import { useLabStore } from '../store/LabContext.tsx'
 import { useThrottledLab } from '../store/useThrottled.ts'

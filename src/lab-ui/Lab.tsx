@@ -25,29 +25,25 @@ import { usePlayback } from '../store/usePlayback.ts'
 import { Announcer } from './Announcer.tsx'
 import { MetricsStrip } from './MetricsStrip.tsx'
 import { ModeControls } from './ModeControls.tsx'
-import { ConfigForDesign } from './config/ConfigForDesign.tsx'
+import { pageParts } from './labParts.ts'
+import { OnDemand } from './onDemand.tsx'
 import { PlaybackBar } from './PlaybackBar.tsx'
 import { useShortcutKeys } from './Shortcuts.tsx'
 import { Stage } from './stage/Stage.tsx'
 import { StaleLegend } from './stage/StaleLegend.tsx'
 import { useElementSize } from './useElementSize.ts'
-import { WhenNear } from './WhenNear.tsx'
 import { useScreenHeight } from './useScreenHeight.ts'
 
 // Parts not every lab shows at first paint load on demand: an embed with minimal controls never
-// fetches the full metrics panel, the pickers or the knobs (first-load budget, docs/DECISIONS.md 2026-11-30).
-const MetricsPanel = lazy(() => import('./MetricsPanel.tsx').then((m) => ({ default: m.MetricsPanel })))
+// fetches the full metrics panel, the pickers or the knobs (first-load budget, docs/DECISIONS.md
+// 2026-11-30). The desk's columns, the sections below the first screen and an embed's "More
+// controls" sheet are LabPageParts.tsx (labParts.ts; pages that show them at once provide them).
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx').then((m) => ({ default: m.ShortcutsDialog })))
-const Sheet = lazy(() => import('./Sheet.tsx').then((m) => ({ default: m.Sheet })))
-const ScenarioPicker = lazy(() => import('./ScenarioPicker.tsx').then((m) => ({ default: m.ScenarioPicker })))
 const DesignSwitchNote = lazy(() => import('./DesignSwitchNote.tsx').then((m) => ({ default: m.DesignSwitchNote })))
 const LabSettings = lazy(() => import('./LabSettings.tsx').then((m) => ({ default: m.LabSettings })))
 const UserDetail = lazy(() => import('./stage/UserDetail.tsx').then((m) => ({ default: m.UserDetail })))
 const TableView = lazy(() => import('./TableView.tsx').then((m) => ({ default: m.TableView })))
 const ShareMenu = lazy(() => import('./share/ShareMenu.tsx').then((m) => ({ default: m.ShareMenu })))
-const EventLog = lazy(() => import('./EventLog.tsx').then((m) => ({ default: m.EventLog })))
-const TrafficControls = lazy(() => import('./TrafficControls.tsx').then((m) => ({ default: m.TrafficControls })))
-const AdvancedControls = lazy(() => import('./AdvancedControls.tsx').then((m) => ({ default: m.AdvancedControls })))
 
 export type ControlsLevel = 'full' | 'minimal' | 'none'
 export type LabFit = 'page' | 'frame' | 'box' | 'grow'
@@ -126,35 +122,19 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
         </Suspense>
       )}
       {desk ? (
-        <div className="flex items-start gap-4">
-          <div className="flex min-w-0 flex-1 flex-col gap-4">
+        // Until its columns arrive (pages provide them up front: labParts.ts), the stage alone.
+        <OnDemand
+          part={pageParts}
+          what="The lab’s side column"
+          fallback={
             <div className="lab-screen flex flex-col gap-3" style={screenStyle} data-testid="lab-screen">
-              {picker && (
-                // Its code loads with the page; the placeholder keeps the stage's height from jumping.
-                <div className="flex min-h-[5.25rem] shrink-0">
-                  <Suspense fallback={null}>
-                    <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />
-                  </Suspense>
-                </div>
-              )}
               {playback}
               {card}
             </div>
-            <Knobs />
-            <ConfigForDesign />
-          </div>
-          {/* Its own layer, its own layout: the log and metrics changing a few times a second don't repaint the page. */}
-          <aside className="flex w-[22rem] shrink-0 flex-col gap-4 [contain:layout_paint] [will-change:transform]" aria-label="Design, metrics and events">
-            <SelectedUser />
-            <section aria-label="Design" className="rounded-xl border border-line bg-card p-3">
-              <ModeControls />
-            </section>
-            <Suspense fallback={null}>
-              <MetricsPanel />
-              <EventLog />
-            </Suspense>
-          </aside>
-        </div>
+          }
+        >
+          {(m) => <m.LabDesk picker={picker} onScenarioChange={onScenarioChange} screenStyle={screenStyle} playback={playback} card={card} selectedUser={<SelectedUser />} />}
+        </OnDemand>
       ) : (
         <>
           <div className={`lab-screen flex min-h-0 flex-col gap-2 ${fit === 'frame' ? 'flex-1' : ''} ${fit === 'box' ? 'lab-box' : ''} ${fit === 'grow' && !natural ? 'lab-grow' : ''}`} style={screenStyle} data-testid="lab-screen">
@@ -172,39 +152,10 @@ export function Lab({ controls = 'full', picker = true, onScenarioChange, label 
             {card}
           </div>
           {fit !== 'frame' && controls !== 'none' && (
-            // Below the first screen; the live panels render only when scrolled near (WhenNear).
-            <div id={MORE_ID} className="mt-4 flex flex-col gap-4" tabIndex={-1} data-testid="lab-more">
-              {picker && (
-                <Suspense fallback={null}>
-                  <ScenarioPicker {...(onScenarioChange ? { onChange: onScenarioChange } : {})} />
-                </Suspense>
-              )}
-              <section aria-label="Design details">
-                <ModeControls part="pickers" />
-              </section>
-              {full && <ConfigForDesign />}
-              {full && (
-                <div className="flex flex-wrap items-center gap-3">
-                  <Suspense fallback={null}>
-                    <LabSettings onHelp={openHelp} />
-                    <ShareMenu />
-                  </Suspense>
-                </div>
-              )}
-              <WhenNear estimate={360}>
-                <Suspense fallback={null}>
-                  <MetricsPanel />
-                </Suspense>
-              </WhenNear>
-              {full && (
-                <WhenNear estimate={640}>
-                  <Knobs />
-                  <Suspense fallback={null}>
-                    <EventLog />
-                  </Suspense>
-                </WhenNear>
-              )}
-            </div>
+            // Below the first screen (LabPageParts.tsx, on demand).
+            <OnDemand part={pageParts} what="The lab’s controls below the stage">
+              {(m) => <m.BelowScreen id={MORE_ID} picker={picker} full={full} onScenarioChange={onScenarioChange} onHelp={openHelp} />}
+            </OnDemand>
           )}
         </>
       )}
@@ -339,46 +290,11 @@ function MoreSheet() {
         More controls
       </button>
       {loaded && (
-        <Suspense fallback={null}>
-          <Sheet open={open} onClose={() => setOpen(false)} titleId={titleId} title="More controls">
-            <ModeControls part="pickers" />
-            <ConfigForDesign />
-            <MetricsPanel />
-            <Knobs />
-            <ShareMenu />
-            <EventLog />
-          </Sheet>
-        </Suspense>
+        <OnDemand part={pageParts} what="More controls">
+          {(m) => <m.MoreSheetBody open={open} onClose={() => setOpen(false)} titleId={titleId} />}
+        </OnDemand>
       )}
     </>
-  )
-}
-
-/** Traffic and servers, and the finer knobs (loaded when first opened). */
-function Knobs() {
-  const trafficId = useId()
-  const [opened, setOpened] = useState(false)
-  return (
-    <div className="grid min-w-0 gap-4 md:grid-cols-2">
-      <section aria-labelledby={trafficId} className="rounded-xl border border-line bg-card p-3">
-        <h2 id={trafficId} className="mb-2 text-sm font-semibold">
-          Traffic and servers
-        </h2>
-        <Suspense fallback={null}>
-          <TrafficControls />
-        </Suspense>
-      </section>
-      <details className="rounded-xl border border-line bg-card p-3" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
-        <summary className="cursor-pointer text-sm font-semibold">More knobs: TTL, failover, headers, canary, tokens…</summary>
-        <div className="mt-3">
-          {opened && (
-            <Suspense fallback={<p className="text-sm text-muted">Loading…</p>}>
-              <AdvancedControls />
-            </Suspense>
-          )}
-        </div>
-      </details>
-    </div>
   )
 }
 

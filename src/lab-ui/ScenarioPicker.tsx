@@ -3,6 +3,7 @@
 import { SCENARIOS, SCENARIO_IDS, type ScenarioId } from '../sim/scenarios/index.ts'
 import { useLab, useLabStore } from '../store/LabContext.tsx'
 import { Select } from '../components/Select.tsx'
+import { SCENARIO_WATCH } from './content/scenarioWatch.ts'
 
 const GROUPS: readonly { label: string; ids: readonly ScenarioId[] }[] = [
   { label: 'The problem', ids: ['scale-out-no-affinity', 'cookie-affinity', 'affinity-ttl-expiry'] },
@@ -14,7 +15,6 @@ const GROUPS: readonly { label: string; ids: readonly ScenarioId[] }[] = [
 export function ScenarioPicker({ onChange }: { onChange?: (id: ScenarioId) => void }) {
   const store = useLabStore()
   const id = useLab((s) => s.scenarioId)
-  const sc = SCENARIOS[id]
   return (
     <div className="min-w-0 flex-1">
       <Select
@@ -37,7 +37,7 @@ export function ScenarioPicker({ onChange }: { onChange?: (id: ScenarioId) => vo
       </Select>
       <p className="mt-1 text-sm text-muted" data-testid="watch">
         <span className="font-semibold text-ink">Watch: </span>
-        {sc.watch}
+        {SCENARIO_WATCH[id]}
       </p>
     </div>
   )

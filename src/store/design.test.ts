@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_CONFIG } from '../sim/config.ts'
 import { ROUTING_POLICIES } from '../sim/policies/registry.ts'
 import { POLICY_IDS, STORAGE_KINDS, type PolicyId, type StorageKind } from '../sim/types.ts'
-import { designKind, designSummary, learnerDesign, mergePatches } from './design.ts'
+import { designKind, learnerDesign, mergePatches } from './design.ts'
+import { designSummary } from './designSummary.ts'
 
 const cfg = (policy: PolicyId, storage: StorageKind, carts: 'memory' | 'shared' = 'memory') => ({ policy, storage, jwt: { carts } })
 

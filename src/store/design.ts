@@ -1,7 +1,8 @@
 // A lab's design in the words a learner uses, and the learner's design choices as config.
 // Sticky = any routing that keeps a user on one server (cookie, ip_hash, a key hash, a header,
 // Kubernetes ClientIP) with sessions in server memory; Stateless = routing free to pick any server,
-// with sessions outside the servers. Everything else is a mix, named as such (docs/DECISIONS.md).
+// with sessions outside the servers. Everything else is a mix, named as such (docs/DECISIONS.md;
+// the sentence that names it: designSummary.ts).
 // `learnerDesign` folds the learner's configuration changes into a config patch: Reset restarts the
 // run from 0:00 with that patch, so the design the learner chose is kept and only events are dropped.
 
@@ -21,7 +22,7 @@ export function modeDesign(mode: 'sticky' | 'stateless', lb: LbProductId): { rea
   return mode === 'sticky' ? { policy: product.stickyPolicy, storage: 'memory' } : { policy: product.statelessPolicy, storage: 'shared' }
 }
 
-type DesignConfig = Pick<SimConfig, 'policy' | 'storage'> & { readonly jwt: Pick<SimConfig['jwt'], 'carts'> }
+export type DesignConfig = Pick<SimConfig, 'policy' | 'storage'> & { readonly jwt: Pick<SimConfig['jwt'], 'carts'> }
 
 /** Does per-user state (sessions, or a JWT user's cart) live in one server's memory? */
 export function stateInMemory(c: DesignConfig): boolean {
@@ -34,38 +35,6 @@ export function designKind(c: DesignConfig): DesignKind {
   if (sticky && memory) return 'sticky'
   if (!sticky && !memory) return 'stateless'
   return 'mixed'
-}
-
-const WHERE: Record<StorageKind, string> = {
-  memory: 'sessions in server memory',
-  shared: 'sessions in a shared store',
-  database: 'sessions in a database',
-  jwt: 'identity in a JWT',
-}
-
-function where(c: DesignConfig): string {
-  if (c.storage !== 'jwt') return WHERE[c.storage]
-  return `${WHERE.jwt}, carts in ${c.jwt.carts === 'memory' ? 'server memory' : 'the shared store'}`
-}
-
-/**
- * "Sticky — IP hash (nginx ip_hash), sessions in server memory", "Stateless — …", or a named mix.
- * `servers` (in the fleet now): with one, routing can't send anyone to the wrong place, so a
- * memory design without affinity is not called broken.
- */
-export function designSummary(c: DesignConfig, servers?: number): string {
-  const routing = ROUTING_POLICIES[c.policy].label
-  if (servers === 1 && designKind(c) === 'mixed' && !ROUTING_POLICIES[c.policy].sticky) return `One server — ${routing}, ${where(c)}: every request reaches the server that holds the state, until a second one joins`
-  switch (designKind(c)) {
-    case 'sticky':
-      return `Sticky — ${routing}, ${where(c)}`
-    case 'stateless':
-      return `Stateless — ${routing}, ${where(c)}`
-    case 'mixed':
-      return ROUTING_POLICIES[c.policy].sticky
-        ? `Sticky routing over shared state — ${routing}, ${where(c)}: affinity is only a cache here`
-        : `Neither — ${routing}, ${where(c)}: nothing keeps a user on the server that holds their state`
-  }
 }
 
 /** Interventions that are design choices (kept by Reset) rather than events (dropped by it). */

@@ -2,6 +2,7 @@
 // users and designs. Every change goes into the URL.
 
 import { SCENARIO_LIST, SCENARIOS, type ScenarioId } from '../../lab-ui/engine.ts'
+import { SCENARIO_WATCH } from '../../lab-ui/content/scenarioWatch.ts'
 import { Button } from '../../components/Button.tsx'
 import { Select } from '../../components/Select.tsx'
 import { useCompare } from './CompareContext.tsx'
@@ -29,7 +30,7 @@ export function SetupPanel() {
   const columns = useCompare((s) => s.columns)
   const designs = columns.map((c) => c.design)
   const preset = presetOf({ scenario, designs, ...(users !== null ? { users } : {}) })
-  const watch = preset ? PRESETS[preset].watch : SCENARIOS[scenario].watch
+  const watch = preset ? PRESETS[preset].watch : SCENARIO_WATCH[scenario]
   const keep = (patch: { scenario?: ScenarioId; users?: number | null }) => {
     const u = patch.users === undefined ? users : patch.users
     edit.load({ scenario: patch.scenario ?? scenario, designs, ...(u !== null ? { users: u } : {}) })

@@ -3,8 +3,6 @@ import type { Scenario } from './scenario.ts'
 export const affinityTtlExpiry: Scenario = {
   id: 'affinity-ttl-expiry',
   title: 'When the affinity cookie expires',
-  watch: 'Users step away for a minute or two; when they come back their 60-second cookie has expired and round robin may send them elsewhere.',
-  claim: 'Affinity has a TTL; when it expires a user can move and lose an in-memory session (none if the TTL outlives the session).',
   lesson: 'techniques',
   // Seed 40: several users take breaks longer than the TTL within the first two minutes, and every
   // user is hit by the end (lesson 5 says so). Was 5 until servers got their own service-time streams.

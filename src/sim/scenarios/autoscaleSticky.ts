@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const autoscaleSticky: Scenario = {
   id: 'autoscale-sticky',
   title: 'Autoscaling while users are pinned',
-  watch: 'At 1:00 two servers are added to relieve the load, but every existing user stays pinned to the old three: D and E sit almost idle.',
-  claim: 'New instances get little traffic while old affinities live.',
   lesson: 'the-four-risks',
   // Seed 8: steady traffic; ten newcomers at 1:30 are the only ones the new servers can get.
   seed: 8,

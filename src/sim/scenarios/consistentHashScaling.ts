@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const consistentHashScaling: Scenario = {
   id: 'consistent-hash-scaling',
   title: 'Modulo vs consistent hashing on scale-out',
-  watch: 'nginx `hash $cookie_uid`: at 0:30 a fourth server joins. With modulo hashing most users move (and lose their session); switch to consistent to move only about a quarter.',
-  claim: 'nginx hash … consistent vs modulo when a server is added; a missing cookie falls back to round robin.',
   lesson: 'nginx',
   // Seed 13: 60 users give stable fractions; the first request of each has no uid cookie yet.
   seed: 13,

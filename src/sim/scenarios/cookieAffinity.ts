@@ -3,8 +3,6 @@ import type { Scenario } from './scenario.ts'
 export const cookieAffinity: Scenario = {
   id: 'cookie-affinity',
   title: 'Cookie affinity keeps each user home',
-  watch: 'The AWSALB cookie in each jar names a server; every later request follows it — even the eight users behind one office NAT spread out.',
-  claim: 'An LB cookie keeps each user on one server: no logouts, and balanced even when many users share one IP.',
   lesson: 'how-they-work',
   // Seed 11: the NAT group's arrival order interleaves with the others, as in real traffic.
   seed: 11,

@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const crashStickyMemory: Scenario = {
   id: 'crash-sticky-memory',
   title: 'Stickiness can’t save a dead server’s memory',
-  watch: 'At 0:30 server B crashes. Its session chips vanish, and exactly the users whose sessions were on B get logged out.',
-  claim: 'Stickiness can’t save state in a dead server’s memory.',
   lesson: 'sticky-vs-stateless',
   // Seed 1: B holds a typical third of the sessions when it crashes.
   seed: 1,

@@ -5,8 +5,6 @@ const BOTS = [16, 17, 18, 19, 20, 21]
 export const headerSpoofing: Scenario = {
   id: 'header-spoofing',
   title: 'Forging the affinity header',
-  watch: 'At 0:20 six busy bots send X-User-Id values they chose because they hash to B — and the load balancer believes them.',
-  claim: 'Header affinity is powerful, but a client-set header can be forged; a gateway-injected one cannot.',
   lesson: 'techniques',
   // Seed 4: B is not already the busiest server, so the flood is easy to see.
   seed: 4,

@@ -3,8 +3,6 @@ import type { Scenario } from './scenario.ts'
 export const heavyUsersHotspot: Scenario = {
   id: 'heavy-users-hotspot',
   title: 'Heavy users stuck together',
-  watch: 'Five power users from one office subnet all hash to the same server; its utilisation bar runs hot while the others idle.',
-  claim: 'A few heavy users stuck to one backend overload it; without stickiness the load is even.',
   lesson: 'the-four-risks',
   // Seed 6: the office /24 shares a server with a normal share of other users.
   seed: 6,

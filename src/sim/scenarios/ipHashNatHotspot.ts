@@ -3,8 +3,6 @@ import type { Scenario } from './scenario.ts'
 export const ipHashNatHotspot: Scenario = {
   id: 'ip-hash-nat-hotspot',
   title: 'IP hash and the carrier-grade NAT',
-  watch: 'Thirty users share one mobile-carrier address; nginx ip_hash sends every one of them to the same server.',
-  claim: 'IP hash pins everyone behind one NAT/CGNAT address (or one /24) to one server.',
   lesson: 'techniques',
   // Seed 3: the CGNAT address hashes to a different server than most individual users.
   seed: 3,

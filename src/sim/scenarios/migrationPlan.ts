@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const migrationPlan: Scenario = {
   id: 'migration-plan',
   title: 'From sticky to stateless in five steps',
-  watch: 'Sticky cookie + memory → sessions copied to a shared store → idempotency keys → shorter TTL and a 20% canary without affinity → affinity off. Unexpected logouts stay at 0 throughout.',
-  claim: 'The five-step path from sticky to stateless keeps users logged in.',
   lesson: 'migration-plan',
   // Seed 15: every server holds sessions before step 2.
   seed: 15,

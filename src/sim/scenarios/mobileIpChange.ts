@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const mobileIpChange: Scenario = {
   id: 'mobile-ip-change',
   title: 'A phone changes networks',
-  watch: 'At 0:30 Ana walks out of the café: her phone leaves Wi-Fi, gets a new IP, and ip_hash sends her to another server.',
-  claim: 'IP affinity breaks when a user’s IP changes.',
   lesson: 'techniques',
   // Seed 2: Ana's new address hashes to a different server than her old one.
   seed: 2,

@@ -3,8 +3,6 @@ import type { Scenario } from './scenario.ts'
 export const oneHotBackend: Scenario = {
   id: 'one-hot-backend',
   title: 'The average hides one hot server',
-  watch: 'Mean utilisation looks comfortable, but C carries all four heavy users: its queue grows and its users wait several times longer.',
-  claim: 'Averages hide one overloaded instance.',
   lesson: 'the-four-risks',
   // Seed 10. Users 2, 8, 14, 20 are heavy; arriving in order, round robin pins each 6th user to C.
   seed: 10,

@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const retryDuplicates: Scenario = {
   id: 'retry-duplicates',
   title: 'Retries and duplicate orders',
-  watch: 'Some responses get lost and browsers retry; a retried checkout without an idempotency key places the order twice. Turn keys on and the duplicates stop.',
-  claim: 'Without stickiness retries and failovers happen more; make requests idempotent.',
   lesson: 'migration-plan',
   // Seed 14: a few checkouts lose their response in the first minute.
   seed: 14,

@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const rollingDeploy: Scenario = {
   id: 'rolling-deploy',
   title: 'A rolling deploy with sticky sessions',
-  watch: 'At 0:30 a deploy drains A, B, C in turn. Pinned users keep each draining server busy until the 60-second drain timeout — then its sessions go anyway.',
-  claim: 'With stickiness, deploys drag out (drain) or drop sessions (kill); a stateless deploy is quick and loses nothing.',
   lesson: 'the-four-risks',
   // Seed 9: users are mid-journey on every server when the deploy starts.
   seed: 9,

@@ -3,8 +3,6 @@ import type { Scenario } from './scenario.ts'
 export const scaleOutNoAffinity: Scenario = {
   id: 'scale-out-no-affinity',
   title: 'Scale out, and users get logged out',
-  watch: 'Each request lands on a random-looking server; a server that never saw the login answers with the login page.',
-  claim: 'One server is fine; several servers with sessions in memory and no affinity log users out at random.',
   lesson: 'the-problem',
   // Any seed shows it; 7 gives a first logout within the first ten seconds.
   seed: 7,

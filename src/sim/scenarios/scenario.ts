@@ -1,6 +1,7 @@
 // A scenario is data: a claim of the article turned into a seed, a config and a script of
 // interventions. Each one is a golden test (scenarios.test.ts), an entry in the lab's picker, a URL,
-// an embed and the scene behind flashcards and lessons.
+// an embed and the scene behind flashcards and lessons. Its prose (what to watch, the claim) is
+// display text and lives with the UI: src/lab-ui/content/scenarioWatch.ts and scenarioClaims.ts.
 
 import type { ConfigPatch } from '../config.ts'
 import type { Intervention, ScriptItem } from '../interventions.ts'
@@ -32,10 +33,6 @@ export type ScenarioId = (typeof SCENARIO_IDS)[number]
 export interface Scenario {
   readonly id: ScenarioId
   readonly title: string
-  /** One line: what to watch while it plays. */
-  readonly watch: string
-  /** The claim of the article it demonstrates. */
-  readonly claim: string
   /** Slug of the lesson that teaches it. */
   readonly lesson: string
   readonly seed: number

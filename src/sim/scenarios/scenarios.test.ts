@@ -10,13 +10,12 @@ import type { ServerId, SimState } from '../types.ts'
 import { SCENARIOS, SCENARIO_IDS, SCENARIO_LIST } from './index.ts'
 
 describe('scenario catalog', () => {
-  it('has all 19 scenarios with stable ids, a title, a one-line watch and a lesson', () => {
+  it('has all 19 scenarios with stable ids, a title and a lesson', () => {
     expect(SCENARIO_LIST).toHaveLength(19)
     for (const id of SCENARIO_IDS) {
       const sc = SCENARIOS[id]
       expect(sc.id).toBe(id)
       expect(sc.title.length).toBeGreaterThan(5)
-      expect(sc.watch).not.toContain('\n')
       expect(sc.lesson).toMatch(/^[a-z-]+$/)
       expect(sc.durationMs).toBeGreaterThan(0)
     }

@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const sharedStore: Scenario = {
   id: 'shared-store',
   title: 'Sessions in a shared store',
-  watch: 'Sessions live in the store, not on the servers. At 0:30 B crashes — and nobody is logged out.',
-  claim: 'Move sessions to a shared store: any server serves anyone, and crashes lose nothing.',
   lesson: 'better-alternatives',
   // Same seed as crash-sticky-memory, so the two runs can be compared.
   seed: 1,

@@ -3,8 +3,6 @@ import { at, type Scenario } from './scenario.ts'
 export const websocketAffinity: Scenario = {
   id: 'websocket-affinity',
   title: 'Long-lived connections',
-  watch: 'Each logged-in user holds a WebSocket to one server — affinity for free. At 0:40 B crashes and all its connections reconnect in the same second.',
-  claim: 'Long-lived connections are a case where affinity is reasonable — and a crash forces a reconnect storm.',
   lesson: 'when-sticky-helps',
   // Seed 16: B holds about a third of the connections.
   seed: 16,

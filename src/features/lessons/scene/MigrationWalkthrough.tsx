@@ -11,7 +11,12 @@ import { LabProvider } from '../../../store/LabContext.tsx'
 import { useThrottledLab } from '../../../store/useThrottled.ts'
 import { formatClock, formatDuration } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
+import * as labPageParts from '../../../lab-ui/LabPageParts.tsx'
+import { pageParts } from '../../../lab-ui/labParts.ts'
 import { MIGRATION_STAGES, nextStage, stageTimes, WALKTHROUGH_INIT } from './migrationStages.ts'
+
+// A lesson's lab shows its pickers and panels below the stage at once, in the prose (no shift).
+pageParts.provide(labPageParts)
 
 export function MigrationWalkthrough() {
   const [store] = useState<LabStore>(() => createLabStore(WALKTHROUGH_INIT))

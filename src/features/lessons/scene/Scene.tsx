@@ -12,11 +12,16 @@ import { createLabStore, type LabStore } from '../../../store/labStore.ts'
 import { LabProvider } from '../../../store/LabContext.tsx'
 import { formatClock } from '../../../lab-ui/format.ts'
 import { Lab } from '../../../lab-ui/Lab.tsx'
+import * as labPageParts from '../../../lab-ui/LabPageParts.tsx'
+import { pageParts } from '../../../lab-ui/labParts.ts'
 import { LabProofBadge } from '../../../lab-ui/proof/ProofBadge.tsx'
 import { useLesson } from '../LessonContext.ts'
 import { progressStore, savedScene } from '../progress.ts'
 import { labQuery, runSpeed, toPatch, type SceneOverrides } from './sceneRun.ts'
 import { useSceneHost } from './sceneHost.ts'
+
+// A lesson's lab shows its pickers and panels below the stage at once, in the prose (no shift).
+pageParts.provide(labPageParts)
 
 export interface SceneProps {
   /** The scenario the scene runs (an id from src/sim/scenarios). */

@@ -1,0 +1,39 @@
+// The lab's on-demand parts (lab-ui/onDemand.tsx, docs/DECISIONS.md 2026-11-30 "Lab parts load on
+// demand"): an embed's first load fetches neither the page parts nor the narrator; opening "More
+// controls" fetches the parts; a part whose file can't be fetched says so and the lab keeps working.
+
+import { expect, test } from '@playwright/test'
+
+const EMBED = './embed.html?scenario=ip-hash-nat-hotspot&controls=full'
+
+// The offline service worker would fetch the parts itself, past page.route.
+test.use({ serviceWorkers: 'block' })
+
+test('an embed loads the lab beyond its first screen only when asked, and says so if it cannot', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname)
+  })
+  // The parts' file can't be fetched (as offline before it was cached).
+  await page.route(/\/assets\/lab-page-[^/]*\.js$/, (route) => route.abort('internetdisconnected'))
+  await page.goto(EMBED)
+  await expect(page.getByTestId('stage-card')).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(scripts.filter((s) => /\/(lab-page|narrator)-/.test(s))).toEqual([])
+
+  await page.getByTestId('more-controls').click()
+  await expect(page.getByTestId('part-failed')).toContainText('More controls could not be loaded')
+  // The rest of the lab still works: it plays, and the narrator arrives with that first change.
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible()
+  await expect.poll(() => scripts.some((s) => /\/narrator-/.test(s))).toBe(true)
+})
+
+test('#/lab on a desk shows its side column with the lab, not after it', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto('./#/lab?scenario=crash-sticky-memory')
+  await expect(page.getByTestId('lab')).toHaveAttribute('data-arrangement', 'desk')
+  await expect(page.getByTestId('design-kind')).toContainText('Sticky')
+  await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toBeVisible()
+  await expect(page.getByTestId('part-failed')).toHaveCount(0)
+})
