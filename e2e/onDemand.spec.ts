@@ -37,3 +37,26 @@ test('#/lab on a desk shows its side column with the lab, not after it', async (
   await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toBeVisible()
   await expect(page.getByTestId('part-failed')).toHaveCount(0)
 })
+
+test('the share menu loads its link writer when asked: the lab does not fetch it first, and a failed fetch says so', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname)
+  })
+  let block = true
+  await page.route(/\/assets\/encode-[^/]*\.js$/, (route) => (block ? route.abort('internetdisconnected') : route.continue()))
+  await page.goto('./#/lab?scenario=crash-sticky-memory')
+  await expect(page.getByTestId('stage-card')).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(scripts.filter((s) => /\/(encode|lz-string)-/.test(s))).toEqual([])
+
+  await page.getByTestId('share-toggle').click()
+  await expect(page.getByTestId('share-status')).toContainText('could not be written')
+  await page.getByTestId('share-toggle').click()
+  // The connection is back: the next press loads it and shows the link.
+  block = false
+  await page.getByTestId('share-toggle').click()
+  await expect(page.getByTestId('share-link')).toHaveValue(/#\/lab\?scenario=crash-sticky-memory&/)
+  await expect(page.getByTestId('share-status')).toHaveText('')
+})

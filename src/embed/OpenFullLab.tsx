@@ -10,19 +10,11 @@ import { type MouseEvent, type SyntheticEvent } from 'react'
 import type { LabStore } from '../store/labStore.ts'
 import { useLabStore } from '../store/LabContext.tsx'
 import { appUrl, runOf } from '../lab-ui/links/shareLink.ts'
-import type * as EncodeModule from '../lab-ui/links/encode.ts'
-
-type Encoder = typeof EncodeModule
-let encoder: Encoder | null = null
-let loading: Promise<Encoder> | null = null
-
-function loadEncoder(): Promise<Encoder> {
-  loading ??= import('../lab-ui/links/encode.ts').then((m) => (encoder = m))
-  return loading
-}
+import { encoderNow, loadEncoder } from '../lab-ui/links/encoder.ts'
 
 function currentUrl(store: LabStore): string {
   const s = store.getState()
+  const encoder = encoderNow()
   return appUrl(encoder ? encoder.shareHash(s.scenarioId, runOf(s)) : `#/lab?scenario=${encodeURIComponent(s.scenarioId)}`)
 }
 
@@ -31,11 +23,11 @@ export function OpenFullLab({ short = false }: { short?: boolean }) {
   const store = useLabStore()
   const refresh = (e: SyntheticEvent<HTMLAnchorElement>) => {
     const link = e.currentTarget
-    if (!encoder) void loadEncoder().then(() => (link.href = currentUrl(store)))
+    if (!encoderNow()) void loadEncoder().then(() => (link.href = currentUrl(store)), () => {})
     link.href = currentUrl(store)
   }
   const follow = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (encoder) return refresh(e)
+    if (encoderNow()) return refresh(e)
     e.preventDefault()
     void loadEncoder().then(
       () => window.open(currentUrl(store), '_blank', 'noopener'),

@@ -1,6 +1,7 @@
 // The lab's "Share & export" control: copy a link that reopens this exact moment, open the embed
 // generator with this run, download a PNG of the stage or a JSON trace. The link is built when asked
-// for (the address bar is never rewritten while the lab plays).
+// for (the address bar is never rewritten while the lab plays). Its writer (links/encoder.ts, with
+// lz-string) loads when the button is pointed at, focused or pressed: the panel opens once it is there.
 
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react'
 import { Button } from '../../components/Button.tsx'
@@ -10,7 +11,7 @@ import type { LabStore } from '../../store/labStore.ts'
 import { useLab, useLabStore } from '../../store/LabContext.tsx'
 import { downloadText, saveFile } from '../../components/download.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS } from '../links/limits.ts'
-import { shareHash } from '../links/encode.ts'
+import { encoderNow, loadEncoder, type Encoder } from '../links/encoder.ts'
 import { appUrl, runOf } from '../links/shareLink.ts'
 
 export function ShareMenu() {
@@ -34,17 +35,28 @@ export function ShareMenu() {
     return () => document.removeEventListener('pointerdown', away)
   }, [open])
 
-  const show = () => {
+  const show = async () => {
     // The button can sit at either end of its (wrapping) row: open the panel towards the room.
     const box = root.current?.getBoundingClientRect()
     setAlignRight(box ? box.right > window.innerWidth / 2 : true)
-    setLink(currentLink(store).url)
+    let encoder: Encoder
+    try {
+      encoder = await loadEncoder()
+    } catch {
+      setLink('')
+      setStatus('The share link could not be written: part of the lab did not load. Check the connection and try again.')
+      setOpen(true)
+      return
+    }
+    setLink(currentLink(store, encoder).url)
     setStatus('')
     setOpen(true)
   }
 
   const copy = async () => {
-    const { url, at, note } = currentLink(store)
+    const encoder = encoderNow()
+    if (!encoder) return void show()
+    const { url, at, note } = currentLink(store, encoder)
     setLink(url)
     try {
       await navigator.clipboard.writeText(url)
@@ -73,13 +85,17 @@ export function ShareMenu() {
   const exportJson = async () => {
     const { traceFileName, traceJson } = await import('./exportTrace.ts')
     const s = store.getState()
-    const data = traceJson(s, currentLink(store).url)
+    const encoder = encoderNow() ?? (await loadEncoder())
+    const data = traceJson(s, currentLink(store, encoder).url)
     downloadText(traceFileName(s, 'json'), JSON.stringify(data, null, 2), 'application/json')
     setStatus(`Saved the trace: ${data.trace.length} events up to ${data.clock}.`)
   }
 
   const scenarioId = useLab((s) => s.scenarioId)
-  const embedLink = () => appUrl(shareHash(store.getState().scenarioId, runOf(store.getState()), '/embed'))
+  const embedLink = () => {
+    const encoder = encoderNow()
+    return encoder ? appUrl(encoder.shareHash(store.getState().scenarioId, runOf(store.getState()), '/embed')) : '#/embed'
+  }
   // Rebuilt just before it is followed, so it carries the moment of the click.
   const refresh = (e: SyntheticEvent<HTMLAnchorElement>) => {
     e.currentTarget.href = embedLink()
@@ -96,7 +112,7 @@ export function ShareMenu() {
         }
       }}
     >
-      <Button aria-expanded={open} aria-controls={panelId} onClick={() => (open ? setOpen(false) : show())} data-testid="share-toggle">
+      <Button aria-expanded={open} aria-controls={panelId} onPointerEnter={() => void loadEncoder().catch(() => {})} onFocus={() => void loadEncoder().catch(() => {})} onClick={() => (open ? setOpen(false) : void show())} data-testid="share-toggle">
         Share &amp; export
       </Button>
       <div id={panelId} hidden={!open} className={`absolute ${alignRight ? 'right-0' : 'left-0'} z-30 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-xl border border-line bg-card p-3 shadow-lg`} data-testid="share-panel">
@@ -131,11 +147,11 @@ export function ShareMenu() {
   )
 }
 
-function currentLink(store: LabStore): { url: string; at: number; note: string } {
+function currentLink(store: LabStore, encoder: Encoder): { url: string; at: number; note: string } {
   const s = store.getState()
   const run = runOf(s)
   const note = run.at < s.sim.now ? ` This run is longer than a link holds (${formatClock(MAX_AT_MS)} or ${MAX_SCRIPT_ITEMS} interventions), so the link opens at ${formatClock(run.at)}.` : ''
-  return { url: appUrl(shareHash(s.scenarioId, run)), at: run.at, note }
+  return { url: appUrl(encoder.shareHash(s.scenarioId, run)), at: run.at, note }
 }
 
 /** The stage of the lab around `from`, as a PNG; the table view is swapped for the stage meanwhile. */
