@@ -15,7 +15,7 @@ import http from 'node:http'
 import type { Server } from 'node:http'
 import { findHaproxy } from './lib/checkConfig.ts'
 import { closeServer, startBackends } from './lib/backends.ts'
-import { freePorts, sleep } from './lib/net.ts'
+import { closedPorts, freePorts, sleep } from './lib/net.ts'
 import { Cleanup, makeTempDir } from './lib/process.ts'
 import { Random, runSeed } from './lib/random.ts'
 import { elapsed, Tally } from './lib/report.ts'
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   try {
     const dir = makeTempDir('haproxy-conformance-', cleanup)
     const live = await freePorts(10)
-    const dead = await freePorts(3, live)
+    const dead = await closedPorts(3, live)
     const [listenPort] = await freePorts(1, [...live, ...dead])
     if (listenPort === undefined) throw new Error('no free port')
     backends = await startBackends(live)

@@ -16,7 +16,7 @@ import path from 'node:path'
 import { createPeerHealth, createRoundRobinState, realIpFromHeader, type NginxMethod } from '../src/sim/nginx/index.ts'
 import { closeServer, FlappingBackend, startBackends } from './lib/backends.ts'
 import { findNginx } from './lib/checkConfig.ts'
-import { freePort, portIsFree, sleep, waitForPort } from './lib/net.ts'
+import { closedPorts, freePort, portIsFree, sleep, waitForPort } from './lib/net.ts'
 import { Cleanup, makeTempDir } from './lib/process.ts'
 import { Random, runSeed } from './lib/random.ts'
 import { elapsed, Tally } from './lib/report.ts'
@@ -51,14 +51,12 @@ async function choosePorts(flappy: FlappingBackend): Promise<Ports> {
     const p = await freePort()
     if (!live.includes(p)) live.push(p)
   }
-  const dead: number[] = []
-  while (dead.length < 3) {
-    const p = await freePort()
-    if (!live.includes(p) && !dead.includes(p)) dead.push(p)
-  }
+  // Dead and flapping backends' ports are out of the kernel's reach (closedPorts): no other process may
+  // start listening there while the backend is meant to be closed.
+  const [d1, d2, d3, flap] = await closedPorts(4, live)
+  const dead = [d1!, d2!, d3!]
+  flappy.port = flap!
   const listen = await freePort()
-  do flappy.port = await freePort()
-  while (live.includes(flappy.port) || dead.includes(flappy.port))
   return { goldenFree, live, dead, listen }
 }
 

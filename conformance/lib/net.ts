@@ -27,6 +27,23 @@ export async function freePorts(count: number, avoid: readonly number[] = []): P
   return ports
 }
 
+/**
+ * `count` distinct free ports for backends that must stay closed ("dead"), or that we open and close
+ * ourselves, none of them in `avoid`. They come from 20000–28999, below the kernel's ephemeral range
+ * (32768–60999 on Linux) and the replay's preferred ports (29100 and up, real/stack/stack.ts): a port
+ * from `freePort()` is one the kernel hands out again, and when the suites run side by side
+ * (`test:software`), another process's listener once took a "dead" backend's port and answered 404.
+ */
+export async function closedPorts(count: number, avoid: readonly number[] = []): Promise<number[]> {
+  const ports: number[] = []
+  for (let tries = 0; ports.length < count; tries++) {
+    if (tries > 1000) throw new Error('no free port found in 20000–28999 for a closed backend')
+    const p = 20_000 + Math.floor(Math.random() * 9_000)
+    if (!ports.includes(p) && !avoid.includes(p) && (await portIsFree(p))) ports.push(p)
+  }
+  return ports
+}
+
 export async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer()
