@@ -70,6 +70,9 @@ export class SocketReplay {
       if (pending) throw new Error(`user ${user}: a new WebSocket reconnect while the last one is still under way`)
       await this.tar.sync(s.now, `user ${user}'s WebSocket reconnect`, 'send')
       pending = openWebSocket(this.lb().port, user, this.headers(user))
+      // Handled now, awaited later: a replay that stops first (a divergence) must not leave a rejection
+      // nobody handles when the stack goes down (it ended the whole test:real process once).
+      pending.catch(() => {})
       this.pending.set(user, pending)
     } else {
       await this.tar.sync(s.now, `user ${user}'s WebSocket retry`, 'send')
