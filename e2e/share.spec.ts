@@ -84,6 +84,8 @@ test.describe('share links', () => {
     await page.goto('./#/lab?scenario=cookie-affinity')
     await playUntil(page, 5)
     await page.getByTestId('share-toggle').click()
+    // The panel opens once the link writer has loaded (links/encoder.ts).
+    await expect(page.getByTestId('share-link')).toHaveValue(/#\/lab\?scenario=cookie-affinity&/)
     const link = await page.getByTestId('share-link').inputValue()
     const clock = await page.getByTestId('clock').textContent()
     await page.getByTestId('share-toggle').click()
