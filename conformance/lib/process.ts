@@ -13,9 +13,14 @@ export function findBinary(envVar: string, name: string, defaults: readonly stri
   const candidates = override
     ? [override]
     : [...defaults, ...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, name))]
-  for (const file of candidates) {
+  return firstAccessible(candidates, fs.constants.X_OK)
+}
+
+/** The first of `files` this process may access with `mode` (fs.constants.X_OK, R_OK…), or null. */
+export function firstAccessible(files: readonly string[], mode: number): string | null {
+  for (const file of files) {
     try {
-      fs.accessSync(file, fs.constants.X_OK)
+      fs.accessSync(file, mode)
       return file
     } catch {
       // not here

@@ -11,6 +11,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { EPOCH_MS } from '../app/shop.ts'
+import { firstAccessible } from '../../conformance/lib/process.ts'
 import type { Owned } from './owned.ts'
 
 /** The variables libfaketime reads; nginx must `env`-keep them for its workers. */
@@ -20,15 +21,7 @@ export const FAKETIME_VARIABLES = ['LD_PRELOAD', 'FAKETIME_TIMESTAMP_FILE', 'FAK
 export function findFaketimeLibrary(): string | null {
   const override = process.env.FAKETIME_LIB
   const candidates = override ? [override] : libraryCandidates()
-  for (const file of candidates) {
-    try {
-      fs.accessSync(file, fs.constants.R_OK)
-      return file
-    } catch {
-      // not here
-    }
-  }
-  return null
+  return firstAccessible(candidates, fs.constants.R_OK)
 }
 
 function libraryCandidates(): string[] {
