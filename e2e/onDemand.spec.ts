@@ -3,6 +3,7 @@
 // controls" fetches the parts; a part whose file can't be fetched says so and the lab keeps working.
 
 import { expect, test } from '@playwright/test'
+import { inkedPixels } from './canvas.ts'
 
 const EMBED = './embed.html?scenario=ip-hash-nat-hotspot&controls=full'
 
@@ -59,4 +60,30 @@ test('the share menu loads its link writer when asked: the lab does not fetch it
   await page.getByTestId('share-toggle').click()
   await expect(page.getByTestId('share-link')).toHaveValue(/#\/lab\?scenario=crash-sticky-memory&/)
   await expect(page.getByTestId('share-status')).toHaveText('')
+})
+
+test('an embed fetches the request painter with the first request in motion, and the "?" panels with the first "?"', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname)
+  })
+  await page.goto('./embed.html?scenario=crash-sticky-memory&controls=minimal')
+  await expect(page.getByTestId('stage-card')).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(scripts.filter((s) => /\/(requestCanvas\.worker|ExplainPanel)-/.test(s))).toEqual([])
+  await expect.poll(() => inkedPixels(page)).toBe(0)
+
+  // Played: the worker's script arrives and the canvas draws requests in flight.
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => scripts.some((s) => /\/requestCanvas\.worker-/.test(s))).toBe(true)
+  await expect.poll(() => inkedPixels(page), { timeout: 10_000 }).toBeGreaterThan(0)
+
+  // A "?" pressed before its panel's code is here opens once it has arrived (no hover first: a tap).
+  const button = page.getByRole('button', { name: 'What is “Unexpected logouts”?' })
+  await button.dispatchEvent('click')
+  await expect(button).toHaveAttribute('aria-expanded', 'true')
+  expect(scripts.some((s) => /\/ExplainPanel-/.test(s))).toBe(true)
+  const panel = page.locator(`#${await button.getAttribute('aria-controls')}`)
+  await expect(panel).toBeVisible()
+  await expect(panel).toContainText('More in the glossary')
 })

@@ -6,6 +6,9 @@
 // covers only the slice of the stage that is on screen; and where the browser allows, the pixels are
 // drawn by a worker on an OffscreenCanvas. Where it doesn't (a sandboxed embed can't start workers,
 // old browsers lack transferControlToOffscreen), the same drawing runs here on the main thread.
+// The painter (and so the worker's script) starts with the first frame after 0:00 that has a request
+// to draw: a fresh lab or embed that nobody plays never fetches it (first-load budget,
+// docs/DECISIONS.md); a shared moment or a scrubbed one draws at once.
 
 import { useEffect, useRef, useState } from 'react'
 import { useLabStore } from '../../store/LabContext.tsx'
@@ -78,8 +81,15 @@ export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<An
   useEffect(() => {
     const el = canvas.current
     if (!el) return
-    const painter = claimPainter(el, onMainThread, () => setOnMainThread(true))
-    if (!painter) return
+    // Claimed with the first frame that has something to draw; until then the canvas stays blank. A
+    // canvas that already has one (this effect re-running) keeps it: it may have gone to a worker.
+    let painter: Painter | null = null
+    let claimed = false
+    const claim = () => {
+      claimed = true
+      painter = claimPainter(el, onMainThread, () => setOnMainThread(true))
+    }
+    if (painters.has(el)) claim()
     let raf = 0
     let drawn: readonly unknown[] = []
     // Even reading `window.scrollY` or `innerHeight` in a frame forces a layout: keep them from their events.
@@ -110,18 +120,25 @@ export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<An
       const inputs = [sim, selectedRequest, map, width, height, top, dpr, dark]
       if (inputs.every((x, i) => x === drawn[i])) return
       drawn = inputs
+      const list = recordRequests(sim, map, selectedRequest, reduced, dark)
+      if (!claimed) {
+        // At 0:00 nothing has moved yet (a first request's dot would sit on its user's avatar).
+        if (list.ops.length === 0 || sim.now === 0) return
+        claim()
+      }
+      if (!painter) return
       if (el.style.top !== `${top}px` || el.style.height !== `${height}px`) {
         el.style.top = `${top}px`
         el.style.height = `${height}px`
       }
-      painter.draw({ width, height, top, dpr, keepOut: map.keepOut, list: recordRequests(sim, map, selectedRequest, reduced, dark) })
+      painter.draw({ width, height, top, dpr, keepOut: map.keepOut, list })
     }
     raf = requestAnimationFrame(draw)
     return () => {
       cancelAnimationFrame(raf)
       window.removeEventListener('scroll', onScroll)
       window.removeEventListener('resize', onResize)
-      releasePainter(el)
+      if (claimed) releasePainter(el)
     }
   }, [anchors, store, reduced, onMainThread])
 
