@@ -2,7 +2,8 @@
 // CanvasFrame per animation frame; the worker's drawing reaches the screen without a main-thread
 // commit, so 200 users' worth of dots and trails never cost the page a frame.
 
-import { drawFrame, type CanvasFrame } from './requestDrawList.ts'
+import { drawFrame } from './drawList.ts'
+import type { CanvasFrame } from './drawOps.ts'
 
 let canvas: OffscreenCanvas | null = null
 let ctx: OffscreenCanvasRenderingContext2D | null = null

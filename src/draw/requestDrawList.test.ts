@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SimRequest, SimState } from '../sim/types.ts'
-import { drawFrame, recordRequests, replay } from './requestDrawList.ts'
+import { drawFrame, replay } from './drawList.ts'
+import { recordRequests } from './requestDrawList.ts'
 import { anchors, base } from './testFixtures.ts'
 
 /** Just the parts of the state the canvas reads. */

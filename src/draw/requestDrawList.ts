@@ -2,7 +2,8 @@
 // finished recently (fading over TRAIL_MS of *simulated* time, ending in ✕ when they failed), dots
 // for requests in flight (positioned from the engine's timestamps), and the selected request
 // outlined. Recording is cheap and runs on the main thread; replaying onto a 2D context can run in
-// a worker (requestCanvas.worker.ts) so the pixels never cost the page a frame.
+// a worker (requestCanvas.worker.ts) so the pixels never cost the page a frame; replaying is
+// drawList.ts, which a page loads only when it has to draw on the main thread.
 
 import { findRequest } from '../sim/inflight.ts'
 import { TRAIL_MS } from '../sim/network.ts'
@@ -10,20 +11,9 @@ import type { SimRequest, SimState } from '../sim/types.ts'
 import { userFill } from './palette.ts'
 import { dotAt, visited, type Anchors, type Point } from './geometry.ts'
 
-const LINE = 1
-const DOT = 2
-const CROSS = 3
+import { CROSS, DOT, LINE, type DrawList } from './drawOps.ts'
 
-/**
- * Operations as numbers (op code, colour index, parameters…) plus the colours they refer to. The
- * numbers are a typed array so posting a frame to the worker moves its buffer instead of copying
- * each number (a plain array's structured clone was the main thread's largest script cost per frame
- * on a phone: docs/DECISIONS.md 2026-11-30 "Phone frame budget").
- */
-export interface DrawList {
-  readonly ops: ArrayLike<number>
-  readonly colors: string[]
-}
+export type { CanvasFrame, DrawList } from './drawOps.ts'
 
 class Recorder {
   private buf = new Float64Array(1024)
@@ -123,88 +113,4 @@ function end(r: SimRequest, a: Anchors): Point | undefined {
   const last = r.refused[r.refused.length - 1]
   if (r.outcome === 'error' && last && r.serverAt < 0) return a.server(last.server)
   return a.user(r.user)
-}
-
-/** Draw a list onto a context whose transform is already set (works on a canvas or an OffscreenCanvas). */
-export function replay(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, { ops, colors }: DrawList): void {
-  ctx.lineJoin = 'round'
-  let i = 0
-  while (i < ops.length) {
-    const op = ops[i]!
-    if (op === LINE) {
-      const n = ops[i + 4]!
-      ctx.globalAlpha = ops[i + 2]!
-      ctx.strokeStyle = colors[ops[i + 1]!]!
-      ctx.lineWidth = ops[i + 3]!
-      ctx.beginPath()
-      ctx.moveTo(ops[i + 5]!, ops[i + 6]!)
-      for (let k = 1; k < n; k++) ctx.lineTo(ops[i + 5 + 2 * k]!, ops[i + 6 + 2 * k]!)
-      ctx.stroke()
-      i += 5 + 2 * n
-    } else if (op === DOT) {
-      const x = ops[i + 3]!
-      const y = ops[i + 4]!
-      ctx.globalAlpha = 1
-      ctx.beginPath()
-      ctx.arc(x, y, 5, 0, Math.PI * 2)
-      ctx.fillStyle = colors[ops[i + 1]!]!
-      ctx.fill()
-      ctx.lineWidth = 1.5
-      ctx.strokeStyle = colors[ops[i + 2]!]!
-      ctx.stroke()
-      i += 5
-    } else if (op === CROSS) {
-      const x = ops[i + 3]!
-      const y = ops[i + 4]!
-      ctx.globalAlpha = ops[i + 2]!
-      ctx.strokeStyle = colors[ops[i + 1]!]!
-      ctx.lineWidth = 3
-      ctx.beginPath()
-      ctx.moveTo(x - 6, y - 6)
-      ctx.lineTo(x + 6, y + 6)
-      ctx.moveTo(x + 6, y - 6)
-      ctx.lineTo(x - 6, y + 6)
-      ctx.stroke()
-      i += 5
-    } else {
-      throw new Error(`unknown draw op ${op} at ${i}`)
-    }
-  }
-  ctx.globalAlpha = 1
-}
-
-/** The canvas's frame: backing-store size, the on-screen slice of the stage it covers, and what to draw. */
-export interface CanvasFrame {
-  readonly width: number
-  readonly height: number
-  readonly top: number
-  readonly dpr: number
-  readonly list: DrawList
-  /** Rectangles (x, y, width, height runs, stage coordinates) left blank: the words lines must not cross. */
-  readonly keepOut?: readonly number[]
-}
-
-/** Resize if needed, clear, and draw one frame. */
-export function drawFrame(canvas: HTMLCanvasElement | OffscreenCanvas, ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, f: CanvasFrame): void {
-  const pw = Math.round(f.width * f.dpr)
-  const ph = Math.round(f.height * f.dpr)
-  if (canvas.width !== pw || canvas.height !== ph) {
-    canvas.width = pw
-    canvas.height = ph
-  }
-  ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, -f.top * f.dpr)
-  ctx.clearRect(0, f.top, f.width, f.height)
-  const keepOut = f.keepOut ?? []
-  if (keepOut.length > 0) {
-    // Draw everywhere except the keep-out rectangles: the frame, with holes (even-odd rule).
-    ctx.save()
-    ctx.beginPath()
-    ctx.rect(0, f.top, f.width, f.height)
-    for (let i = 0; i + 3 < keepOut.length; i += 4) ctx.rect(keepOut[i]!, keepOut[i + 1]!, keepOut[i + 2]!, keepOut[i + 3]!)
-    ctx.clip('evenodd')
-    replay(ctx, f.list)
-    ctx.restore()
-  } else {
-    replay(ctx, f.list)
-  }
 }

@@ -9,7 +9,8 @@ import { decodeRun } from './decode.ts'
 import { encodeRun, shareHash } from './encode.ts'
 import { MAX_AT_MS, MAX_SCRIPT_ITEMS } from './limits.ts'
 import { replayTo } from './replay.ts'
-import { appUrl, describeSettings, initWithRun, readShare, runOf } from './shareLink.ts'
+import { describeSettings, initWithRun } from './openRun.ts'
+import { appUrl, readShare, runOf } from './shareLink.ts'
 import { arbRun } from './testArbitraries.ts'
 
 /** What a learner sees: counters, servers, users — everything the metrics and table views show. */

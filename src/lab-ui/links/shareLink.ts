@@ -1,9 +1,9 @@
 // Share links: the run of a lab → `#/lab?scenario=<id>&s=<compressed run>` (the scenario stays
 // readable), and a URL's query → what to open, plus plain sentences for whatever could not be used.
 // The same reader serves the lab page and embed.html. Writing a link (`shareHash`, lz-string) is in
-// encode.ts, so a page that only reads links never loads the compressor.
+// encode.ts, so a page that only reads links never loads the compressor; opening a decoded run is
+// openRun.ts, loaded with the run (SharedRun.tsx).
 
-import type { ConfigPatch } from '../../sim/config.ts'
 import { SCENARIOS, isScenarioId, LANDING_SCENARIO, type ScenarioId } from '../../sim/scenarios/index.ts'
 import type { LabInit, LabState } from '../../store/labStore.ts'
 import type { LinkedRun } from './encode.ts'
@@ -80,31 +80,4 @@ export function readShare(query: URLSearchParams): ShareRequest {
     problems,
     key: `${asked ?? ''}|${seedParam ?? ''}|${s ?? ''}`,
   }
-}
-
-/**
- * The lab to open for a decoded run: its seed, overrides and script. Settings the URL spells out
- * itself win over the run's own, as if the sender had chosen them from the start: `seed`, and
- * `linkSettings` (a page's own parameters, e.g. the lab page's policy/storage/servers/users).
- */
-export function initWithRun(share: ShareRequest, run: LinkedRun, linkSettings: ConfigPatch = {}): LabInit {
-  const seed = share.init.seed ?? run.seed
-  const overrides = { ...run.overrides, ...linkSettings }
-  return {
-    scenario: share.scenario,
-    ...(seed !== undefined ? { seed } : {}),
-    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
-    ...(run.script.length > 0 ? { script: run.script } : {}),
-    playing: false,
-  }
-}
-
-/** "policy cookie, 4 servers": a link's own settings in plain words (empty when there are none). */
-export function describeSettings(settings: ConfigPatch): string {
-  const parts: string[] = []
-  for (const [key, value] of Object.entries(settings)) {
-    if (value === undefined) continue
-    parts.push(key === 'servers' || key === 'users' ? `${String(value)} ${key}` : `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-  }
-  return parts.join(', ')
 }

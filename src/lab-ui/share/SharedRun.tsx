@@ -11,7 +11,8 @@ import { formatClock } from '../../sim/trace.ts'
 import { useLabStore } from '../../store/LabContext.tsx'
 import type { Decoded } from '../links/decode.ts'
 import { replayTo } from '../links/replay.ts'
-import { describeSettings, initWithRun, type ShareRequest } from '../links/shareLink.ts'
+import { describeSettings, initWithRun } from '../links/openRun.ts'
+import type { ShareRequest } from '../links/shareLink.ts'
 
 type Phase =
   | { kind: 'idle' }

@@ -12,7 +12,7 @@
 
 import { useEffect, useRef, useState } from 'react'
 import { useLabStore } from '../../store/LabContext.tsx'
-import { drawFrame, recordRequests, type CanvasFrame } from '../../draw/requestDrawList.ts'
+import { recordRequests, type CanvasFrame } from '../../draw/requestDrawList.ts'
 import type { AnchorMap } from './useAnchors.ts'
 
 type Painter = { draw(frame: CanvasFrame): void; stop(): void }
@@ -67,9 +67,22 @@ function workerPainter(el: HTMLCanvasElement, onFail: () => void): Painter | nul
   }
 }
 
+/** Drawing here: the player (drawList.ts) loads now; the latest frame waits for it. */
 function mainThreadPainter(el: HTMLCanvasElement): Painter | null {
   const ctx = el.getContext('2d')
-  return ctx ? { draw: (frame) => drawFrame(el, ctx, frame), stop: () => {} } : null
+  if (!ctx) return null
+  let play: ((frame: CanvasFrame) => void) | null = null
+  let waiting: CanvasFrame | null = null
+  import('../../draw/drawList.ts').then(
+    (m) => {
+      play = (frame) => m.drawFrame(el, ctx, frame)
+      if (waiting) play(waiting)
+      waiting = null
+    },
+    // The dots are the only thing lost; the stage, the counters and the table still tell the run.
+    (e: unknown) => console.warn('The request canvas could not load its drawing code', e),
+  )
+  return { draw: (frame) => (play ? play(frame) : (waiting = frame)), stop: () => {} }
 }
 
 export function RequestLayer({ anchors, reduced }: { anchors: React.RefObject<AnchorMap | null>; reduced: boolean }) {
