@@ -14,7 +14,8 @@ import type { LbProductId, ServerId, SimMs, SimState } from '../sim/types.ts'
 import type { ScriptItem } from '../sim/interventions.ts'
 import { designKind, learnerDesign, mergePatches, modeDesign } from './design.ts'
 import type { PlaybackActions } from './playback.ts'
-import { loadProducts, productsReady } from './productLoader.ts'
+import { interventionParts, runParts } from '../sim/products/engine/runParts.ts'
+import { loadParts, loadRun, partsReady, runReady, type RunNeeds } from './productLoader.ts'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const
 
@@ -82,6 +83,13 @@ export type LabStore = StoreApi<LabState>
 /** The product a lab opened with `init` runs, resolved as `build` does (the last `lb` wins). */
 export function initProduct(init: Pick<LabInit, 'scenario' | 'overrides'>): LbProductId {
   return resolveConfig(SCENARIOS[init.scenario].config, init.overrides ?? {}).lb
+}
+
+/** What `init`'s run needs loaded first: its load balancer, and the parts its policies use (scenario script included). */
+export function runNeeds(init: Pick<LabInit, 'scenario' | 'overrides' | 'script'>): RunNeeds {
+  const sc = SCENARIOS[init.scenario]
+  const config = resolveConfig(sc.config, init.overrides ?? {})
+  return { lb: config.lb, parts: runParts(config.lb, config.policy, [...sc.script, ...(init.script ?? [])]) }
 }
 
 function build(init: LabInit) {
@@ -154,9 +162,9 @@ export function createLabStore(init: LabInit): LabStore {
 
     load(next) {
       const ticket = ++loads
-      const lb = initProduct(next)
-      if (!productsReady([lb])) {
-        loadProducts([lb]).then(
+      const needs = runNeeds(next)
+      if (!runReady(needs)) {
+        loadRun(needs).then(
           () => {
             if (ticket === loads) get().load(next)
           },
@@ -182,6 +190,20 @@ export function createLabStore(init: LabInit): LabStore {
 
     intervene(iv) {
       const { timeline, sim } = get()
+      // Switching to a policy whose part isn't here yet: once it has arrived, unless another run was loaded meanwhile.
+      const parts = interventionParts(sim.config.lb, iv)
+      if (!partsReady(parts)) {
+        const ticket = loads
+        loadParts(parts).then(
+          () => {
+            if (ticket === loads) get().intervene(iv)
+          },
+          (e: unknown) => {
+            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
+          },
+        )
+        return
+      }
       const next = intervene(timeline, sim, iv)
       set({ timeline: next.timeline, sim: next.state, horizon: next.state.now })
     },
@@ -197,8 +219,10 @@ export function createLabStore(init: LabInit): LabStore {
     setLb(lb) {
       // Like `load`: under a product not loaded yet, once its code has arrived, unless a later load came.
       const ticket = ++loads
-      if (!productsReady([lb])) {
-        loadProducts([lb]).then(
+      const { scenarioId: scenario, overrides: given, timeline: current } = get()
+      const needs = runNeeds({ scenario, overrides: { ...given, lb }, script: current.script.filter((x) => x.by !== 'scenario') })
+      if (!runReady(needs)) {
+        loadRun(needs).then(
           () => {
             if (ticket === loads) get().setLb(lb)
           },

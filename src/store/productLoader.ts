@@ -3,8 +3,10 @@
 // that needs it creates its store and registered with the engine (src/sim/products/engine/index.ts).
 // The engine itself stays synchronous; Node imports every product eagerly instead (products/engine/all.ts).
 // First-load budget: an embed fetches one product, not five (docs/DECISIONS.md "Products load on demand").
+// A product's parts (HAProxy's hashing) are chunks of their own too, fetched with a run whose policies
+// need them (`RunNeeds`: products/engine/runParts.ts) or before an intervention that switches to one.
 
-import { hasBehaviour, registerBehaviours, type LbBehaviour } from '../sim/products/engine/index.ts'
+import { hasBehaviour, hasPart, registerBehaviours, registerPart, type LbBehaviour, type PartId, type Parts } from '../sim/products/engine/index.ts'
 import { productById } from '../sim/products/registry.ts'
 import { LB_PRODUCT_IDS, type LbProductId } from '../sim/types.ts'
 
@@ -14,6 +16,17 @@ const CHUNKS: Readonly<Record<LbProductId, () => Promise<LbBehaviour>>> = {
   alb: () => import('../sim/products/engine/alb.ts').then((m) => m.albBehaviour),
   'kube-proxy': () => import('../sim/products/engine/kubeProxy.ts').then((m) => m.kubeProxyBehaviour),
   cloudflare: () => import('../sim/products/engine/cloudflare.ts').then((m) => m.cloudflareBehaviour),
+}
+
+const PART_CHUNKS: { readonly [K in PartId]: () => Promise<Parts[K]> } = {
+  'haproxy-hash': () => import('../sim/products/engine/haproxyHash.ts').then((m) => m.haproxyHashing),
+}
+const PART_IDS = Object.keys(PART_CHUNKS) as PartId[]
+
+/** What a run needs before it can be created: its load balancer and the parts its policies use. */
+export interface RunNeeds {
+  readonly lb: LbProductId
+  readonly parts: readonly PartId[]
 }
 
 const loading = new Map<string, Promise<void>>()
@@ -42,9 +55,51 @@ export function loadProducts(lbs: readonly LbProductId[]): Promise<void> {
   return p
 }
 
-/** Every product: pages that may show any of them side by side (compare, lessons). */
+/** Every product and part: pages that may show any of them side by side (compare, lessons). */
 export function loadAllProducts(): Promise<void> {
-  return loadProducts(LB_PRODUCT_IDS)
+  return Promise.all([loadProducts(LB_PRODUCT_IDS), loadParts(PART_IDS)]).then(() => undefined)
+}
+
+export function partsReady(parts: readonly PartId[]): boolean {
+  return parts.every(hasPart)
+}
+
+/** Fetch and register these parts (the same set asked twice gets the same promise, as for products). */
+export function loadParts(parts: readonly PartId[]): Promise<void> {
+  const missing = [...new Set(parts)].filter((p) => !hasPart(p)).sort()
+  if (missing.length === 0) return READY
+  const key = `part:${missing.join(',')}`
+  let p = loading.get(key)
+  if (!p) {
+    p = Promise.all(missing.map(loadPart)).then(() => undefined)
+    loading.set(key, p)
+  }
+  return p
+}
+
+export function runReady(n: RunNeeds): boolean {
+  return productsReady([n.lb]) && partsReady(n.parts)
+}
+
+/** A run's product and parts (one promise per need, so React's `use` sees the same one each render). */
+export function loadRun(n: RunNeeds): Promise<void> {
+  if (runReady(n)) return READY
+  const key = `run:${n.lb}|${[...n.parts].sort().join(',')}`
+  let p = loading.get(key)
+  if (!p) {
+    p = Promise.all([loadProducts([n.lb]), loadParts(n.parts)]).then(() => undefined)
+    loading.set(key, p)
+  }
+  return p
+}
+
+function loadPart<K extends PartId>(id: K): Promise<void> {
+  return PART_CHUNKS[id]().then(
+    (part) => registerPart(id, part),
+    (e: unknown) => {
+      throw new Error(`Could not load a part of the lab’s load balancer (${id}: ${e instanceof Error ? e.message : String(e)}). Check the connection and reload.`, { cause: e })
+    },
+  )
 }
 
 function loadOne(lb: LbProductId): Promise<void> {

@@ -3,12 +3,12 @@
 // get no answer; anything of ours that is malformed gets an error naming what was wrong. Nothing from
 // a message is ever put into the page. See docs/EMBED_API.md.
 
-import { DEFAULT_CONFIG, MAX_SERVERS, SCENARIOS, type ConfigPatch } from '../../../lab-ui/engine.ts'
+import { DEFAULT_CONFIG, interventionParts, MAX_SERVERS, SCENARIOS, type ConfigPatch } from '../../../lab-ui/engine.ts'
 import { decodeRun } from '../../../lab-ui/links/decode.ts'
 import { replayTo } from '../../../lab-ui/links/replay.ts'
 import type { Intervention, ScriptItem } from '../../../sim/interventions.ts'
-import { initProduct, modeDesign, type LabInit, type LabStore } from '../../../store/labStore.ts'
-import { loadProducts } from '../../../store/productLoader.ts'
+import { modeDesign, runNeeds, type LabInit, type LabStore } from '../../../store/labStore.ts'
+import { loadParts, loadRun } from '../../../store/productLoader.ts'
 import { PROTOCOL, VERSION, type CommandName, type ErrorCode, type ErrorMessage, type EventName, type ReplyMessage } from './client.ts'
 import { COMMAND_SCHEMAS, COMMANDS, describeProblem, requestId, type Command } from './protocol.ts'
 import { snapshot } from './state.ts'
@@ -86,6 +86,10 @@ async function run(c: Command, ctx: HandlerContext): Promise<unknown> {
       break
     case 'intervene':
       checkApplies(c.intervention as Intervention, store)
+      // A switch to a policy whose part isn't loaded yet: fetch it first, so the reply describes the change.
+      await loadParts(interventionParts(s().sim.config.lb, c.intervention as Intervention)).catch((e: unknown) => {
+        throw new Refusal('not-possible', e instanceof Error ? e.message : String(e))
+      })
       s().intervene(c.intervention as Intervention)
       break
     case 'subscribe':
@@ -112,7 +116,7 @@ async function load(c: Extract<Command, { type: 'load' }>, store: LabStore) {
   const at = c.at ?? base.at
   const next: LabInit = { scenario: c.scenario, ...(seed !== undefined ? { seed } : {}), overrides, script, speed: store.getState().speed, playing: false }
   // Under another load balancer, its code first (the reply then describes the new run).
-  await loadProducts([initProduct(next)]).catch((e: unknown) => {
+  await loadRun(runNeeds(next)).catch((e: unknown) => {
     throw new Refusal('not-possible', e instanceof Error ? e.message : String(e))
   })
   store.getState().load(next)

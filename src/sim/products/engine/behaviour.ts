@@ -72,3 +72,17 @@ export function configured(srv: Server): boolean {
 export function idle(srv: Server): boolean {
   return srv.busy === 0 && srv.queue.length === 0
 }
+
+/**
+ * Pieces of a product's behaviour that only some policies use, registered apart from it so a browser
+ * run that doesn't use them never fetches them (index.ts POLICY_PARTS says which policies need which).
+ */
+export interface Parts {
+  /** HAProxy's `balance source` and `balance hdr()`: map-based and consistent hashing (haproxyHash.ts). */
+  readonly 'haproxy-hash': {
+    route(ctx: RouteContext, policy: 'ip-hash' | 'header'): RouteResult
+    headerPick(s: SimState, value: string): ServerId | null
+  }
+}
+
+export type PartId = keyof Parts

@@ -22,12 +22,13 @@
 
 import { mutLb } from '../../cow.ts'
 import { addFwrrServer, createFwrr, fwrrNext, fwrrSync, type FwrrState } from '../../haproxy/fwrr.ts'
-import { balancePick, createLb, createRrState, parseIp, readCookie, setCookieHeader, type HashBalance, type CookieConfig, type CookieRead, type HaproxyServer, type HashType, type Lb } from '../../haproxy/index.ts'
-import { headerValue } from '../../policies/header.ts'
+import { readCookie, setCookieHeader, type CookieConfig, type CookieRead } from '../../haproxy/cookie.ts'
+import type { HaproxyServer } from '../../haproxy/servers.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 import { liveSessionCount, serverIndex } from '../../servers.ts'
 import type { LbState, PolicyId, Server, ServerId, SimConfig, SimState } from '../../types.ts'
 import { idle, isIdempotent, type LbBehaviour, type Plan } from './behaviour.ts'
+import { partOf } from './index.ts'
 
 /** `retries` (default 3, CONN_RETRIES) and the wait before retrying the same server: min(1 s, timeout connect 5s). */
 export const RETRIES = 3
@@ -78,10 +79,10 @@ export const haproxyBehaviour: LbBehaviour = {
     switch (policy) {
       case 'cookie':
         return routeCookie(ctx)
+      // balance source / hdr(): map and ring lookups, a part of their own (haproxyHash.ts).
       case 'ip-hash':
-        return routeHash(ctx, { kind: 'source' }, MAP_BASED)
       case 'header':
-        return routeHash(ctx, { kind: 'hdr', header: ctx.s.config.header.name }, CONSISTENT)
+        return partOf('haproxy-hash').route(ctx, policy)
       case 'client-ip':
         return routeStick(ctx)
       case 'round-robin':
@@ -90,7 +91,7 @@ export const haproxyBehaviour: LbBehaviour = {
         return null
     }
   },
-  headerPicker: (s) => (value) => haproxyHeaderPick(s, value),
+  headerPicker: (s) => (value) => partOf('haproxy-hash').headerPick(s, value),
   fleetChanged: (s) => haproxyFleetChanged(s),
 }
 
@@ -144,13 +145,9 @@ function routeRoundRobin(ctx: RouteContext): RouteResult {
   return { server: srv.id, decision: `round robin → ${srv.id}` }
 }
 
-const MAP_BASED: HashType = { type: 'map-based', fn: 'sdbm', avalanche: false }
-/** A bare `hash-type consistent`: sdbm + avalanche (docs/facts/haproxy.md §Hashing). */
-const CONSISTENT: HashType = { type: 'consistent', fn: 'sdbm', avalanche: true }
-
 // ── the backend as HAProxy sees it ────────────────────────────────────────────────────────────────
 
-interface Backend {
+export interface Backend {
   readonly servers: HaproxyServer[]
   readonly ids: ServerId[]
   readonly down: Set<number>
@@ -173,45 +170,6 @@ export function backendOf(s: SimState): Backend {
     ids.push(srv.id)
   }
   return { servers, ids, down }
-}
-
-// The map or ring of one backend state; few states occur in a run, so they are kept.
-const lbs = new Map<string, Lb>()
-function lbFor(b: Backend, balance: HashBalance, hashType: HashType): Lb {
-  const key = `${balance.kind}|${hashType.type}|${b.servers.map((x) => `${x.id}*${x.weight}:${x.state}`).join(',')}|${[...b.down].join(',')}`
-  let lb = lbs.get(key)
-  if (!lb) {
-    if (lbs.size > 256) lbs.clear()
-    lb = createLb({ servers: b.servers, down: b.down }, balance, hashType)
-    lbs.set(key, lb)
-  }
-  return lb
-}
-
-/** "A (id 1)" → "A": the steps name servers as the lab does. */
-const plain = (step: string): string => step.replace(/ \(id \d+\)/g, '')
-
-function routeHash(ctx: RouteContext, balance: HashBalance, hashType: HashType): RouteResult {
-  const { s, user } = ctx
-  const b = backendOf(s)
-  const lb = lbFor(b, balance, hashType)
-  const last = ctx.tried[ctx.tried.length - 1]
-  const avoid = ctx.redispatch && last !== undefined ? b.ids.indexOf(last) : -1
-  const input = balance.kind === 'source' ? { src: parseIp(user.ip).bytes } : { headers: [headerValue(s, user)] }
-  // The lab's keys are never missing, so HAProxy's round-robin fallback (which needs its own state) never runs.
-  const pick = balancePick(lb, input, createRrState(), avoid >= 0 ? avoid : null)
-  const label = balance.kind === 'source' ? `balance source (${user.ip})` : `balance hdr(${balance.header}): ${input.headers?.[0] ?? ''}`
-  const explain = pick.steps.map(plain)
-  if (pick.server === null) return { ...haproxyBehaviour.noServer(label), explain }
-  const id = b.ids[pick.server]!
-  return { server: id, decision: `${label} → ${id}`, explain }
-}
-
-/** The server HAProxy's `balance hdr()` ring picks for `value` (for a forged header). */
-export function haproxyHeaderPick(s: SimState, value: string): ServerId | null {
-  const b = backendOf(s)
-  const pick = balancePick(lbFor(b, { kind: 'hdr', header: s.config.header.name }, CONSISTENT), { headers: [value] }, createRrState())
-  return pick.server === null ? null : b.ids[pick.server]!
 }
 
 // ── cookie SERVERID insert indirect nocache ───────────────────────────────────────────────────────

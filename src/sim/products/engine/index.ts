@@ -4,10 +4,12 @@
 //  - the browser loads only the products a run needs, before it creates a lab's store
 //    (src/store/productLoader.ts: one chunk per product — docs/DECISIONS.md "Products load on demand").
 // A run whose product isn't registered fails at once with ProductNotLoadedError, never silently.
+// The same goes for a product's parts (behaviour.ts Parts: HAProxy's hashing), which only the
+// policies named in POLICY_PARTS use: a browser loads them with a run that needs them.
 
-import type { LbProductId, SimState } from '../../types.ts'
-import { productById } from '../registry.ts'
-import type { LbBehaviour } from './behaviour.ts'
+import type { LbProductId, PolicyId, SimState } from '../../types.ts'
+import { policyUnder, productById } from '../registry.ts'
+import type { LbBehaviour, PartId, Parts } from './behaviour.ts'
 
 const registered: Partial<Record<LbProductId, LbBehaviour>> = {}
 
@@ -40,4 +42,47 @@ export function behaviourOf(s: SimState): LbBehaviour {
   return registered[s.config.lb] ?? behaviourFor(s.config.lb)
 }
 
-export { isIdempotent, type LbBehaviour, type Plan } from './behaviour.ts'
+// ── parts ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Which policies of which product need a part (aiming a forged header is the header policy's pick). */
+export const POLICY_PARTS: { readonly [L in LbProductId]?: { readonly [P in PolicyId]?: PartId } } = {
+  haproxy: { 'ip-hash': 'haproxy-hash', header: 'haproxy-hash' },
+}
+
+const parts: { -readonly [K in PartId]?: Parts[K] } = {}
+
+export function registerPart<K extends PartId>(id: K, part: Parts[K]): void {
+  parts[id] = part
+}
+
+export function hasPart(id: PartId): boolean {
+  return parts[id] !== undefined
+}
+
+/** A run needed a part of a product whose code this page hasn't loaded. */
+export class PartNotLoadedError extends Error {
+  constructor(readonly part: PartId) {
+    super(`Part of the lab’s load balancer (${part}) is not loaded, so this run can't go on. Reload the page; if that doesn't help, the site is missing a file.`)
+    this.name = 'PartNotLoadedError'
+  }
+}
+
+export function partOf<K extends PartId>(id: K): Parts[K] {
+  const p = parts[id]
+  if (p === undefined) throw new PartNotLoadedError(id)
+  return p as Parts[K]
+}
+
+/** The parts a run under `lb` needs for these policies (each as `lb` runs it: its stand-in when it has none). */
+export function partsFor(lb: LbProductId, policies: readonly PolicyId[]): PartId[] {
+  const table = POLICY_PARTS[lb]
+  if (!table) return []
+  const out = new Set<PartId>()
+  for (const p of policies) {
+    const part = table[policyUnder(lb, p).policy]
+    if (part) out.add(part)
+  }
+  return [...out].sort()
+}
+
+export { isIdempotent, type LbBehaviour, type PartId, type Parts, type Plan } from './behaviour.ts'
