@@ -83,6 +83,10 @@ export default defineConfig({
             // never loads it at first paint) in one file rather than six small ones (#/ and #/lab load
             // it at once).
             { name: 'lab-page', test: /src[\\/](lab-ui[\\/](LabPageParts|ModePickers|LbPicker|PolicyOptions|WhenNear|config[\\/](ConfigForDesign|askedPolicy))|components[\\/]Select)\./, priority: 0 },
+            // nginx in the engine as one file, and its ip_hash as another (each product's parts are chunks of
+            // their own, fetched with a run that needs them: src/store/productLoader.ts).
+            { name: 'nginx', test: /src[\\/]sim[\\/](products[\\/]engine[\\/](nginx|nginxRoutes|nginxUpstream)|nginx[\\/](pickerWalk|roundRobin|peerView|weightSlot))\.ts$/, priority: 0 },
+            { name: 'nginxIpHash', test: /src[\\/]sim[\\/](products[\\/]engine[\\/]nginxIpHash|nginx[\\/](ipHash|ip))\.ts$/, priority: 0 },
             // The scenario picker with every scenario's prose (a page lab's, on demand; compare reads the prose too).
             { name: 'scenario-picker', test: /src[\\/]lab-ui[\\/](ScenarioPicker|content[\\/]scenarioWatch)\./, priority: 0 },
           ],

@@ -87,3 +87,32 @@ test('an embed fetches the request painter with the first request in motion, and
   await expect(panel).toBeVisible()
   await expect(panel).toContainText('More in the glossary')
 })
+
+test('a load balancer’s hashing arrives with the first run that routes by it: an embed never fetches it, the lab when asked', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname)
+  })
+  const parts = () => scripts.filter((s) => /\/(haproxyHash|nginxHash|nginxIpHash)-/.test(s))
+  await page.goto('./embed.html?scenario=crash-sticky-memory&controls=minimal')
+  await expect(page.getByTestId('stage-card')).toBeVisible()
+  await page.waitForTimeout(500)
+  expect(parts()).toEqual([])
+
+  // HAProxy under ip-hash: `balance source` loads, and routes.
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto('./#/lab?scenario=crash-sticky-memory')
+  await page.getByRole('combobox', { name: 'How does the LB route?' }).selectOption('ip-hash')
+  await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toHaveValue('ip-hash')
+  await expect.poll(() => parts().some((s) => /\/haproxyHash-/.test(s))).toBe(true)
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect(page.getByTestId('lb-decision').first()).toContainText('balance source', { timeout: 10_000 })
+
+  // nginx's one-click Sticky is `hash … consistent`: switching to it fetches nginx's ring, then routes by it.
+  await page.goto('./#/lab?scenario=shared-store')
+  await page.getByRole('radio', { name: 'Sticky' }).check()
+  await expect.poll(() => parts().some((s) => /\/nginxHash-/.test(s))).toBe(true)
+  await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toHaveValue('hash-consistent')
+  await page.getByRole('button', { name: 'Play' }).click()
+  await expect(page.getByTestId('lb-decision').first()).toContainText('ring(uid=', { timeout: 10_000 })
+})

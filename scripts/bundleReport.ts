@@ -5,7 +5,8 @@
 //    built file. "Settled" = no new script for SETTLE_MS after load (at most MAX_WAIT_MS).
 //  - "manifest closure" (the old figure): the entry chunk, the page's route chunk and their static
 //    imports from the build manifest; lazy chunks are left out, so it reads low.
-// Budgets (docs/DECISIONS.md 2026-11-30): embed.html ≤ 120 KB, #/ and #/lab ≤ 150 KB, as fetched.
+// Budgets (docs/DECISIONS.md 2026-11-30): embed.html ≤ 120 KB (for every scenario: the largest is
+// reported), #/ and #/lab ≤ 150 KB, as fetched.
 // The process exits with 1 when a page is over its budget.
 // Usage: npm run size   (builds into $OUT_DIR or dist/ first; needs Chromium — CHROMIUM_PATH or /usr/bin/chromium)
 
@@ -15,6 +16,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { SCENARIO_IDS } from '../src/sim/scenarios/scenario.ts'
 
 interface Chunk {
   file: string
@@ -28,17 +30,19 @@ const gz = (file: string) => gzipSync(readFileSync(join(dir, file))).length
 const kb = (n: number) => Math.round((n / 1024) * 10) / 10
 const print = (row: object) => process.stdout.write(JSON.stringify(row) + '\n')
 
+const EMBED_BUDGET = 120
+
 /** Pages as a reader opens them, with their budget (KB, as fetched) where they have one. */
 const PAGES: readonly { name: string; path: string; budget?: number }[] = [
   { name: '#/', path: '#/', budget: 150 },
   { name: '#/lab', path: '#/lab', budget: 150 },
-  { name: 'embed.html (controls=minimal)', path: 'embed.html?scenario=crash-sticky-memory&controls=minimal', budget: 120 },
-  { name: 'embed.html (controls=full)', path: 'embed.html?scenario=crash-sticky-memory&controls=full', budget: 120 },
-  { name: 'embed.html (controls=none)', path: 'embed.html?scenario=crash-sticky-memory&controls=none', budget: 120 },
+  { name: 'embed.html (controls=minimal)', path: 'embed.html?scenario=crash-sticky-memory&controls=minimal', budget: EMBED_BUDGET },
+  { name: 'embed.html (controls=full)', path: 'embed.html?scenario=crash-sticky-memory&controls=full', budget: EMBED_BUDGET },
+  { name: 'embed.html (controls=none)', path: 'embed.html?scenario=crash-sticky-memory&controls=none', budget: EMBED_BUDGET },
   // Embeds fetch only their scenario's load balancer: crash-sticky-memory runs HAProxy, this one nginx.
-  { name: 'embed.html (nginx, controls=minimal)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=minimal', budget: 120 },
-  { name: 'embed.html (nginx, controls=full)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=full', budget: 120 },
-  { name: 'embed.html (nginx, controls=none)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=none', budget: 120 },
+  { name: 'embed.html (nginx, controls=minimal)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=minimal', budget: EMBED_BUDGET },
+  { name: 'embed.html (nginx, controls=full)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=full', budget: EMBED_BUDGET },
+  { name: 'embed.html (nginx, controls=none)', path: 'embed.html?scenario=ip-hash-nat-hotspot&controls=none', budget: EMBED_BUDGET },
   { name: '#/learn', path: '#/learn' },
   { name: '#/learn/what-are-sticky-sessions', path: '#/learn/what-are-sticky-sessions' },
   { name: '#/compare', path: '#/compare' },
@@ -100,28 +104,41 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 })
 let over = false
+
+/** The scripts a reader's browser fetches for `path` before the page settles, and their gzip total (KB). */
+async function asFetched(path: string): Promise<{ files: string[]; value: number }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  const scripts = new Set<string>()
+  let last = Date.now()
+  page.on('request', (r) => {
+    const url = new URL(r.url()).pathname
+    if (!url.endsWith('.js') || scripts.has(url)) return
+    scripts.add(url)
+    last = Date.now()
+  })
+  await page.goto(base + path, { waitUntil: 'load' })
+  const start = Date.now()
+  while (Date.now() - last < SETTLE_MS && Date.now() - start < MAX_WAIT_MS) await page.waitForTimeout(200)
+  await page.close()
+  const files = [...scripts].map((f) => f.replace(/^\//, ''))
+  return { files, value: kb(files.reduce((n, f) => n + (existsSync(join(dir, f)) ? gz(f) : 0), 0)) }
+}
+
 try {
   for (const p of PAGES) {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-    const scripts = new Set<string>()
-    let last = Date.now()
-    page.on('request', (r) => {
-      const path = new URL(r.url()).pathname
-      if (!path.endsWith('.js') || scripts.has(path)) return
-      scripts.add(path)
-      last = Date.now()
-    })
-    await page.goto(base + p.path, { waitUntil: 'load' })
-    const start = Date.now()
-    while (Date.now() - last < SETTLE_MS && Date.now() - start < MAX_WAIT_MS) await page.waitForTimeout(200)
-    await page.close()
-    const files = [...scripts].map((s) => s.replace(/^\//, ''))
-    const total = files.reduce((n, f) => n + (existsSync(join(dir, f)) ? gz(f) : 0), 0)
-    const value = kb(total)
+    const { files, value } = await asFetched(p.path)
     const ok = p.budget === undefined || value <= p.budget
     if (!ok) over = true
     print({ name: `first-load JS ${p.name} (gzip, as fetched)`, value, unit: 'KB', ...(p.budget !== undefined ? { budget: p.budget, ok } : {}), files })
   }
+  // Every scenario's embed: each fetches its own load balancer and the parts its policies use, so the
+  // budget holds for the largest of them, not for the two above.
+  const each: Record<string, number> = {}
+  for (const id of SCENARIO_IDS) each[id] = (await asFetched(`embed.html?scenario=${id}&controls=minimal`)).value
+  const [largest, value] = Object.entries(each).sort((a, b) => b[1] - a[1])[0]!
+  const ok = value <= EMBED_BUDGET
+  if (!ok) over = true
+  print({ name: `first-load JS embed.html, largest of ${SCENARIO_IDS.length} scenarios (${largest}) (gzip, as fetched)`, value, unit: 'KB', budget: EMBED_BUDGET, ok, each })
 } finally {
   await browser.close()
   server.close()

@@ -85,4 +85,14 @@ describe('import graph', () => {
       .map((f) => path.relative(root, f))
     expect(offenders).toEqual([])
   })
+  it('a load balancer’s parts (HAProxy’s hashing, nginx’s ip_hash, hash and ring) reach the browser only on demand', () => {
+    // A static import would put them back on the first load of every page under that product
+    // (docs/DECISIONS.md "Load-balancer parts"); productLoader.ts fetches them with a run that needs them.
+    const allowed = /src\/(sim\/products\/engine\/all\.ts$|.*\.test\.tsx?$)/
+    const eager = /^\s*(?:import|export)\b(?!\s+type\b)[^'"]*?'[./]*[^']*products\/engine\/(haproxyHash|nginxHash|nginxIpHash)\.ts'|^\s*(?:import|export)\b(?!\s+type\b)[^'"]*?'\.\/(haproxyHash|nginxHash|nginxIpHash)\.ts'/m
+    const offenders = sourceFiles(path.join(root, 'src'))
+      .filter((f) => !allowed.test(f) && eager.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f))
+    expect(offenders).toEqual([])
+  })
 })

@@ -97,3 +97,66 @@ describe('products load on demand', () => {
     expect(lab.getState().loadError).toMatch(/Could not load AWS ALB’s part/)
   })
 })
+
+describe('load-balancer parts load on demand', () => {
+  let m: Modules
+  beforeEach(async () => {
+    m = await fresh()
+    await m.loader.loadProducts(['haproxy', 'nginx'])
+  })
+  afterEach(() => {
+    vi.doUnmock('../sim/products/engine/haproxyHash.ts')
+  })
+
+  it('a run needs the parts of the policies it starts with, switches to, or aims a forged header with', () => {
+    expect(m.store.runNeeds({ scenario: 'crash-sticky-memory' })).toEqual({ lb: 'haproxy', parts: [] })
+    expect(m.store.runNeeds({ scenario: 'ip-hash-nat-hotspot' })).toEqual({ lb: 'nginx', parts: ['nginx-ip-hash'] })
+    expect(m.store.runNeeds({ scenario: 'consistent-hash-scaling' })).toEqual({ lb: 'nginx', parts: ['nginx-hash'] })
+    expect(m.store.runNeeds({ scenario: 'shared-store' })).toEqual({ lb: 'nginx', parts: [] })
+    expect(m.store.runNeeds({ scenario: 'crash-sticky-memory', overrides: { policy: 'ip-hash' } }).parts).toEqual(['haproxy-hash'])
+    expect(m.store.runNeeds({ scenario: 'crash-sticky-memory', script: [{ at: 9_000, do: { kind: 'setPolicy', policy: 'header' } }] }).parts).toEqual(['haproxy-hash'])
+    expect(m.store.runNeeds({ scenario: 'crash-sticky-memory', script: [{ at: 9_000, do: { kind: 'forgeHeader', user: 1, target: 'A' } }] }).parts).toEqual(['haproxy-hash'])
+    // Under a product that can't hash, the stand-in decides (ALB has cookies for ip-hash).
+    expect(m.store.runNeeds({ scenario: 'crash-sticky-memory', overrides: { lb: 'alb', policy: 'ip-hash' } }).parts).toEqual([])
+  })
+
+  it('the engine refuses, with a sentence, to route by a part it was never given', () => {
+    const lab = m.store.createLabStore({ scenario: 'crash-sticky-memory', overrides: { policy: 'ip-hash' } })
+    expect(() => lab.getState().advance(5_000)).toThrow(m.registry.PartNotLoadedError)
+    expect(() => m.store.createLabStore({ scenario: 'crash-sticky-memory', overrides: { policy: 'ip-hash' } }).getState().advance(5_000)).toThrow(/\(haproxy-hash\) is not loaded/)
+  })
+
+  it('a load waits for its parts; a switch to a policy that needs one applies once it has arrived', async () => {
+    const lab = m.store.createLabStore({ scenario: 'crash-sticky-memory' })
+    lab.getState().load({ scenario: 'consistent-hash-scaling' })
+    expect(lab.getState().scenarioId).toBe('crash-sticky-memory')
+    await m.loader.loadParts(['nginx-hash'])
+    await settle()
+    expect(lab.getState().scenarioId).toBe('consistent-hash-scaling')
+
+    lab.getState().load({ scenario: 'crash-sticky-memory' })
+    lab.getState().advance(5_000)
+    lab.getState().intervene({ kind: 'setPolicy', policy: 'ip-hash' })
+    expect(lab.getState().sim.config.policy).toBe('cookie')
+    expect(m.loader.partsReady(['haproxy-hash'])).toBe(false)
+    await m.loader.loadParts(['haproxy-hash'])
+    await settle()
+    expect(lab.getState().sim.config.policy).toBe('ip-hash')
+    lab.getState().advance(20_000)
+    expect(lab.getState().sim.recent.some((r) => r.decision.startsWith('balance source'))).toBe(true)
+  })
+
+  it('a part whose code cannot be fetched: the run goes on under its policy and the lab says why', async () => {
+    vi.doMock('../sim/products/engine/haproxyHash.ts', () => {
+      throw new Error('network down')
+    })
+    const lab = m.store.createLabStore({ scenario: 'crash-sticky-memory' })
+    lab.getState().intervene({ kind: 'setPolicy', policy: 'header' })
+    await expect(m.loader.loadParts(['haproxy-hash'])).rejects.toThrow(/Could not load a part of the lab’s load balancer \(haproxy-hash: .*\)\. Check the connection and reload\./)
+    await settle()
+    expect(lab.getState().sim.config.policy).toBe('cookie')
+    expect(lab.getState().loadError).toMatch(/Could not load a part of the lab’s load balancer/)
+    lab.getState().advance(5_000)
+    expect(lab.getState().sim.counters.failed).toBe(0)
+  })
+})

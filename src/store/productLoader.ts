@@ -3,7 +3,7 @@
 // that needs it creates its store and registered with the engine (src/sim/products/engine/index.ts).
 // The engine itself stays synchronous; Node imports every product eagerly instead (products/engine/all.ts).
 // First-load budget: an embed fetches one product, not five (docs/DECISIONS.md "Products load on demand").
-// A product's parts (HAProxy's hashing) are chunks of their own too, fetched with a run whose policies
+// A product's parts (HAProxy's hashing; nginx's ip_hash, hash and ring) are chunks of their own too, fetched with a run whose policies
 // need them (`RunNeeds`: products/engine/runParts.ts) or before an intervention that switches to one.
 
 import { hasBehaviour, hasPart, registerBehaviours, registerPart, type LbBehaviour, type PartId, type Parts } from '../sim/products/engine/index.ts'
@@ -20,6 +20,8 @@ const CHUNKS: Readonly<Record<LbProductId, () => Promise<LbBehaviour>>> = {
 
 const PART_CHUNKS: { readonly [K in PartId]: () => Promise<Parts[K]> } = {
   'haproxy-hash': () => import('../sim/products/engine/haproxyHash.ts').then((m) => m.haproxyHashing),
+  'nginx-hash': () => import('../sim/products/engine/nginxHash.ts').then((m) => m.nginxHashing),
+  'nginx-ip-hash': () => import('../sim/products/engine/nginxIpHash.ts').then((m) => m.nginxIpHashing),
 }
 const PART_IDS = Object.keys(PART_CHUNKS) as PartId[]
 

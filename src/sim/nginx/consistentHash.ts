@@ -1,8 +1,8 @@
 // nginx `hash $key consistent` (ketama, Cache::Memcached::Fast-compatible): 160 × weight CRC32 points per server.
 
 import { CRC32_INIT, crc32, crc32Final, crc32Update } from './crc32.ts'
-import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
-import type { HashPickResult } from './ipHash.ts'
+import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type HashPickResult, type PeerView } from './peerView.ts'
+import type { HashStart } from './pickerWalk.ts'
 import type { RoundRobinState } from './roundRobin.ts'
 import type { UpstreamServer } from './upstream.ts'
 
@@ -155,5 +155,17 @@ export function chashPick(
     }
     req.point++
     if (++req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
+  }
+}
+
+/** `hash $key consistent`'s start on `ring` (by default the ring cached for the view's servers); an empty key goes to round robin. */
+export function chashStart(ring?: Ring): HashStart {
+  return ({ view, key, tried, rr, single, intro }) => {
+    const empty = key.length === 0
+    if (empty) intro.push(explainLine('key', 'the key is empty → round robin'))
+    if (single || empty) return null
+    const theRing = ring ?? ringFor(view.servers)
+    const req = createChashRequest(theRing, key)
+    return (explain) => chashPick(req, theRing, view, tried, rr, explain)
   }
 }

@@ -1,8 +1,8 @@
 // nginx `hash $key` (modulo, Cache::Memcached-compatible): sum of 15-bit CRC32 slices, weighted walk.
 
 import { CRC32_INIT, crc32Final, crc32Update, toBytes } from './crc32.ts'
-import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
-import type { HashPickResult } from './ipHash.ts'
+import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type HashPickResult, type PeerView } from './peerView.ts'
+import type { HashStart } from './pickerWalk.ts'
 import { peerForSlot, totalWeight } from './weightSlot.ts'
 
 const encoder = new TextEncoder()
@@ -60,4 +60,13 @@ export function hashPick(
     explain.push(explainLine('skip', `${name} ${skipText(reason)} → rehash`, index))
     if (++req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
   }
+}
+
+/** `hash $key`'s start: an empty key goes to round robin, as nginx does. */
+export const hashStart: HashStart = ({ view, key, tried, single, intro }) => {
+  const empty = key.length === 0
+  if (empty) intro.push(explainLine('key', 'the key is empty → round robin'))
+  if (single || empty) return null
+  const req = createHashRequest(key)
+  return (explain) => hashPick(req, view, tried, explain)
 }

@@ -1,7 +1,8 @@
 // nginx `ip_hash` (ngx_http_upstream_ip_hash_module.c): h = 89, h = (h*113 + byte) mod 6271 over the key bytes.
 
 import { formatIp, parseIp, type ParsedIp } from './ip.ts'
-import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type PeerView } from './peerView.ts'
+import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type HashPickResult, type PeerView } from './peerView.ts'
+import type { HashStart } from './pickerWalk.ts'
 import { peerForSlot, totalWeight } from './weightSlot.ts'
 
 export const IP_HASH_INIT = 89
@@ -55,7 +56,7 @@ export function createIpHashRequest(key: string | Uint8Array): IpHashRequest {
   return { bytes, label, hash: IP_HASH_INIT, tries: 0 }
 }
 
-export type HashPickResult = { kind: 'picked'; index: number } | { kind: 'round-robin' }
+export type { HashPickResult } from './peerView.ts'
 
 /** The hashing part of one ip_hash pick; 'round-robin' means nginx gives up hashing for this request. */
 export function ipHashPick(
@@ -86,4 +87,12 @@ export function ipHashPick(
     explain.push(explainLine('skip', `${name} ${skipText(reason)} → hash again`, index))
     if (++req.tries > MAX_HASH_TRIES) return { kind: 'round-robin' }
   }
+}
+
+/** ip_hash's start: the key bytes (first three octets of IPv4, all of IPv6), then its walk. */
+export const ipHashStart: HashStart = ({ view, key, tried, single, intro }) => {
+  const req = createIpHashRequest(key)
+  const what = req.bytes.length === 16 ? 'all 16 bytes of the IPv6 address' : 'first 3 octets of the IPv4 address'
+  intro.push(explainLine('key', `key bytes ${req.label} (${what})`))
+  return single ? null : (explain) => ipHashPick(req, view, tried, explain)
 }

@@ -47,3 +47,6 @@ export function explainLine(kind: ExplainKind, text: string, server: number | nu
 
 /** nginx gives up hashing after this many unusable picks in one request and falls back to round robin. */
 export const MAX_HASH_TRIES = 20
+
+/** One hashing try: a peer picked, or nginx gives up hashing for this request ('round-robin'). */
+export type HashPickResult = { kind: 'picked'; index: number } | { kind: 'round-robin' }

@@ -9,6 +9,10 @@ import { haproxyHashing } from './haproxyHash.ts'
 import { registerBehaviours, registerPart } from './index.ts'
 import { kubeProxyBehaviour } from './kubeProxy.ts'
 import { nginxBehaviour } from './nginx.ts'
+import { nginxHashing } from './nginxHash.ts'
+import { nginxIpHashing } from './nginxIpHash.ts'
 
 registerBehaviours(nginxBehaviour, haproxyBehaviour, albBehaviour, kubeProxyBehaviour, cloudflareBehaviour)
 registerPart('haproxy-hash', haproxyHashing)
+registerPart('nginx-hash', nginxHashing)
+registerPart('nginx-ip-hash', nginxIpHashing)

@@ -5,6 +5,7 @@
 // fact pages under docs/facts/; src/sim/lb.ts and backend.ts call them. Every function receives an
 // owned (copy-on-write) state where it may change one.
 
+import type { HashStart } from '../../nginx/pickerWalk.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 import type { LbProductId, PolicyId, RequestKind, Server, ServerId, SimRequest, SimState } from '../../types.ts'
 
@@ -82,6 +83,13 @@ export interface Parts {
   readonly 'haproxy-hash': {
     route(ctx: RouteContext, policy: 'ip-hash' | 'header'): RouteResult
     headerPick(s: SimState, value: string): ServerId | null
+  }
+  /** nginx's `ip_hash` (nginxIpHash.ts). */
+  readonly 'nginx-ip-hash': { readonly start: HashStart }
+  /** nginx's `hash $key` and `hash $key consistent`, and its header ring for aiming a forged header (nginxHash.ts). */
+  readonly 'nginx-hash': {
+    start(method: 'hash' | 'hash-consistent'): HashStart
+    headerPicker(s: SimState): (value: string) => ServerId | null
   }
 }
 

@@ -44,9 +44,19 @@ export function behaviourOf(s: SimState): LbBehaviour {
 
 // ── parts ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** Which policies of which product need a part (aiming a forged header is the header policy's pick). */
+/** Which policies of which product need a part. */
 export const POLICY_PARTS: { readonly [L in LbProductId]?: { readonly [P in PolicyId]?: PartId } } = {
+  nginx: { 'ip-hash': 'nginx-ip-hash', hash: 'nginx-hash', 'hash-consistent': 'nginx-hash', header: 'nginx-hash' },
   haproxy: { 'ip-hash': 'haproxy-hash', header: 'haproxy-hash' },
+}
+
+/** The part each product aims a forged header with (behaviour.headerPicker), whatever the policy. */
+export const HEADER_PICK_PARTS: { readonly [L in LbProductId]: PartId } = {
+  nginx: 'nginx-hash',
+  haproxy: 'haproxy-hash',
+  alb: 'nginx-hash',
+  'kube-proxy': 'nginx-hash',
+  cloudflare: 'nginx-hash',
 }
 
 const parts: { -readonly [K in PartId]?: Parts[K] } = {}

@@ -3,13 +3,13 @@
 // (src/sim/nginx through nginxUpstream.ts). Part of the nginx product: this file and what it imports
 // load in the browser only with a product that needs them (docs/DECISIONS.md "Products load on demand").
 
-import { createPicker, ringFor } from '../../nginx/index.ts'
 import { mutLb } from '../../cow.ts'
 import { headerValue } from '../../policies/header.ts'
 import { passivelyFailed } from '../../servers.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
 import type { PolicyId, Server, ServerId, SimState } from '../../types.ts'
-import { nginxPick, upstreamOf } from './nginxUpstream.ts'
+import { partOf } from './index.ts'
+import { nginxPick } from './nginxUpstream.ts'
 
 /** Routes the policies that are nginx algorithms; null for the lab's generic ones (round robin…). */
 export function nginxRoute(ctx: RouteContext, policy: PolicyId): RouteResult | null {
@@ -85,15 +85,10 @@ function nginxRoundRobin(ctx: RouteContext): RouteResult {
 }
 
 /**
- * Where nginx's `hash $http_x_user_id consistent` ring sends a header value, every server counted as
- * up (a forger aims at the ring, not at the servers' health). Also what a forger aims with under the
- * products that hash no header (ALB, Kubernetes) or keep a table (Cloudflare).
+ * Where nginx's `hash $http_x_user_id consistent` ring sends a header value (nginxHash.ts): what a
+ * forger aims with under nginx and under the products that hash no header (ALB, Kubernetes) or keep a
+ * table (Cloudflare).
  */
 export function nginxHeaderPicker(s: SimState): (value: string) => ServerId | null {
-  const up = upstreamOf(s)
-  const ring = ringFor(up.servers)
-  return (value) => {
-    const choice = createPicker('hash-consistent', { servers: up.servers, isFailed: () => false }, value, { current: up.servers.map(() => 0), effective: up.servers.map((x) => x.weight) }, ring).next()
-    return choice.index === null ? null : up.ids[choice.index]!
-  }
+  return partOf('nginx-hash').headerPicker(s)
 }

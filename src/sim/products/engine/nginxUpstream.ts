@@ -3,10 +3,12 @@
 // one nginx pick, translating addresses back to server letters for learners.
 
 import { mutLb } from '../../cow.ts'
-import { createPicker, type NginxMethod, type UpstreamServer } from '../../nginx/index.ts'
+import { createPickerWith, type HashStart, type NginxMethod } from '../../nginx/pickerWalk.ts'
+import type { UpstreamServer } from '../../nginx/upstream.ts'
 import { passivelyFailed } from '../../servers.ts'
 import type { ServerId, SimState } from '../../types.ts'
 import type { RouteContext, RouteResult } from '../../policies/policy.ts'
+import { partOf } from './index.ts'
 
 interface Upstream {
   readonly servers: readonly UpstreamServer[]
@@ -41,6 +43,13 @@ function lettered(text: string, s: SimState): string {
   return out
 }
 
+/** The method's hashing, from its part: ip_hash (nginxIpHash.ts), `hash` and `hash … consistent` (nginxHash.ts). */
+function startFor(method: NginxMethod): HashStart | null {
+  if (method === 'round-robin') return null
+  if (method === 'ip-hash') return partOf('nginx-ip-hash').start
+  return partOf('nginx-hash').start(method)
+}
+
 /**
  * One nginx pick for this request. Servers this request already tried count as failing, which makes
  * nginx's walk continue exactly where a retry inside one request would (the hash keeps evolving).
@@ -58,7 +67,7 @@ export function nginxPick(ctx: RouteContext, method: NginxMethod, key: string, l
     current: up.ids.map((id) => lb.rrWeights[id]?.current ?? 0),
     effective: up.ids.map((id, i) => lb.rrWeights[id]?.effective ?? up.servers[i]!.weight),
   }
-  const choice = createPicker(method, { servers: up.servers, isFailed }, key, rr).next()
+  const choice = createPickerWith(startFor(method), { servers: up.servers, isFailed }, key, rr).next()
   up.ids.forEach((id, i) => {
     lb.rrWeights[id] = { current: rr.current[i]!, effective: rr.effective[i]! }
   })
