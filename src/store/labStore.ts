@@ -211,6 +211,21 @@ export function createLabStore(init: LabInit): LabStore {
     setMode(mode) {
       const { sim } = get()
       const want = modeDesign(mode, sim.config.lb)
+      // One switch, not two: when the new policy's part isn't here yet, neither change lands until it is
+      // (storage first and routing a moment later would run a few requests under a design nobody chose).
+      const parts = interventionParts(sim.config.lb, { kind: 'setPolicy', policy: want.policy })
+      if (!partsReady(parts)) {
+        const ticket = loads
+        loadParts(parts).then(
+          () => {
+            if (ticket === loads) get().setMode(mode)
+          },
+          (e: unknown) => {
+            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
+          },
+        )
+        return
+      }
       // Storage first, so the sessions are already in their new home when routing changes.
       if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
       if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })

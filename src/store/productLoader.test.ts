@@ -146,6 +146,18 @@ describe('load-balancer parts load on demand', () => {
     expect(lab.getState().sim.recent.some((r) => r.decision.startsWith('balance source'))).toBe(true)
   })
 
+  it('the one-click design switch waits for its part and lands whole: storage and routing together', async () => {
+    const lab = m.store.createLabStore({ scenario: 'shared-store' })
+    lab.getState().advance(5_000)
+    lab.getState().setMode('sticky') // nginx's Sticky: hash … consistent over server memory
+    expect(lab.getState().sim.config).toMatchObject({ policy: 'round-robin', storage: 'shared' })
+    await m.loader.loadParts(['nginx-hash'])
+    await settle()
+    expect(lab.getState().sim.config).toMatchObject({ policy: 'hash-consistent', storage: 'memory' })
+    const switched = lab.getState().timeline.script.filter((x) => x.by !== 'scenario')
+    expect(new Set(switched.map((x) => x.at)).size).toBe(1)
+  })
+
   it('a part whose code cannot be fetched: the run goes on under its policy and the lab says why', async () => {
     vi.doMock('../sim/products/engine/haproxyHash.ts', () => {
       throw new Error('network down')
