@@ -26,13 +26,24 @@ function measure(root: HTMLElement): AnchorMap {
     return { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 }
   }
   const users = new Map<number, Point>()
+  const avatars: [number, DOMRect][] = []
   const servers = new Map<string, Point>()
   let lb: Point = { x: box.width / 2, y: box.height / 2 }
   for (const el of root.querySelectorAll<HTMLElement>('[data-anchor]')) {
     const [kind, id] = (el.dataset.anchor ?? '').split(':')
-    if (kind === 'user') users.set(Number(id), center(el))
+    if (kind === 'user') avatars.push([Number(id), el.getBoundingClientRect()])
     else if (kind === 'server') servers.set(id!, center(el))
     else if (kind === 'lb') lb = center(el)
+  }
+  // A user's requests leave from the edge of their avatar that faces the load balancer, not its
+  // middle: the lines never cross the user's own initials.
+  for (const [id, r] of avatars) {
+    const c = { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 }
+    const dx = lb.x - c.x
+    const dy = lb.y - c.y
+    const d = Math.hypot(dx, dy)
+    const radius = Math.min(r.width, r.height) / 2
+    users.set(id, d > radius ? { x: c.x + (dx / d) * radius, y: c.y + (dy / d) * radius } : c)
   }
   const keepOut: number[] = []
   for (const el of root.querySelectorAll<HTMLElement>('[data-keepout]')) {
