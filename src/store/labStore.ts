@@ -107,157 +107,142 @@ function build(init: LabInit) {
 export function createLabStore(init: LabInit): LabStore {
   // Every `load` takes a number; a load still waiting for its product applies only if none came after.
   let loads = 0
-  return createStore<LabState>((set, get) => ({
-    ...build(init),
-    initialOverrides: init.overrides ?? {},
-    keepDesign: init.keepDesign ?? true,
-    playing: init.playing ?? false,
-    speed: clampSpeed(init.speed ?? 1),
-    view: 'stage',
-    selectedRequest: null,
-    selectedUser: null,
-    logFilter: { user: null, server: null },
-    loadError: null,
+  return createStore<LabState>((set, get) => {
+    /** Once `loading` has landed, `again` — unless another run was loaded meanwhile; a failed fetch is the lab's `loadError` while the run goes on. */
+    const whenLoaded = (loading: Promise<void>, ticket: number, again: () => void): void => {
+      loading.then(
+        () => {
+          if (ticket === loads) again()
+        },
+        (e: unknown) => {
+          if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
+        },
+      )
+    }
+    return {
+      ...build(init),
+      initialOverrides: init.overrides ?? {},
+      keepDesign: init.keepDesign ?? true,
+      playing: init.playing ?? false,
+      speed: clampSpeed(init.speed ?? 1),
+      view: 'stage',
+      selectedRequest: null,
+      selectedUser: null,
+      logFilter: { user: null, server: null },
+      loadError: null,
 
-    play: () => set({ playing: true }),
-    pause: () => set({ playing: false }),
-    toggle: () => set((s) => ({ playing: !s.playing })),
-    setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
+      play: () => set({ playing: true }),
+      pause: () => set({ playing: false }),
+      toggle: () => set((s) => ({ playing: !s.playing })),
+      setSpeed: (speed) => set({ speed: clampSpeed(speed) }),
 
-    advance(ms) {
-      const { timeline, sim, horizon } = get()
-      if (ms <= 0) return
-      const next = play(timeline, sim, sim.now + ms)
-      set({ timeline: next.timeline, sim: next.state, horizon: Math.max(horizon, next.state.now) })
-    },
+      advance(ms) {
+        const { timeline, sim, horizon } = get()
+        if (ms <= 0) return
+        const next = play(timeline, sim, sim.now + ms)
+        set({ timeline: next.timeline, sim: next.state, horizon: Math.max(horizon, next.state.now) })
+      },
 
-    stepForward() {
-      const { timeline, sim, horizon } = get()
-      const state = stepForward(timeline, sim)
-      set({ sim: state, playing: false, horizon: Math.max(horizon, state.now) })
-    },
+      stepForward() {
+        const { timeline, sim, horizon } = get()
+        const state = stepForward(timeline, sim)
+        set({ sim: state, playing: false, horizon: Math.max(horizon, state.now) })
+      },
 
-    stepBack() {
-      const { timeline, sim } = get()
-      set({ sim: stepBack(timeline, sim), playing: false })
-    },
+      stepBack() {
+        const { timeline, sim } = get()
+        set({ sim: stepBack(timeline, sim), playing: false })
+      },
 
-    seek(t) {
-      const { timeline, horizon } = get()
-      const target = Math.max(0, Math.round(t))
-      const next = seek(timeline, target)
-      set({ timeline: next.timeline, sim: next.state, horizon: Math.max(horizon, next.state.now) })
-    },
+      seek(t) {
+        const { timeline, horizon } = get()
+        const target = Math.max(0, Math.round(t))
+        const next = seek(timeline, target)
+        set({ timeline: next.timeline, sim: next.state, horizon: Math.max(horizon, next.state.now) })
+      },
 
-    reset() {
-      const { scenarioId, seed, overrides, initialOverrides, keepDesign, timeline, sim } = get()
-      const kept = keepDesign ? mergePatches(overrides, learnerDesign(timeline.config, appliedScript(timeline, sim))) : initialOverrides
-      set({ ...build({ scenario: scenarioId, seed, overrides: kept }), playing: false, selectedRequest: null, selectedUser: null })
-    },
+      reset() {
+        const { scenarioId, seed, overrides, initialOverrides, keepDesign, timeline, sim } = get()
+        const kept = keepDesign ? mergePatches(overrides, learnerDesign(timeline.config, appliedScript(timeline, sim))) : initialOverrides
+        set({ ...build({ scenario: scenarioId, seed, overrides: kept }), playing: false, selectedRequest: null, selectedUser: null })
+      },
 
-    restoreDefaults() {
-      const { scenarioId, seed, initialOverrides } = get()
-      set({ ...build({ scenario: scenarioId, seed, overrides: initialOverrides }), playing: false, selectedRequest: null, selectedUser: null })
-    },
+      restoreDefaults() {
+        const { scenarioId, seed, initialOverrides } = get()
+        set({ ...build({ scenario: scenarioId, seed, overrides: initialOverrides }), playing: false, selectedRequest: null, selectedUser: null })
+      },
 
-    load(next) {
-      const ticket = ++loads
-      const needs = runNeeds(next)
-      if (!runReady(needs)) {
-        loadRun(needs).then(
-          () => {
-            if (ticket === loads) get().load(next)
-          },
-          (e: unknown) => {
-            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
-          },
-        )
-        return
-      }
-      set({
-        loadError: null,
-        ...build(next),
-        initialOverrides: next.overrides ?? {},
-        keepDesign: next.keepDesign ?? true,
-        playing: next.playing ?? false,
-        // A caller that names a speed (a lesson scene runs at 4×) gets it; otherwise the learner's stays.
-        ...(next.speed !== undefined ? { speed: clampSpeed(next.speed) } : {}),
-        selectedRequest: null,
-        selectedUser: null,
-        logFilter: { user: null, server: null },
-      })
-    },
+      load(next) {
+        const ticket = ++loads
+        const needs = runNeeds(next)
+        if (!runReady(needs)) {
+          whenLoaded(loadRun(needs), ticket, () => get().load(next))
+          return
+        }
+        set({
+          loadError: null,
+          ...build(next),
+          initialOverrides: next.overrides ?? {},
+          keepDesign: next.keepDesign ?? true,
+          playing: next.playing ?? false,
+          // A caller that names a speed (a lesson scene runs at 4×) gets it; otherwise the learner's stays.
+          ...(next.speed !== undefined ? { speed: clampSpeed(next.speed) } : {}),
+          selectedRequest: null,
+          selectedUser: null,
+          logFilter: { user: null, server: null },
+        })
+      },
 
-    intervene(iv) {
-      const { timeline, sim } = get()
-      // Switching to a policy whose part isn't here yet: once it has arrived, unless another run was loaded meanwhile.
-      const parts = interventionParts(sim.config.lb, iv)
-      if (!partsReady(parts)) {
-        const ticket = loads
-        loadParts(parts).then(
-          () => {
-            if (ticket === loads) get().intervene(iv)
-          },
-          (e: unknown) => {
-            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
-          },
-        )
-        return
-      }
-      const next = intervene(timeline, sim, iv)
-      set({ timeline: next.timeline, sim: next.state, horizon: next.state.now })
-    },
+      intervene(iv) {
+        const { timeline, sim } = get()
+        // Switching to a policy whose part isn't here yet: once it has arrived, unless another run was loaded meanwhile.
+        const parts = interventionParts(sim.config.lb, iv)
+        if (!partsReady(parts)) {
+          const ticket = loads
+          whenLoaded(loadParts(parts), ticket, () => get().intervene(iv))
+          return
+        }
+        const next = intervene(timeline, sim, iv)
+        set({ timeline: next.timeline, sim: next.state, horizon: next.state.now })
+      },
 
-    setMode(mode) {
-      const { sim } = get()
-      const want = modeDesign(mode, sim.config.lb)
-      // One switch, not two: when the new policy's part isn't here yet, neither change lands until it is
-      // (storage first and routing a moment later would run a few requests under a design nobody chose).
-      const parts = interventionParts(sim.config.lb, { kind: 'setPolicy', policy: want.policy })
-      if (!partsReady(parts)) {
-        const ticket = loads
-        loadParts(parts).then(
-          () => {
-            if (ticket === loads) get().setMode(mode)
-          },
-          (e: unknown) => {
-            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
-          },
-        )
-        return
-      }
-      // Storage first, so the sessions are already in their new home when routing changes.
-      if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
-      if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })
-    },
+      setMode(mode) {
+        const { sim } = get()
+        const want = modeDesign(mode, sim.config.lb)
+        // One switch, not two: when the new policy's part isn't here yet, neither change lands until it is
+        // (storage first and routing a moment later would run a few requests under a design nobody chose).
+        const parts = interventionParts(sim.config.lb, { kind: 'setPolicy', policy: want.policy })
+        if (!partsReady(parts)) {
+          const ticket = loads
+          whenLoaded(loadParts(parts), ticket, () => get().setMode(mode))
+          return
+        }
+        // Storage first, so the sessions are already in their new home when routing changes.
+        if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
+        if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })
+      },
 
-    setLb(lb) {
-      // Like `load`: under a product not loaded yet, once its code has arrived, unless a later load came.
-      const ticket = ++loads
-      const { scenarioId: scenario, overrides: given, timeline: current } = get()
-      const needs = runNeeds({ scenario, overrides: { ...given, lb }, script: current.script.filter((x) => x.by !== 'scenario') })
-      if (!runReady(needs)) {
-        loadRun(needs).then(
-          () => {
-            if (ticket === loads) get().setLb(lb)
-          },
-          (e: unknown) => {
-            if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
-          },
-        )
-        return
-      }
-      const { scenarioId, seed, overrides, timeline, sim } = get()
-      if (sim.config.lb === lb) return
-      const script = timeline.script.filter((x) => x.by !== 'scenario')
-      set({ ...build({ scenario: scenarioId, seed, overrides: { ...overrides, lb }, script, at: sim.now }), loadError: null, selectedRequest: null, selectedUser: null })
-    },
+      setLb(lb) {
+        // Like `load`: under a product not loaded yet, once its code has arrived, unless a later load came.
+        const ticket = ++loads
+        const { scenarioId: scenario, overrides: given, timeline: current } = get()
+        const needs = runNeeds({ scenario, overrides: { ...given, lb }, script: current.script.filter((x) => x.by !== 'scenario') })
+        if (!runReady(needs)) {
+          whenLoaded(loadRun(needs), ticket, () => get().setLb(lb))
+          return
+        }
+        const { scenarioId, seed, overrides, timeline, sim } = get()
+        if (sim.config.lb === lb) return
+        const script = timeline.script.filter((x) => x.by !== 'scenario')
+        set({ ...build({ scenario: scenarioId, seed, overrides: { ...overrides, lb }, script, at: sim.now }), loadError: null, selectedRequest: null, selectedUser: null })
+      },
 
-    setView: (view) => set({ view }),
-    selectRequest: (selectedRequest) => set({ selectedRequest }),
-    selectUser: (selectedUser) => set({ selectedUser }),
-    setLogFilter: (logFilter) => set({ logFilter }),
-  }))
+      setView: (view) => set({ view }),
+      selectRequest: (selectedRequest) => set({ selectedRequest }),
+      selectUser: (selectedUser) => set({ selectedUser }),
+      setLogFilter: (logFilter) => set({ logFilter }),
+    }
+  })
 }
 
 export function clampSpeed(x: number): number {
