@@ -74,6 +74,22 @@ describe('TurnAround: HAProxy’s retries observed, not predicted', () => {
     await expect(h.tar.waiting(7, 40001, 1, 41_004, 'request 7', h.now, () => false)).rejects.toThrow(/the model waits HAProxy's turn-around after 1 refused connection\(s\); HAProxy's stream is in state EST/)
   })
 
+  it('says the replay fell behind when HAProxy is already past the wait it looks for', async () => {
+    const h = fake()
+    h.streams.set(40001, { server: 'A', state: EST, failed: 3 })
+    await expect(h.tar.waiting(7, 40001, 2, 42_012, 'request 7', h.now, () => false)).rejects.toThrow(/request 7: the replay fell behind HAProxy's 1 s retry timer/)
+  })
+
+  it('moves a wait that would start just after another wait’s timer, so HAProxy never has to order two retries a few ms apart', async () => {
+    const h = fake()
+    const start = h.now
+    h.streams.set(40001, { server: 'B', state: SC_ST_TAR, failed: 1 })
+    await h.tar.waiting(7, 40001, 1, 41_000, 'user 7', start, () => false)
+    // The model starts the next wait 3 ms later; it goes 30 ms after the first instead.
+    await h.tar.sync(40_003, 'user 22', 'send', true)
+    expect(h.now - start).toBe(30)
+  })
+
   it('holds what the model places after a retry until HAProxy has made it, however late its timer fires', async () => {
     const h = fake()
     const start = h.now

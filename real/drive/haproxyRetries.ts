@@ -25,6 +25,8 @@ export const TURN_AROUND_MS = 1_000
 const POLL_MS = 2
 /** Asking starts this long before the earliest moment HAProxy's timer can fire. */
 const EARLY_MS = 20
+/** Least wall time between the start of a wait and another wait's timer (see `spaced`). */
+const SPACING_MS = 30
 /** Longest the harness waits for HAProxy to show a wait or a retry (wall clock). */
 const LIMIT_MS = 15_000
 
@@ -39,6 +41,8 @@ interface Wait {
   readonly failed: number
   /** Wall time the stream was last seen before this wait began: HAProxy's timer fires after this + TURN_AROUND_MS. */
   readonly after: number
+  /** Wall time HAProxy was first seen in this wait: its timer fires by this + TURN_AROUND_MS. */
+  readonly seen: number
   readonly what: string
 }
 
@@ -68,14 +72,16 @@ export class TurnAround {
     const { at: seen } = await this.poll((all) => {
       const v = all.get(port)
       if (inTurnAround(v, failed)) return true
-      // Answered or connected: HAProxy did not wait where the model waits.
-      if ((v && (v.failed > failed || (v.failed === failed && v.state > SC_ST_TAR))) || (!v && ended())) {
+      // Already past this wait (a later one, or connected after more refusals): the harness came too late to see it.
+      if (v && v.failed > failed) throw new Error(`${what}: the replay fell behind HAProxy's ${TURN_AROUND_MS / 1000} s retry timer — by the time it looked for the turn-around after ${failed} refused connection(s), HAProxy's stream was ${describeStream(v)}`)
+      // Answered or connected after as many refusals: HAProxy did not wait where the model waits.
+      if ((v && v.failed === failed && v.state > SC_ST_TAR) || (!v && ended())) {
         throw new Divergence(`${what}: the model waits HAProxy's turn-around after ${failed} refused connection(s); HAProxy's stream is ${describeStream(v)}`)
       }
       return false
     }, `${what} to wait in HAProxy's turn-around after ${failed} refused connection(s)`)
     this.offset ??= seen - (retryAt - TURN_AROUND_MS)
-    this.waits.set(id, { modelAt: retryAt, port, failed, after: this.retried.get(id) ?? since, what })
+    this.waits.set(id, { modelAt: retryAt, port, failed, after: this.retried.get(id) ?? since, seen, what })
     this.retried.delete(id)
   }
 
@@ -104,7 +110,7 @@ export class TurnAround {
       return this.now()
     }
     if (pace && this.offset !== null) {
-      const ms = t + this.offset - this.now()
+      const ms = this.spaced(t + this.offset) - this.now()
       if (ms > 0) await this.sleep(ms)
     }
     const due = [...this.waits.entries()].filter(([, w]) => w.modelAt <= t).sort((a, b) => a[1].modelAt - b[1].modelAt)
@@ -125,6 +131,30 @@ export class TurnAround {
       if (!this.races.has(id)) this.races.set(id, late)
     }
     return before
+  }
+
+  /**
+   * When a new wait may start (wall time `at`, the model's pace): HAProxy's timers fire a turn-around
+   * apart, each a turn-around after the one before, so a wait that starts within SPACING_MS after
+   * another wait's timer (in any of its rounds) is moved to SPACING_MS after it. Within a few ms two
+   * retries' order is HAProxy's and the kernel's to decide — on a loaded machine one refusal was seen
+   * 16 ms late and two redispatches swapped (docs/DECISIONS.md, "HAProxy's retries, observed"). Moving
+   * a wait later keeps every order the model has: what it places after the other wait's retry already
+   * waits for that retry, and the new wait's own retries come later still.
+   */
+  private spaced(at: number): number {
+    let t = Math.max(at, this.now())
+    for (let moved = true, rounds = 0; moved && rounds < this.waits.size + 1; rounds++) {
+      moved = false
+      for (const w of this.waits.values()) {
+        const since = (((t - w.seen) % TURN_AROUND_MS) + TURN_AROUND_MS) % TURN_AROUND_MS
+        if (since < SPACING_MS) {
+          t += SPACING_MS - since
+          moved = true
+        }
+      }
+    }
+    return t
   }
 
   /**
