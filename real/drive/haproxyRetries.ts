@@ -13,8 +13,9 @@
 //   which fails the replay only if it goes back to the balancer (the order mattered).
 // What is left to the wall clock is the spacing of the waits: a request or reconnect that starts a
 // wait is sent at the model's pace (wall = model + offset while waits are pending), so HAProxy's
-// timers keep the model's gaps between them; everything else goes as soon as the retries before it
-// are seen. See docs/DECISIONS.md, "HAProxy's retries, observed".
+// timers keep the model's gaps between them, and never within SPACING_MS after another wait's timer
+// (`spaced`); everything else goes as soon as the retries before it are seen. See docs/DECISIONS.md,
+// "HAProxy's retries, observed".
 
 import { describeStream, inTurnAround, SC_ST_TAR, type StreamView } from '../stack/haproxyStreams.ts'
 import { Divergence } from './flight.ts'
