@@ -4,6 +4,7 @@
 // balancer on 127.0.0.1. The answer comes back as the response plus the server that answered.
 
 import http from 'node:http'
+import type { Socket } from 'node:net'
 import { decodeJwt } from 'jose'
 import type { RequestKind, ServerId, SimConfig, SimMs, SimRequest, User } from '../../src/sim/types.ts'
 import { H } from '../app/protocol.ts'
@@ -71,8 +72,8 @@ export function outgoing(req: SimRequest, user: User, config: SimConfig, now: Si
  */
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity })
 
-/** Sends one request to the load balancer; resolves with the whole response. */
-export function send(port: number, o: Outgoing): Promise<HttpAnswer> {
+/** Sends one request to the load balancer; resolves with the whole response. `onPort`: its connection's client port, once connected. */
+export function send(port: number, o: Outgoing, onPort?: (port: number) => void): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const r = http.request({ host: '127.0.0.1', port, method: o.method, path: o.path, headers: { ...o.headers, 'content-length': '0' }, agent }, (res) => {
       let body = ''
@@ -81,9 +82,16 @@ export function send(port: number, o: Outgoing): Promise<HttpAnswer> {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
       res.on('error', reject)
     })
+    if (onPort) r.on('socket', (sock) => whenConnected(sock, onPort))
     r.on('error', reject)
     r.end()
   })
+}
+
+/** Calls `f` with the socket's local port once it is connected (HAProxy's `show sess` names a stream by it). */
+export function whenConnected(sock: Socket, f: (port: number) => void): void {
+  if (!sock.connecting && sock.localPort !== undefined) f(sock.localPort)
+  else sock.once('connect', () => f(sock.localPort!))
 }
 
 /** Reads the cookies and token a response set, in the model's terms. */

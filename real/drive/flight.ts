@@ -21,11 +21,21 @@ export class Flight {
   private result: HttpAnswer | null = null
   private failure: Error | null = null
   private readonly listeners = new Set<() => void>()
+  /** The client port of the request's connection (HAProxy's `show sess` names the stream by it). */
+  port: number | null = null
 
   constructor(
     readonly id: number,
     readonly user: UserId,
+    /** Wall time just before it was sent. */
+    readonly sentAt: number = Date.now(),
   ) {}
+
+  /** The connection is up on this client port. */
+  connected(port: number): void {
+    this.port = port
+    this.notify()
+  }
 
   start(p: Promise<HttpAnswer>): void {
     p.then(

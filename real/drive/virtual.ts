@@ -51,7 +51,11 @@ export class VirtualReplay implements AppEvents {
   private readonly lastKillAt: number
   private stack!: Stack
   /** HAProxy's 1 s waits before retrying a refused server, running on its own clock. */
-  private readonly tar = new TurnAround()
+  private readonly tar = new TurnAround(() => {
+    const lb = this.stack.lb
+    if (!lb.streams) throw new Error(`${lb.product} has no runtime view of its connections`)
+    return lb.streams()
+  })
 
   constructor(
     readonly plan: Plan,
@@ -144,11 +148,14 @@ export class VirtualReplay implements AppEvents {
     return chain
   }
 
-  /** Sends the request to the real load balancer (without waiting for where it goes). */
-  private async launch(req: SimRequest, canary: boolean): Promise<Flight> {
+  /**
+   * Sends the request to the real load balancer (without waiting for where it goes). `refused`: the
+   * model's first server refuses it, so it may start one of HAProxy's waits (haproxyRetries.ts).
+   */
+  private async launch(req: SimRequest, canary: boolean, refused = false): Promise<Flight> {
     const s = this.s
-    await this.tar.sync(s.now, `request ${req.id}`, 'send')
-    const f = new Flight(req.id, req.user)
+    const sentAt = await this.tar.sync(s.now, `request ${req.id}`, 'send', refused)
+    const f = new Flight(req.id, req.user, sentAt)
     this.flights.set(req.id, f)
     const user = s.users[req.user]!
     const o = outgoing(req, user, s.config, s.now, this.token(req.user), this.stack.lb.affinityCookie)
@@ -158,7 +165,7 @@ export class VirtualReplay implements AppEvents {
     if (certain) o.headers[H.arriveAt] = String(s.now)
     // The model's canary draw for this request: HAProxy ignores the affinity cookie (haproxyRuntime.ts).
     if (canary) o.headers[CANARY_HEADER] = '1'
-    f.start(send(this.stack.lb.port, o))
+    f.start(send(this.stack.lb.port, o, (port) => f.connected(port)))
     return f
   }
 
@@ -199,12 +206,12 @@ export class VirtualReplay implements AppEvents {
     let hop: Hop | undefined
     if (modelRefusals) {
       if (!same) pre = route(s, s.users[userId]!, req.refused.map((h) => h.server), req.kind, req.retry === 'balance')
-      // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
-      if (!this.flights.has(id)) await this.launch(req, pre?.canary === true)
-      else await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
-      if (!same && req.refused.length > 0) this.tar.balanced(id)
       const target = same ? req.server : pre!.server
       const srv = target === null ? undefined : s.servers[serverIndex(target)]
+      // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
+      if (!this.flights.has(id)) await this.launch(req, pre?.canary === true, srv !== undefined && !accepts(srv))
+      else await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
+      if (!same && req.refused.length > 0) this.tar.balanced(id)
       if (srv && !accepts(srv)) {
         hop = { kind: 'refused', server: srv.id }
         this.refusals.set(id, (this.refusals.get(id) ?? 0) + 1)
@@ -247,8 +254,12 @@ export class VirtualReplay implements AppEvents {
       }
       const plan = haproxyBehaviour.refused(s, after)
       this.tar.played(id)
-      if ('retry' in plan && plan.delayMs > 0) this.tar.waiting(id, s.now, s.now + 2 * HOP_MS + plan.delayMs)
-      else {
+      if ('retry' in plan && plan.delayMs > 0) {
+        const f = this.flights.get(id)!
+        await f.wait(() => f.port !== null || f.settled, `request ${id}'s connection to ${product}`)
+        if (f.port === null) throw new Divergence(`request ${id}: ${product} answered ${f.answer().status}; the model waits to retry ${after.server}`)
+        await this.tar.waiting(id, f.port, after.refused.length, s.now + 2 * HOP_MS + plan.delayMs, `request ${id}`, f.sentAt, () => f.settled)
+      } else {
         // A redispatch at once happens at once on 127.0.0.1 too: let HAProxy finish before anything else is sent.
         if ('retry' in plan && plan.retry === 'balance') this.tar.balanced(id)
         await this.landing(after)

@@ -9,6 +9,7 @@ import type { Socket } from 'node:net'
 import type { ServerId } from '../../src/sim/types.ts'
 import { acceptKey } from '../app/websocket.ts'
 import { H } from '../app/protocol.ts'
+import { whenConnected } from './browserHttp.ts'
 
 /** Asks HAProxy for one server (`use-server`), where the model opens the socket on a known server. */
 export const WS_SERVER_HEADER = 'x-lab-ws-server'
@@ -38,8 +39,8 @@ export class RealSocket {
 
 export type Upgrade = { readonly ok: true; readonly socket: RealSocket } | { readonly ok: false; readonly status: number }
 
-/** Opens a WebSocket through the load balancer on `port`; resolves when it is up or refused. */
-export function openWebSocket(port: number, user: number, headers: Record<string, string>): Promise<Upgrade> {
+/** Opens a WebSocket through the load balancer on `port`; resolves when it is up or refused. `onPort`: the connection's client port, once connected. */
+export function openWebSocket(port: number, user: number, headers: Record<string, string>, onPort?: (port: number) => void): Promise<Upgrade> {
   const key = crypto.randomBytes(16).toString('base64')
   return new Promise((resolve, reject) => {
     const r = http.request({
@@ -62,6 +63,7 @@ export function openWebSocket(port: number, user: number, headers: Record<string
       res.resume()
       resolve({ ok: false, status: res.statusCode ?? 0 })
     })
+    if (onPort) r.on('socket', (sock) => whenConnected(sock, onPort))
     r.on('error', reject)
     r.end()
   })

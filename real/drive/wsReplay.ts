@@ -8,12 +8,40 @@
 
 import type { SimEvent, SimState, UserId } from '../../src/sim/types.ts'
 import { Divergence } from './flight.ts'
-import { HOP_MS } from '../../src/sim/network.ts'
 import { TURN_AROUND_MS, type TurnAround } from './haproxyRetries.ts'
 import { openWebSocket, WS_SERVER_HEADER, type RealSocket, type Upgrade } from './websocket.ts'
 
 /** The turn-around's key for a user's reconnect (request ids are never negative). */
 const wsKey = (user: UserId): number => -1 - user
+
+/** A reconnect's real upgrade while the model's reconnect waits for HAProxy's retries. */
+class PendingUpgrade {
+  readonly upgrade: Promise<Upgrade>
+  private readonly port: Promise<number | null>
+  settled = false
+
+  constructor(
+    open: (onPort: (port: number) => void) => Promise<Upgrade>,
+    /** Wall time just before it was sent. */
+    readonly sentAt: number,
+  ) {
+    let known: (port: number) => void = () => {}
+    const port = new Promise<number>((resolve) => (known = resolve))
+    this.upgrade = open(known)
+    // Handled now, awaited later: a replay that stops first (a divergence) must not leave a rejection
+    // nobody handles when the stack goes down (it ended the whole test:real process once).
+    const done = this.upgrade.then(
+      () => (this.settled = true),
+      () => (this.settled = true),
+    )
+    this.port = Promise.race([port, done.then(() => null)])
+  }
+
+  /** Its connection's client port (HAProxy's `show sess` names the stream by it); null if it ended first. */
+  connected(): Promise<number | null> {
+    return this.port
+  }
+}
 
 export interface SocketLb {
   readonly port: number
@@ -23,7 +51,7 @@ export interface SocketLb {
 export class SocketReplay {
   private readonly sockets = new Map<UserId, RealSocket>()
   /** Upgrades sent through the load balancer whose model reconnect is still waiting for a retry. */
-  private readonly pending = new Map<UserId, Promise<Upgrade>>()
+  private readonly pending = new Map<UserId, PendingUpgrade>()
 
   constructor(
     private readonly s: SimState,
@@ -68,11 +96,9 @@ export class SocketReplay {
     let pending = this.pending.get(user)
     if (e.retry === undefined || !pending) {
       if (pending) throw new Error(`user ${user}: a new WebSocket reconnect while the last one is still under way`)
-      await this.tar.sync(s.now, `user ${user}'s WebSocket reconnect`, 'send')
-      pending = openWebSocket(this.lb().port, user, this.headers(user))
-      // Handled now, awaited later: a replay that stops first (a divergence) must not leave a rejection
-      // nobody handles when the stack goes down (it ended the whole test:real process once).
-      pending.catch(() => {})
+      // At the model's pace: a refused reconnect starts one of HAProxy's waits.
+      const sentAt = await this.tar.sync(s.now, `user ${user}'s WebSocket reconnect`, 'send', true)
+      pending = new PendingUpgrade((onPort) => openWebSocket(this.lb().port, user, this.headers(user), onPort), sentAt)
       this.pending.set(user, pending)
     } else {
       await this.tar.sync(s.now, `user ${user}'s WebSocket retry`, 'send')
@@ -83,12 +109,15 @@ export class SocketReplay {
     const retry = [...s.events.values()].find((x): x is Extract<SimEvent, { kind: 'ws.reconnect' }> => x.kind === 'ws.reconnect' && x.user === user && x.retry !== undefined)
     if (retry) {
       // HAProxy heard of the refusal at once (the model's reconnect has no hop); its timer runs 1 s.
-      this.tar.waiting(key, s.now - HOP_MS, s.now + TURN_AROUND_MS)
+      const p = pending
+      const port = await p.connected()
+      if (port === null) throw new Divergence(`user ${user}'s WebSocket reconnect was over before the model's first retry`)
+      await this.tar.waiting(key, port, retry.retry!.refused.length, s.now + TURN_AROUND_MS, `user ${user}'s WebSocket reconnect`, p.sentAt, () => p.settled)
       return
     }
     this.pending.delete(user)
     this.tar.forget(key)
-    const real = await pending
+    const real = await pending.upgrade
     const want = s.users[user]!.wsServer
     const got = real.ok ? real.socket.server : null
     if (got !== want) {
@@ -117,7 +146,7 @@ export class SocketReplay {
       }
     } finally {
       for (const k of this.sockets.values()) k.close()
-      for (const p of this.pending.values()) void p.then((u) => u.ok && u.socket.close(), () => {})
+      for (const p of this.pending.values()) void p.upgrade.then((u) => u.ok && u.socket.close(), () => {})
     }
   }
 }

@@ -6,6 +6,7 @@
 import type { PolicyId, ServerId, SimState } from '../../src/sim/types.ts'
 import { NginxErrorLog, type FailedAttempt } from '../drive/nginxLog.ts'
 import type { FakeClock } from './fakeClock.ts'
+import type { StreamView } from './haproxyStreams.ts'
 import { Nginx, type UpstreamLine } from './nginx.ts'
 import type { Owned } from './owned.ts'
 
@@ -41,6 +42,8 @@ export interface RealBalancer {
   failedAttempts(id: number): FailedAttempt[]
   /** Connection retries per request id, from a log written when each request ends (HAProxy). */
   retries?(): Map<number, number>
+  /** The connections HAProxy is handling now, by client port (runtime API `show sess`; haproxyStreams.ts). */
+  streams?(): Promise<Map<number, StreamView>>
   stop(): void
 }
 

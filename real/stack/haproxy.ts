@@ -20,6 +20,7 @@ import type { FailedAttempt } from '../drive/nginxLog.ts'
 import type { FleetView, RealBalancer } from './balancer.ts'
 import { adminCommand, adminStateOf, affinityCommand, AFFINITY_MAP, ignorePersistLines, type AdminState } from './haproxyRuntime.ts'
 import { stopPidSync, type Owned } from './owned.ts'
+import { parseStreams, type StreamView } from './haproxyStreams.ts'
 import { WS_SERVER_HEADER } from '../drive/websocket.ts'
 
 export interface HaproxyOptions {
@@ -170,6 +171,11 @@ ${useServers}${servers.join('\n')}
    */
   failedAttempts(): FailedAttempt[] {
     return []
+  }
+
+  /** The connections HAProxy is handling now, by client port (haproxyStreams.ts). */
+  async streams(): Promise<Map<number, StreamView>> {
+    return parseStreams(await runtimeCommand(this.socket, 'show sess'))
   }
 
   /** Connection retries HAProxy logged per request id (%rc; a leading "+" = redispatched). */
