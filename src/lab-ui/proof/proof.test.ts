@@ -26,7 +26,7 @@ describe('the badge’s verdict', () => {
     expect(proofFor('database-store', { lb: 'nginx', policy: 'round-robin', storage: 'database' })).toEqual({ proven: true, on: 'nginx + PostgreSQL' })
     expect(proofFor('cookie-affinity', { lb: 'haproxy', policy: 'round-robin', storage: 'shared' })).toEqual({ proven: true, on: 'HAProxy + Redis' })
     expect(proofFor('rolling-deploy', { lb: 'haproxy', policy: 'round-robin', storage: 'shared' })).toEqual({ proven: true, on: 'HAProxy + Redis' })
-    expect(proofFor('websocket-affinity', { lb: 'haproxy', policy: 'cookie', storage: 'shared' })).toEqual({ proven: true, on: 'HAProxy + Redis' })
+    expect(proofFor('websocket-affinity', { lb: 'haproxy', policy: 'cookie', storage: 'shared' })).toMatchObject({ proven: false, why: expect.stringMatching(/runtime API/) })
   })
 
   it('simulation only, with why: managed products, random, client-ip, rows not proven, designs not in the table, free runs', () => {
