@@ -19,6 +19,8 @@ export function ModeControls({ part = 'all', children }: { part?: 'all' | 'toggl
   const store = useLabStore()
   const mode = useLab((s) => modeOf(s.sim))
   const changed = useLab(designChanged)
+  // A switch whose routing code is on its way shows at once (the run changes when it lands): a press is never seemingly ignored.
+  const pending = useLab((s) => s.pendingMode)
   const { setMode, restoreDefaults } = store.getState()
   return (
     <div className="flex flex-col gap-3" data-mode-controls data-part={part}>
@@ -26,7 +28,7 @@ export function ModeControls({ part = 'all', children }: { part?: 'all' | 'toggl
         <div className="flex flex-wrap items-end gap-x-3 gap-y-1">
           <Segmented
             label="Design"
-            value={mode === 'custom' ? null : mode}
+            value={pending ?? (mode === 'custom' ? null : mode)}
             onChange={(m) => setMode(m)}
             options={[
               { value: 'sticky', label: 'Sticky', hint: 'Any affinity that pins users, with sessions in server memory (one click: the load balancer’s own affinity)' },

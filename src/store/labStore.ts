@@ -59,6 +59,8 @@ export interface LabState extends PlaybackActions {
   readonly logFilter: { readonly user: number | null; readonly server: ServerId | null }
   /** A run asked for by `load` whose load balancer's code could not be fetched (the old run goes on). */
   readonly loadError: string | null
+  /** A Sticky/Stateless switch waiting for its routing code: the toggle shows it at once, the run changes when it lands. */
+  readonly pendingMode: 'sticky' | 'stateless' | null
 
   /** Open another run; under a product not loaded yet, once its code has arrived (the latest call wins). */
   load(init: LabInit): void
@@ -115,7 +117,7 @@ export function createLabStore(init: LabInit): LabStore {
           if (ticket === loads) again()
         },
         (e: unknown) => {
-          if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e) })
+          if (ticket === loads) set({ loadError: e instanceof Error ? e.message : String(e), pendingMode: null })
         },
       )
     }
@@ -130,6 +132,7 @@ export function createLabStore(init: LabInit): LabStore {
       selectedUser: null,
       logFilter: { user: null, server: null },
       loadError: null,
+      pendingMode: null,
 
       play: () => set({ playing: true }),
       pause: () => set({ playing: false }),
@@ -181,6 +184,7 @@ export function createLabStore(init: LabInit): LabStore {
         }
         set({
           loadError: null,
+          pendingMode: null,
           ...build(next),
           initialOverrides: next.overrides ?? {},
           keepDesign: next.keepDesign ?? true,
@@ -214,9 +218,11 @@ export function createLabStore(init: LabInit): LabStore {
         const parts = interventionParts(sim.config.lb, { kind: 'setPolicy', policy: want.policy })
         if (!partsReady(parts)) {
           const ticket = loads
+          set({ pendingMode: mode })
           whenLoaded(loadParts(parts), ticket, () => get().setMode(mode))
           return
         }
+        if (get().pendingMode !== null) set({ pendingMode: null })
         // Storage first, so the sessions are already in their new home when routing changes.
         if (sim.config.storage !== want.storage) get().intervene({ kind: 'setStorage', storage: want.storage })
         if (get().sim.config.policy !== want.policy) get().intervene({ kind: 'setPolicy', policy: want.policy })

@@ -106,6 +106,7 @@ describe('load-balancer parts load on demand', () => {
   })
   afterEach(() => {
     vi.doUnmock('../sim/products/engine/haproxyHash.ts')
+    vi.doUnmock('../sim/products/engine/nginxHash.ts')
   })
 
   it('a run needs the parts of the policies it starts with, switches to, or aims a forged header with', () => {
@@ -151,9 +152,11 @@ describe('load-balancer parts load on demand', () => {
     lab.getState().advance(5_000)
     lab.getState().setMode('sticky') // nginx's Sticky: hash … consistent over server memory
     expect(lab.getState().sim.config).toMatchObject({ policy: 'round-robin', storage: 'shared' })
+    expect(lab.getState().pendingMode).toBe('sticky') // the toggle shows the reader's choice meanwhile
     await m.loader.loadParts(['nginx-hash'])
     await settle()
     expect(lab.getState().sim.config).toMatchObject({ policy: 'hash-consistent', storage: 'memory' })
+    expect(lab.getState().pendingMode).toBeNull()
     const switched = lab.getState().timeline.script.filter((x) => x.by !== 'scenario')
     expect(new Set(switched.map((x) => x.at)).size).toBe(1)
   })
@@ -170,5 +173,19 @@ describe('load-balancer parts load on demand', () => {
     expect(lab.getState().loadError).toMatch(/Could not load a part of the lab’s load balancer/)
     lab.getState().advance(5_000)
     expect(lab.getState().sim.counters.failed).toBe(0)
+  })
+
+  it('a design switch whose part cannot be fetched: the toggle goes back to the running design and the lab says why', async () => {
+    vi.doMock('../sim/products/engine/nginxHash.ts', () => {
+      throw new Error('network down')
+    })
+    const lab = m.store.createLabStore({ scenario: 'shared-store' })
+    lab.getState().setMode('sticky')
+    expect(lab.getState().pendingMode).toBe('sticky')
+    await expect(m.loader.loadParts(['nginx-hash'])).rejects.toThrow(/Could not load a part/)
+    await settle()
+    expect(lab.getState().pendingMode).toBeNull()
+    expect(lab.getState().sim.config).toMatchObject({ policy: 'round-robin', storage: 'shared' })
+    expect(lab.getState().loadError).toMatch(/Could not load a part of the lab’s load balancer/)
   })
 })
