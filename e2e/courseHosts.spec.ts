@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SCENARIO_IDS } from '../src/sim/scenarios/scenario.ts'
 
+// A routed request still in flight when a test ends must not fail the worker (it did once in CI).
+test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }))
+
 const outDir = process.env.OUT_DIR ?? 'dist'
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 

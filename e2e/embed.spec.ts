@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs'
 import { expectNoAxeViolations, gotoThemed } from './axe.ts'
 import { inkedPixels } from './canvas.ts'
 
+// A routed request still in flight when a test ends must not fail the worker (it did once in CI).
+test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }))
+
 const HOST = 'http://course.example'
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 const resizer = readFileSync(new URL('../node_modules/@open-iframe-resizer/core/dist/index.js', import.meta.url), 'utf8')

@@ -7,6 +7,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import type { EventData, LabClient, LabState } from '../src/embed/framed/hostApi/client.ts'
 
+// A routed request still in flight when a test ends must not fail the worker (it did once in CI).
+test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }))
+
 const HOST = 'http://host.test'
 const fixture = readFileSync(new URL('./fixtures/host-api.html', import.meta.url), 'utf8')
 

@@ -5,6 +5,9 @@
 import { expect, test } from '@playwright/test'
 import { inkedPixels } from './canvas.ts'
 
+// A routed request still in flight when a test ends must not fail the worker (it did once in CI).
+test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }))
+
 const EMBED = './embed.html?scenario=ip-hash-nat-hotspot&controls=full'
 
 // The offline service worker would fetch the parts itself, past page.route.
