@@ -49,6 +49,8 @@ export class VirtualReplay implements AppEvents {
   private readonly refusals = new Map<number, number>()
   /** The last time the script kills a process: until then a request may die and be retried elsewhere. */
   private readonly lastKillAt: number
+  /** HAProxy: the held SYN (real/stack/synGate.ts) of a request's refused attempt, by request id, until the model's retry. */
+  private readonly holding = new Map<number, string>()
   private stack!: Stack
   /** HAProxy's 1 s waits before retrying a refused server, running on its own clock. */
   private readonly tar = new TurnAround(() => {
@@ -92,6 +94,7 @@ export class VirtualReplay implements AppEvents {
     await Promise.all(s.servers.map((srv) => stack.app(srv.id).ask({ t: 'listen' }, 'listening')))
     await stack.lb.start(fleetView(s))
     this.appliedView = JSON.stringify(fleetView(s))
+    if (stack.lb.product === 'haproxy' && this.lastKillAt >= 0) await this.startGate()
     this.log.started(stack)
     const until = this.plan.durationMs
     for (;;) {
@@ -110,6 +113,43 @@ export class VirtualReplay implements AppEvents {
     this.ws?.finish()
     this.checkRetries()
     return s
+  }
+
+  /**
+   * HAProxy hears of a refused connection when the model's load balancer does (synGate.ts). Without
+   * the gate (not root, no iptables) the replay goes on with refusals at once and says so; CI
+   * (REQUIRE_REAL=1) fails instead.
+   */
+  private async startGate(): Promise<void> {
+    try {
+      await this.stack.startGate(() => {
+        for (const f of this.flights.values()) f.notify()
+      })
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err)
+      if (process.env.REQUIRE_REAL === '1') throw err
+      this.log.warn(`${why} — refused connections come back at once, so HAProxy may redispatch a round-robin request before one the model balances first`)
+    }
+  }
+
+  /**
+   * Holds the SYN of request `id`'s attempt `tag` to `server` (refused by the model): waits until the
+   * gate has it — or until HAProxy sent the request elsewhere, which the checks after will name.
+   */
+  private async heldOrElsewhere(id: number, tag: string): Promise<void> {
+    const gate = this.stack.gate!
+    const f = this.flights.get(id)!
+    await f.wait(() => gate.isHeld(tag) || f.arrivals.length > 0 || f.settled, `${this.stack.lb.product}'s connection for request ${id} to reach the refusing server`)
+    if (gate.isHeld(tag)) this.holding.set(id, tag)
+    else await gate.release(tag)
+  }
+
+  /** Lets request `id`'s held SYN go: HAProxy hears the refusal now. */
+  private async letGo(id: number): Promise<void> {
+    const tag = this.holding.get(id)
+    if (tag === undefined) return
+    this.holding.delete(id)
+    await this.stack.gate!.release(tag)
   }
 
   /** HAProxy: the model's refused attempts per request against HAProxy's logged retries (%rc). */
@@ -208,11 +248,26 @@ export class VirtualReplay implements AppEvents {
       if (!same) pre = route(s, s.users[userId]!, req.refused.map((h) => h.server), req.kind, req.retry === 'balance')
       const target = same ? req.server : pre!.server
       const srv = target === null ? undefined : s.servers[serverIndex(target)]
-      // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
-      if (!this.flights.has(id)) await this.launch(req, pre?.canary === true, srv !== undefined && !accepts(srv))
-      else await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
+      const refusing = srv !== undefined && !accepts(srv)
+      // The SYN of an attempt the model refuses is held until the model's load balancer hears of it.
+      const gate = this.stack.gate
+      const tag = `${id}.${req.refused.length}`
+      if (!this.flights.has(id)) {
+        if (gate && refusing) await gate.hold(this.stack.ports.apps[serverIndex(srv.id)]!, tag)
+        // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
+        await this.launch(req, pre?.canary === true, refusing)
+        if (gate && refusing) await this.heldOrElsewhere(id, tag)
+      } else {
+        await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
+        // The model's redispatch of a refused attempt whose SYN was held: HAProxy hears of the refusal now.
+        if (this.holding.has(id)) {
+          if (gate && refusing) await gate.hold(this.stack.ports.apps[serverIndex(srv.id)]!, tag)
+          await this.letGo(id)
+          if (gate && refusing) await this.heldOrElsewhere(id, tag)
+        }
+      }
       if (!same && req.refused.length > 0) this.tar.balanced(id)
-      if (srv && !accepts(srv)) {
+      if (refusing) {
         hop = { kind: 'refused', server: srv.id }
         this.refusals.set(id, (this.refusals.get(id) ?? 0) + 1)
       } else hop = await this.landing(req)
@@ -244,7 +299,11 @@ export class VirtualReplay implements AppEvents {
       throw new Divergence(`request ${id}: ${product} found ${hop.server} refusing connections; the model's ${hop.server} accepts them`)
     }
     if (modelRefusals && hop.kind === 'refused') {
-      if (after.outcome === 'error') {
+      const plan = after.outcome === 'error' ? null : haproxyBehaviour.refused(s, after)
+      // A redispatch at once: HAProxy hears of the refusal (its SYN was held) at the model's retry.
+      const deferred = plan !== null && 'retry' in plan && plan.retry === 'balance' && plan.delayMs === 0 && this.holding.has(id)
+      if (!deferred) await this.letGo(id)
+      if (after.outcome === 'error' || plan === null) {
         // Retries used up: HAProxy's own 503 must come back.
         const f = this.flights.get(id)!
         await f.wait(() => f.settled, `the error response to request ${id}`)
@@ -252,15 +311,15 @@ export class VirtualReplay implements AppEvents {
         this.applyAnswer(after, f.answer())
         return
       }
-      const plan = haproxyBehaviour.refused(s, after)
       this.tar.played(id)
+      if (deferred) return
       if ('retry' in plan && plan.delayMs > 0) {
         const f = this.flights.get(id)!
         await f.wait(() => f.port !== null || f.settled, `request ${id}'s connection to ${product}`)
         if (f.port === null) throw new Divergence(`request ${id}: ${product} answered ${f.answer().status}; the model waits to retry ${after.server}`)
         await this.tar.waiting(id, f.port, after.refused.length, s.now + 2 * HOP_MS + plan.delayMs, `request ${id}`, f.sentAt, () => f.settled)
       } else {
-        // A redispatch at once happens at once on 127.0.0.1 too: let HAProxy finish before anything else is sent.
+        // A redispatch at once, without the gate: HAProxy heard at once; let it finish before anything else is sent.
         if ('retry' in plan && plan.retry === 'balance') this.tar.balanced(id)
         await this.landing(after)
       }
@@ -329,6 +388,7 @@ export class VirtualReplay implements AppEvents {
     const s = this.s
     const req = s.inflight[userId]
     if (req && req.id === id) {
+      await this.letGo(id)
       this.flights.delete(id)
       this.chains.delete(id)
     }

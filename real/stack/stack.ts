@@ -18,6 +18,7 @@ import { HaproxyBalancer } from './haproxy.ts'
 import { Owned } from './owned.ts'
 import { PostgresServer } from './postgres.ts'
 import { RedisServer } from './redis.ts'
+import { SynGate } from './synGate.ts'
 
 /**
  * LB, ten app slots, Redis. Below Linux's ephemeral range (32768–60999 by default), so the browsers'
@@ -75,6 +76,8 @@ export function programsFor(plan: Plan, clock?: ClockOptions): Program[] {
 export class Stack {
   readonly apps = new Map<ServerId, AppProcess>()
   wallT0 = Date.now()
+  /** HAProxy on the model's clock: holds SYNs to the app ports until the harness lets them go (synGate.ts). */
+  gate: SynGate | null = null
   private constructor(
     readonly plan: Plan,
     readonly owned: Owned,
@@ -153,6 +156,11 @@ export class Stack {
     return app
   }
 
+  /** Starts the SYN gate over the app servers' ports; `changed` runs when it holds a SYN. Throws a sentence if it cannot. */
+  async startGate(changed: () => void): Promise<void> {
+    this.gate = await SynGate.start(this.owned, this.ports.apps, changed)
+  }
+
   app(id: ServerId): AppProcess {
     const a = this.apps.get(id)
     if (!a) throw new Error(`no app server ${id}`)
@@ -160,6 +168,7 @@ export class Stack {
   }
 
   down(): void {
+    this.gate?.stop()
     this.lb.stop()
     for (const a of this.apps.values()) a.kill()
     this.redis?.kill()

@@ -20,6 +20,8 @@ import { makePlan, NotReplayable, type Plan } from '../plan.ts'
 import { replay, simulate } from '../replay.ts'
 import { findProgram, MissingProgram, type Program } from '../stack/binaries.ts'
 import { cleanupChecks } from './cleanup.ts'
+import { gateChecks } from './gate.ts'
+import { gateUnavailable } from '../stack/synGate.ts'
 import { wallClockCheck } from './wallClock.ts'
 
 export interface Case {
@@ -81,16 +83,21 @@ async function runCase(c: Case): Promise<Outcome> {
 }
 
 /**
- * One replay; run again once if a port it chose was taken meanwhile by another process (another
- * `npm run real`, a conformance run): the reservation of ports is per process (stack.ts), so two
- * processes may both find the preferred ports free. Nothing of the run is compared before that error.
+ * One replay; run again once if the harness, not the software, could not go on — nothing of the run
+ * is compared before either error:
+ * - a port it chose was taken meanwhile by another process (another `npm run real`, a conformance
+ *   run): the reservation of ports is per process (stack.ts), so two processes may both find the
+ *   preferred ports free;
+ * - "the replay fell behind": on a starved machine the harness looked for one of HAProxy's 1 s retry
+ *   timers too late (real/drive/haproxyRetries.ts) — it stops rather than count a wrong order.
  */
 async function replayOnFreePorts(plan: Plan): ReturnType<typeof replay> {
   try {
     return await replay(plan)
   } catch (err) {
-    if (!(err instanceof Error) || !err.message.includes('EADDRINUSE')) throw err
-    console.log(`  (${plan.scenario} seed ${plan.seed}: a port was taken by another process — once more)`)
+    const why = !(err instanceof Error) ? null : err.message.includes('EADDRINUSE') ? 'a port was taken by another process' : err.message.includes('the replay fell behind') ? 'the harness fell behind HAProxy’s retry timer' : null
+    if (why === null) throw err
+    console.log(`  (${plan.scenario} seed ${plan.seed}: ${why} — once more)`)
     return await replay(plan)
   }
 }
@@ -153,8 +160,14 @@ async function main(): Promise<number> {
     else if (strict) failed += 1
   }
   if (process.env.REAL_SKIP_CLEANUP !== '1' && !only) {
-    for (const c of await cleanupChecks()) {
-      console.log(`${c.ok ? '✓' : '✗'} cleanup: ${c.detail}`)
+    const noGate = gateUnavailable()
+    if (noGate !== null && process.env.REQUIRE_REAL === '1') {
+      console.log(`✗ SYN gate: ${noGate}`)
+      failed += 1
+    }
+    const checks = [...(await cleanupChecks()).map((c) => ({ ...c, what: 'cleanup' })), ...(noGate === null ? await gateChecks() : []).map((c) => ({ ...c, what: 'SYN gate' }))]
+    for (const c of checks) {
+      console.log(`${c.ok ? '✓' : '✗'} ${c.what}: ${c.detail}`)
       if (c.ok) passed += 1
       else failed += 1
     }

@@ -17,7 +17,9 @@ export default function RealPage() {
         restarts, adds and drains real processes when the scenario says so. Time is the model’s: requests go out in the engine’s order and each app server holds
         its answer until the model’s finish time, so real software makes every routing, failure and session decision; nginx reads the model’s clock too
         (libfaketime), so its <code>fail_timeout</code> windows pass in model seconds; HAProxy’s 1 s waits before retrying a refused server run on its own
-        clock, so the replay watches each retry happen on HAProxy’s runtime API before it moves the model past it. The test passes only when the real run’s
+        clock, so the replay watches each retry happen on HAProxy’s runtime API before it moves the model past it; and a connection to a killed server,
+        which 127.0.0.1 refuses at once, is held in the kernel (its SYN, in an NFQUEUE) until the model’s load balancer hears of the refusal, so a
+        round-robin redispatch takes its turn where the model’s does. The test passes only when the real run’s
         counters equal the simulation’s — requests, ok, failed, retried, unexpected logouts, carts lost, sessions lost, remaps and requests per server — for every
         row marked proven below, under {SEEDS_PER_DESIGN} seeds each. It runs in CI on every change.
       </p>
