@@ -50,7 +50,8 @@ export function stopPidSync(pid: number, signal: NodeJS.Signals = 'SIGTERM', tim
 }
 
 // The reaper, as a script for `node -e`: argv = harness pid, temp dir. It reads `<dir>/pids`
-// ("<pid> <signal>" lines) when the harness is gone.
+// ("<pid> <signal>" lines) when the harness is gone, and removes the port claims listed in
+// `<dir>/claims` that still name the harness (portClaims.ts).
 const REAPER = `
 const fs = require('fs'), path = require('path')
 const [parent, dir] = [Number(process.argv[1]), process.argv[2]]
@@ -65,6 +66,9 @@ const tick = () => {
   const wait = () => {
     if (pids.some(([p]) => alive(p)) && Date.now() < until) return setTimeout(wait, 50)
     for (const [p] of pids) { try { process.kill(p, 'SIGKILL') } catch {} }
+    let claims = []
+    try { claims = fs.readFileSync(path.join(dir, 'claims'), 'utf8').split('\\n').filter(Boolean) } catch {}
+    for (const f of claims) { try { if (fs.readFileSync(f, 'utf8').trim() === String(parent)) fs.rmSync(f, { force: true }) } catch {} }
     try { fs.rmSync(dir, { recursive: true, force: true }) } catch {}
     process.exit(0)
   }
@@ -103,6 +107,21 @@ export class Owned {
   own(pid: number, signal: NodeJS.Signals = 'SIGTERM'): void {
     fs.appendFileSync(this.pidFile, `${pid} ${signal}\n`)
     this.cleanup.add(() => stopPidSync(pid, signal))
+  }
+
+  /** Port claim files (portClaims.ts) for the reaper to remove if the harness dies without letting go. */
+  claims(files: readonly string[]): void {
+    fs.writeFileSync(path.join(this.dir, 'claims'), files.map((f) => `${f}\n`).join(''))
+    // And on cleanup (Ctrl-C, SIGTERM, an error), the claims this process still holds.
+    this.cleanup.add(() => {
+      for (const f of files) {
+        try {
+          if (fs.readFileSync(f, 'utf8').trim() === String(process.pid)) fs.rmSync(f, { force: true })
+        } catch {
+          // gone
+        }
+      }
+    })
   }
 
   path(...parts: string[]): string {

@@ -16,6 +16,7 @@ import { findPrograms, type Program } from './binaries.ts'
 import { FakeClock } from './fakeClock.ts'
 import { HaproxyBalancer } from './haproxy.ts'
 import { Owned } from './owned.ts'
+import { claimFile, claimPorts, releaseClaims } from './portClaims.ts'
 import { PostgresServer } from './postgres.ts'
 import { RedisServer } from './redis.ts'
 import { SynGate } from './synGate.ts'
@@ -49,14 +50,22 @@ function choosePorts(): Promise<{ lb: number; apps: number[]; redis: number }> {
 async function choosePortsNow(): Promise<{ lb: number; apps: number[]; redis: number }> {
   const preferred = Array.from({ length: MAX_SERVERS + 2 }, (_, i) => PREFERRED_BASE + i)
   const free = preferred.some((p) => reserved.has(p)) ? [false] : await Promise.all(preferred.map(portIsFree))
-  const ports = free.every(Boolean) && !preferred.some((p) => reserved.has(p)) ? preferred : await freePorts(MAX_SERVERS + 2, [...reserved])
+  // Claimed across processes too (portClaims.ts): another `npm run real` may have found them free as well.
+  let ports = free.every(Boolean) && !preferred.some((p) => reserved.has(p)) && claimPorts(preferred) ? preferred : null
+  for (let tries = 0; ports === null; tries++) {
+    if (tries >= 20) throw new Error('could not claim free ports on 127.0.0.1 for a replay')
+    const some = await freePorts(MAX_SERVERS + 2, [...reserved])
+    if (claimPorts(some)) ports = some
+  }
   for (const p of ports) reserved.add(p)
   return { lb: ports[0]!, apps: ports.slice(1, MAX_SERVERS + 1), redis: ports[MAX_SERVERS + 1]! }
 }
 
 /** Gives a replay's ports back (the stack is down). */
 export function releasePorts(ports: { lb: number; apps: readonly number[]; redis: number }): void {
-  for (const p of [ports.lb, ...ports.apps, ports.redis]) reserved.delete(p)
+  const all = [ports.lb, ...ports.apps, ports.redis]
+  for (const p of all) reserved.delete(p)
+  releaseClaims(all)
 }
 
 /** Does this replay run nginx on the model's clock (libfaketime, fakeClock.ts)? */
@@ -103,6 +112,8 @@ export class Stack {
   static async up(plan: Plan, ports: { lb: number; apps: number[]; redis: number }, clock: ClockOptions, events: AppEvents): Promise<Stack> {
     const bins = findPrograms(programsFor(plan, clock))
     const owned = new Owned(`real-${plan.scenario}-`)
+    // A harness killed with SIGKILL: its reaper removes the claims too.
+    owned.claims([ports.lb, ...ports.apps, ports.redis].map((p) => claimFile(p)))
     try {
       fs.mkdirSync(owned.path('orders'))
       const bundle = await bundleApp(owned)

@@ -48,14 +48,17 @@ async function killMidRun(args: string[], signal: NodeJS.Signals): Promise<{ ok:
       .filter(Boolean)
       .map((l) => Number(l.split(' ')[0]))
     const before = processesUsing(dir)
+    // The port claims it holds (real/stack/portClaims.ts): gone with it too.
+    const claims = fs.readFileSync(`${dir}/claims`, 'utf8').split('\n').filter(Boolean)
+    const claimed = (): string[] => claims.filter((f) => fs.existsSync(f) && fs.readFileSync(f, 'utf8').trim() === String(child.pid))
     child.kill(signal)
     const until = Date.now() + 15_000
-    while (Date.now() < until && (fs.existsSync(dir) || pids.some(alive) || processesUsing(dir).length > 0 || alive(child.pid!))) await sleep(100)
+    while (Date.now() < until && (fs.existsSync(dir) || pids.some(alive) || processesUsing(dir).length > 0 || alive(child.pid!) || claimed().length > 0)) await sleep(100)
     const left = [...new Set([...pids.filter(alive), ...processesUsing(dir)])]
-    if (left.length > 0 || fs.existsSync(dir)) {
-      return { ok: false, detail: `${what}: left ${left.length} process${left.length === 1 ? '' : 'es'} (${left.join(', ')})${fs.existsSync(dir) ? ` and ${dir}` : ''}` }
+    if (left.length > 0 || fs.existsSync(dir) || claimed().length > 0) {
+      return { ok: false, detail: `${what}: left ${left.length} process${left.length === 1 ? '' : 'es'} (${left.join(', ')})${fs.existsSync(dir) ? ` and ${dir}` : ''}${claimed().length > 0 ? ` and ${claimed().length} port claim(s)` : ''}` }
     }
-    return { ok: true, detail: `${what}: ${before.length} processes (${pids.length} recorded) and its temp dir are gone` }
+    return { ok: true, detail: `${what}: ${before.length} processes (${pids.length} recorded), its ${claims.length} port claims and its temp dir are gone` }
   } finally {
     if (child.exitCode === null && child.pid !== undefined && alive(child.pid)) child.kill('SIGKILL')
   }

@@ -26,7 +26,7 @@ function refusedAfter(port: number): Promise<number | null> {
 }
 
 function rulesMention(chain: string): boolean {
-  return execFileSync(iptablesBinary()!, ['-w', '-S'], { encoding: 'utf8' }).includes(chain)
+  return execFileSync(iptablesBinary()!, ['-w', '-S'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes(chain)
 }
 
 async function holdsAndLetsGo(): Promise<{ ok: boolean; detail: string }> {
