@@ -114,12 +114,13 @@ test('a load balancer’s hashing arrives with the first run that routes by it: 
   // nginx's one-click Sticky is `hash … consistent`: switching to it fetches nginx's ring, then routes by it.
   // On a slow connection the toggle shows the reader's choice at once, and the run changes when the ring lands.
   await page.route(/\/nginxHash-[^/]*\.js$/, async (route) => {
-    await new Promise((r) => setTimeout(r, 800))
+    await new Promise((r) => setTimeout(r, 1500))
     await route.continue()
   })
   await page.goto('./#/lab?scenario=shared-store')
   await page.getByRole('radio', { name: 'Sticky' }).check()
   await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toHaveValue('round-robin')
+  await expect(page.getByTestId('design-kind')).toHaveText('Switching to Sticky — loading the load balancer’s routing…')
   await expect.poll(() => parts().some((s) => /\/nginxHash-/.test(s))).toBe(true)
   await expect(page.getByRole('combobox', { name: 'How does the LB route?' })).toHaveValue('hash-consistent')
   await page.getByRole('button', { name: 'Play' }).click()

@@ -37,6 +37,8 @@ export function ModePickers() {
   const carts = useLab((s) => s.sim.config.jwt.carts)
   const describe = useLab((s) => ROUTING_POLICIES[s.sim.config.policy].describe(s.sim.config))
   const servers = useLab((s) => s.sim.servers.filter((x) => x.status !== 'removed').length)
+  // A Sticky/Stateless press whose routing code is still on its way (labStore.setMode): say so, not the old design's name.
+  const pending = useLab((s) => s.pendingMode)
   const { intervene } = store.getState()
   const design = { policy, storage, jwt: { carts } }
   const kind = designKind(design)
@@ -47,8 +49,8 @@ export function ModePickers() {
   return (
     <>
       <p className="-mt-1 flex items-start gap-1 text-sm text-muted" data-testid="design-kind-line">
-        <span data-testid="design-kind">{designSummary(design, servers)}</span>
-        {kind !== 'mixed' && <Explain id={DESIGN_TERMS[kind]} label={kind === 'sticky' ? 'Sticky session' : 'Stateless service'} className="-my-0.5" />}
+        <span data-testid="design-kind">{pending ? `Switching to ${pending === 'sticky' ? 'Sticky' : 'Stateless'} — loading the load balancer’s routing…` : designSummary(design, servers)}</span>
+        {kind !== 'mixed' && !pending && <Explain id={DESIGN_TERMS[kind]} label={kind === 'sticky' ? 'Sticky session' : 'Stateless service'} className="-my-0.5" />}
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2">
