@@ -34,6 +34,16 @@ export interface RunNeeds {
 const loading = new Map<string, Promise<void>>()
 const READY: Promise<void> = Promise.resolve()
 
+/** The promise for `key`, made once (see loadProducts: a failure stands too). */
+function once(key: string, make: () => Promise<void>): Promise<void> {
+  let p = loading.get(key)
+  if (!p) {
+    p = make()
+    loading.set(key, p)
+  }
+  return p
+}
+
 /** Are these products ready (a store under any of them can be created synchronously)? */
 export function productsReady(lbs: readonly LbProductId[]): boolean {
   return lbs.every(hasBehaviour)
@@ -48,13 +58,7 @@ export function productsReady(lbs: readonly LbProductId[]): boolean {
 export function loadProducts(lbs: readonly LbProductId[]): Promise<void> {
   const missing = [...new Set(lbs)].filter((lb) => !hasBehaviour(lb)).sort()
   if (missing.length === 0) return READY
-  const key = missing.join(',')
-  let p = loading.get(key)
-  if (!p) {
-    p = Promise.all(missing.map(loadOne)).then(() => undefined)
-    loading.set(key, p)
-  }
-  return p
+  return once(missing.join(','), () => Promise.all(missing.map(loadOne)).then(() => undefined))
 }
 
 /** Every product and part: pages that may show any of them side by side (compare, lessons). */
@@ -70,13 +74,7 @@ export function partsReady(parts: readonly PartId[]): boolean {
 export function loadParts(parts: readonly PartId[]): Promise<void> {
   const missing = [...new Set(parts)].filter((p) => !hasPart(p)).sort()
   if (missing.length === 0) return READY
-  const key = `part:${missing.join(',')}`
-  let p = loading.get(key)
-  if (!p) {
-    p = Promise.all(missing.map(loadPart)).then(() => undefined)
-    loading.set(key, p)
-  }
-  return p
+  return once(`part:${missing.join(',')}`, () => Promise.all(missing.map(loadPart)).then(() => undefined))
 }
 
 export function runReady(n: RunNeeds): boolean {
@@ -86,13 +84,7 @@ export function runReady(n: RunNeeds): boolean {
 /** A run's product and parts (one promise per need, so React's `use` sees the same one each render). */
 export function loadRun(n: RunNeeds): Promise<void> {
   if (runReady(n)) return READY
-  const key = `run:${n.lb}|${[...n.parts].sort().join(',')}`
-  let p = loading.get(key)
-  if (!p) {
-    p = Promise.all([loadProducts([n.lb]), loadParts(n.parts)]).then(() => undefined)
-    loading.set(key, p)
-  }
-  return p
+  return once(`run:${n.lb}|${[...n.parts].sort().join(',')}`, () => Promise.all([loadProducts([n.lb]), loadParts(n.parts)]).then(() => undefined))
 }
 
 function loadPart<K extends PartId>(id: K): Promise<void> {
