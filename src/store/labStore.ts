@@ -82,12 +82,10 @@ export interface LabState extends PlaybackActions {
 
 export type LabStore = StoreApi<LabState>
 
-/** The product a lab opened with `init` runs, resolved as `build` does (the last `lb` wins). */
-export function initProduct(init: Pick<LabInit, 'scenario' | 'overrides'>): LbProductId {
-  return resolveConfig(SCENARIOS[init.scenario].config, init.overrides ?? {}).lb
-}
-
-/** What `init`'s run needs loaded first: its load balancer, and the parts its policies use (scenario script included). */
+/**
+ * What `init`'s run needs loaded first: its load balancer, resolved as `build` does (the last `lb`
+ * wins), and the parts its policies use (scenario script included).
+ */
 export function runNeeds(init: Pick<LabInit, 'scenario' | 'overrides' | 'script'>): RunNeeds {
   const sc = SCENARIOS[init.scenario]
   const config = resolveConfig(sc.config, init.overrides ?? {})

@@ -46,9 +46,9 @@ describe('products load on demand', () => {
   })
 
   it('the product a lab opens with: the scenario’s, unless the overrides name another', () => {
-    expect(m.store.initProduct({ scenario: 'crash-sticky-memory' })).toBe('haproxy')
-    expect(m.store.initProduct({ scenario: 'ip-hash-nat-hotspot' })).toBe('nginx')
-    expect(m.store.initProduct({ scenario: 'crash-sticky-memory', overrides: { lb: 'alb' } })).toBe('alb')
+    expect(m.store.runNeeds({ scenario: 'crash-sticky-memory' }).lb).toBe('haproxy')
+    expect(m.store.runNeeds({ scenario: 'ip-hash-nat-hotspot' }).lb).toBe('nginx')
+    expect(m.store.runNeeds({ scenario: 'crash-sticky-memory', overrides: { lb: 'alb' } }).lb).toBe('alb')
   })
 
   it('a load under another product applies once its code is there, and the latest load wins', async () => {
