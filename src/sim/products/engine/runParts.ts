@@ -10,14 +10,8 @@ import { HEADER_PICK_PARTS, partsFor } from './index.ts'
 
 /** The parts a run under `lb` starting with `policy` and following `script` needs. */
 export function runParts(lb: LbProductId, policy: PolicyId, script: readonly ScriptItem[]): PartId[] {
-  const policies: PolicyId[] = [policy]
-  let forges = false
-  for (const { do: iv } of script) {
-    if (iv.kind === 'setPolicy') policies.push(iv.policy)
-    else if (iv.kind === 'forgeHeader') forges = true
-  }
-  const parts = new Set(partsFor(lb, policies))
-  if (forges) parts.add(HEADER_PICK_PARTS[lb])
+  const parts = new Set(partsFor(lb, [policy]))
+  for (const { do: iv } of script) for (const part of interventionParts(lb, iv)) parts.add(part)
   return [...parts].sort()
 }
 
