@@ -2,7 +2,7 @@
 
 import { CRC32_INIT, crc32, crc32Final, crc32Update } from './crc32.ts'
 import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type HashPickResult, type PeerView } from './peerView.ts'
-import type { HashStart } from './pickerWalk.ts'
+import { hashesKey, type HashStart } from './pickerWalk.ts'
 import type { RoundRobinState } from './roundRobin.ts'
 import type { UpstreamServer } from './upstream.ts'
 
@@ -160,10 +160,9 @@ export function chashPick(
 
 /** `hash $key consistent`'s start on `ring` (by default the ring cached for the view's servers); an empty key goes to round robin. */
 export function chashStart(ring?: Ring): HashStart {
-  return ({ view, key, tried, rr, single, intro }) => {
-    const empty = key.length === 0
-    if (empty) intro.push(explainLine('key', 'the key is empty → round robin'))
-    if (single || empty) return null
+  return (input) => {
+    if (!hashesKey(input)) return null
+    const { view, key, tried, rr } = input
     const theRing = ring ?? ringFor(view.servers)
     const req = createChashRequest(theRing, key)
     return (explain) => chashPick(req, theRing, view, tried, rr, explain)

@@ -2,7 +2,7 @@
 
 import { CRC32_INIT, crc32Final, crc32Update, toBytes } from './crc32.ts'
 import { MAX_HASH_TRIES, skipReason, skipText, explainLine, type ExplainLine, type HashPickResult, type PeerView } from './peerView.ts'
-import type { HashStart } from './pickerWalk.ts'
+import { hashesKey, type HashStart } from './pickerWalk.ts'
 import { peerForSlot, totalWeight } from './weightSlot.ts'
 
 const encoder = new TextEncoder()
@@ -63,10 +63,8 @@ export function hashPick(
 }
 
 /** `hash $key`'s start: an empty key goes to round robin, as nginx does. */
-export const hashStart: HashStart = ({ view, key, tried, single, intro }) => {
-  const empty = key.length === 0
-  if (empty) intro.push(explainLine('key', 'the key is empty → round robin'))
-  if (single || empty) return null
-  const req = createHashRequest(key)
-  return (explain) => hashPick(req, view, tried, explain)
+export const hashStart: HashStart = (input) => {
+  if (!hashesKey(input)) return null
+  const req = createHashRequest(input.key)
+  return (explain) => hashPick(req, input.view, input.tried, explain)
 }

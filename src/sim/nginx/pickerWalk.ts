@@ -55,6 +55,12 @@ export type Hashing = (explain: ExplainLine[]) => HashPickResult
 /** A hashing method (ip_hash, hash, hash consistent: beside each algorithm): null = round robin from the start. */
 export type HashStart = (input: HashStartInput) => Hashing | null
 
+/** `hash $key` and `hash $key consistent`: does this request hash? Not with one server, nor with an empty key, which goes to round robin (as nginx says in the intro). */
+export function hashesKey({ key, single, intro }: HashStartInput): boolean {
+  if (key.length === 0) intro.push(explainLine('key', 'the key is empty → round robin'))
+  return !single && key.length > 0
+}
+
 /**
  * Starts one request with a hashing method (`start`; null for round robin). `rr` is the upstream's
  * shared round-robin state. picker.ts's createPicker chooses the method by name.
