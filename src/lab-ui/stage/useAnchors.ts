@@ -21,10 +21,7 @@ const MIN_GAP_MS = 100
 
 function measure(root: HTMLElement): AnchorMap {
   const box = root.getBoundingClientRect()
-  const center = (el: Element): Point => {
-    const r = el.getBoundingClientRect()
-    return { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 }
-  }
+  const center = (r: DOMRect): Point => ({ x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 })
   const users = new Map<number, Point>()
   const avatars: [number, DOMRect][] = []
   const servers = new Map<string, Point>()
@@ -32,13 +29,13 @@ function measure(root: HTMLElement): AnchorMap {
   for (const el of root.querySelectorAll<HTMLElement>('[data-anchor]')) {
     const [kind, id] = (el.dataset.anchor ?? '').split(':')
     if (kind === 'user') avatars.push([Number(id), el.getBoundingClientRect()])
-    else if (kind === 'server') servers.set(id!, center(el))
-    else if (kind === 'lb') lb = center(el)
+    else if (kind === 'server') servers.set(id!, center(el.getBoundingClientRect()))
+    else if (kind === 'lb') lb = center(el.getBoundingClientRect())
   }
   // A user's requests leave from the edge of their avatar that faces the load balancer, not its
   // middle: the lines never cross the user's own initials.
   for (const [id, r] of avatars) {
-    const c = { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 }
+    const c = center(r)
     const dx = lb.x - c.x
     const dy = lb.y - c.y
     const d = Math.hypot(dx, dy)
