@@ -133,11 +133,19 @@ export class VirtualReplay implements AppEvents {
   }
 
   /**
-   * Holds the SYN of request `id`'s attempt `tag` to `server` (refused by the model): waits until the
-   * gate has it — or until HAProxy sent the request elsewhere, which the checks after will name.
+   * `act` makes HAProxy connect for request `id`. When the model's server for that attempt refuses
+   * (`refusing`), the attempt's SYN is held as `tag`: the gate is armed first, and after `act` the
+   * harness waits until the gate has it — or until HAProxy sent the request elsewhere, which the
+   * checks after will name. Without the gate, or to a server that accepts, just `act`.
    */
-  private async heldOrElsewhere(id: number, tag: string): Promise<void> {
-    const gate = this.stack.gate!
+  private async withHeldSyn(id: number, refusing: ServerId | null, tag: string, act: () => Promise<unknown>): Promise<void> {
+    const gate = this.stack.gate
+    if (refusing === null || gate === null) {
+      await act()
+      return
+    }
+    await gate.hold(this.stack.ports.apps[serverIndex(refusing)]!, tag)
+    await act()
     const f = this.flights.get(id)!
     await f.wait(() => gate.isHeld(tag) || f.arrivals.length > 0 || f.settled, `${this.stack.lb.product}'s connection for request ${id} to reach the refusing server`)
     if (gate.isHeld(tag)) this.holding.set(id, tag)
@@ -250,21 +258,15 @@ export class VirtualReplay implements AppEvents {
       const srv = target === null ? undefined : s.servers[serverIndex(target)]
       const refusing = srv !== undefined && !accepts(srv)
       // The SYN of an attempt the model refuses is held until the model's load balancer hears of it.
-      const gate = this.stack.gate
+      const held = refusing ? srv.id : null
       const tag = `${id}.${req.refused.length}`
       if (!this.flights.has(id)) {
-        if (gate && refusing) await gate.hold(this.stack.ports.apps[serverIndex(srv.id)]!, tag)
         // Sent now, not waited for: HAProxy may be refused and wait its 1 s while the model's clock moves on.
-        await this.launch(req, pre?.canary === true, refusing)
-        if (gate && refusing) await this.heldOrElsewhere(id, tag)
+        await this.withHeldSyn(id, held, tag, () => this.launch(req, pre?.canary === true, refusing))
       } else {
         await this.tar.sync(s.now, `request ${id}'s retry`, 'send')
         // The model's redispatch of a refused attempt whose SYN was held: HAProxy hears of the refusal now.
-        if (this.holding.has(id)) {
-          if (gate && refusing) await gate.hold(this.stack.ports.apps[serverIndex(srv.id)]!, tag)
-          await this.letGo(id)
-          if (gate && refusing) await this.heldOrElsewhere(id, tag)
-        }
+        if (this.holding.has(id)) await this.withHeldSyn(id, held, tag, () => this.letGo(id))
       }
       if (!same && req.refused.length > 0) this.tar.balanced(id)
       if (refusing) {
