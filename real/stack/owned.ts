@@ -112,16 +112,6 @@ export class Owned {
   /** Port claim files (portClaims.ts) for the reaper to remove if the harness dies without letting go. */
   claims(files: readonly string[]): void {
     fs.writeFileSync(path.join(this.dir, 'claims'), files.map((f) => `${f}\n`).join(''))
-    // And on cleanup (Ctrl-C, SIGTERM, an error), the claims this process still holds.
-    this.cleanup.add(() => {
-      for (const f of files) {
-        try {
-          if (fs.readFileSync(f, 'utf8').trim() === String(process.pid)) fs.rmSync(f, { force: true })
-        } catch {
-          // gone
-        }
-      }
-    })
   }
 
   path(...parts: string[]): string {

@@ -61,9 +61,12 @@ async function choosePortsNow(): Promise<{ lb: number; apps: number[]; redis: nu
   return { lb: ports[0]!, apps: ports.slice(1, MAX_SERVERS + 1), redis: ports[MAX_SERVERS + 1]! }
 }
 
+type Ports = { lb: number; apps: readonly number[]; redis: number }
+const allPorts = (ports: Ports): number[] => [ports.lb, ...ports.apps, ports.redis]
+
 /** Gives a replay's ports back (the stack is down). */
-export function releasePorts(ports: { lb: number; apps: readonly number[]; redis: number }): void {
-  const all = [ports.lb, ...ports.apps, ports.redis]
+export function releasePorts(ports: Ports): void {
+  const all = allPorts(ports)
   for (const p of all) reserved.delete(p)
   releaseClaims(all)
 }
@@ -112,8 +115,9 @@ export class Stack {
   static async up(plan: Plan, ports: { lb: number; apps: number[]; redis: number }, clock: ClockOptions, events: AppEvents): Promise<Stack> {
     const bins = findPrograms(programsFor(plan, clock))
     const owned = new Owned(`real-${plan.scenario}-`)
-    // A harness killed with SIGKILL: its reaper removes the claims too.
-    owned.claims([ports.lb, ...ports.apps, ports.redis].map((p) => claimFile(p)))
+    // The claims go on cleanup too (Ctrl-C, SIGTERM, an error), and with the reaper after a SIGKILL.
+    owned.claims(allPorts(ports).map((p) => claimFile(p)))
+    owned.cleanup.add(() => releaseClaims(allPorts(ports)))
     try {
       fs.mkdirSync(owned.path('orders'))
       const bundle = await bundleApp(owned)
