@@ -33,6 +33,12 @@ const LIMIT_MS = 15_000
 
 export type Streams = () => Promise<ReadonlyMap<number, StreamView>>
 
+/**
+ * The harness looked for one of HAProxy's retry timers too late (a starved machine): the replay stops
+ * rather than count an order it did not keep. Not a difference in behaviour — test:real runs it once more.
+ */
+export class FellBehind extends Error {}
+
 interface Wait {
   /** Model time of the retry. */
   readonly modelAt: number
@@ -74,7 +80,7 @@ export class TurnAround {
       const v = all.get(port)
       if (inTurnAround(v, failed)) return true
       // Already past this wait (a later one, or connected after more refusals): the harness came too late to see it.
-      if (v && v.failed > failed) throw new Error(`${what}: the replay fell behind HAProxy's ${TURN_AROUND_MS / 1000} s retry timer — by the time it looked for the turn-around after ${failed} refused connection(s), HAProxy's stream was ${describeStream(v)}`)
+      if (v && v.failed > failed) throw new FellBehind(`${what}: the replay fell behind HAProxy's ${TURN_AROUND_MS / 1000} s retry timer — by the time it looked for the turn-around after ${failed} refused connection(s), HAProxy's stream was ${describeStream(v)}`)
       // Answered or connected after as many refusals: HAProxy did not wait where the model waits.
       if ((v && v.failed === failed && v.state > SC_ST_TAR) || (!v && ended())) {
         throw new Divergence(`${what}: the model waits HAProxy's turn-around after ${failed} refused connection(s); HAProxy's stream is ${describeStream(v)}`)
@@ -128,7 +134,7 @@ export class TurnAround {
     for (const [id, w] of this.waits) {
       if (inTurnAround(all.get(w.port), w.failed)) continue
       const late = `HAProxy retried ${w.what} (model ${w.modelAt} ms) before ${what} (model ${t} ms) reached it: the replay fell behind HAProxy's ${TURN_AROUND_MS / 1000} s retry timer`
-      if (kind === 'change') throw new Error(late)
+      if (kind === 'change') throw new FellBehind(late)
       if (!this.races.has(id)) this.races.set(id, late)
     }
     return before
@@ -164,7 +170,7 @@ export class TurnAround {
    */
   balanced(id: number): void {
     const late = this.races.get(id)
-    if (late !== undefined) throw new Error(late)
+    if (late !== undefined) throw new FellBehind(late)
   }
 
   /** The retry keyed `id` has been played; what raced it no longer matters. */

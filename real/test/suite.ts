@@ -19,6 +19,7 @@ import { compareReports } from '../compare.ts'
 import { makePlan, NotReplayable, type Plan } from '../plan.ts'
 import { replay, simulate } from '../replay.ts'
 import { findProgram, MissingProgram, type Program } from '../stack/binaries.ts'
+import { FellBehind } from '../drive/haproxyRetries.ts'
 import { cleanupChecks } from './cleanup.ts'
 import { gateChecks } from './gate.ts'
 import { gateUnavailable } from '../stack/synGate.ts'
@@ -85,17 +86,17 @@ async function runCase(c: Case): Promise<Outcome> {
 /**
  * One replay; run again once if the harness, not the software, could not go on — nothing of the run
  * is compared before either error:
- * - a port it chose was taken meanwhile by another process (another `npm run real`, a conformance
- *   run): the reservation of ports is per process (stack.ts), so two processes may both find the
- *   preferred ports free;
- * - "the replay fell behind": on a starved machine the harness looked for one of HAProxy's 1 s retry
- *   timers too late (real/drive/haproxyRetries.ts) — it stops rather than count a wrong order.
+ * - a port it chose was taken meanwhile by a program outside the replays (a conformance run's
+ *   listener): replays claim their ports from each other (stack.ts, portClaims.ts), not from them;
+ * - "the replay fell behind" (FellBehind): on a starved machine the harness looked for one of
+ *   HAProxy's 1 s retry timers too late (real/drive/haproxyRetries.ts) — it stops rather than count
+ *   a wrong order.
  */
 async function replayOnFreePorts(plan: Plan): ReturnType<typeof replay> {
   try {
     return await replay(plan)
   } catch (err) {
-    const why = !(err instanceof Error) ? null : err.message.includes('EADDRINUSE') ? 'a port was taken by another process' : err.message.includes('the replay fell behind') ? 'the harness fell behind HAProxy’s retry timer' : null
+    const why = err instanceof FellBehind ? 'the harness fell behind HAProxy’s retry timer' : err instanceof Error && err.message.includes('EADDRINUSE') ? 'a port was taken by another process' : null
     if (why === null) throw err
     console.log(`  (${plan.scenario} seed ${plan.seed}: ${why} — once more)`)
     return await replay(plan)
