@@ -25,7 +25,7 @@ export default function RealPage() {
       </p>
       <h2 className="text-lg font-semibold">Do it yourself</h2>
       <pre className="overflow-x-auto rounded-md border border-line bg-card p-3 text-xs">
-        {`sudo apt-get install nginx haproxy redis-server postgresql faketime
+        {`sudo apt-get install nginx haproxy redis-server postgresql faketime iptables python3
 npm ci
 npm run real -- --scenario ip-hash-nat-hotspot --compare                     # real and simulated side by side
 npm run real -- --scenario crash-sticky-memory --lb nginx --clock real --hold  # watch it, curl it, kill -9 a server`}
