@@ -14,14 +14,25 @@ export default function RealPage() {
       <p>
         The lab’s engine is deterministic, so its runs can be replayed on the real thing. <code>npm run test:real</code> starts, on 127.0.0.1 only, Debian’s{' '}
         {REAL_VERSIONS.map((v) => `${v.name} ${v.version}`).join(', ')}, sends each simulated user’s requests as real HTTP with their own cookie jar and address, and kills,
-        restarts, adds and drains real processes when the scenario says so. Time is the model’s: requests go out in the engine’s order and each app server holds
-        its answer until the model’s finish time, so real software makes every routing, failure and session decision; nginx reads the model’s clock too
-        (libfaketime), so its <code>fail_timeout</code> windows pass in model seconds; HAProxy’s 1 s waits before retrying a refused server run on its own
-        clock, so the replay watches each retry happen on HAProxy’s runtime API before it moves the model past it; and a connection to a killed server,
-        which 127.0.0.1 refuses at once, is held in the kernel (its SYN, in an NFQUEUE) until the model’s load balancer hears of the refusal, so a
-        round-robin redispatch takes its turn where the model’s does. The test passes only when the real run’s
-        counters equal the simulation’s — requests, ok, failed, retried, unexpected logouts, carts lost, sessions lost, remaps and requests per server — for every
-        row marked proven below, under {SEEDS_PER_DESIGN} seeds each. It runs in CI on every change.
+        restarts, adds and drains real processes when the scenario says so.
+      </p>
+      <p>
+        Time is the model’s: requests go out in the engine’s order and each app server holds its answer until the model’s finish time, so real software makes every
+        routing, failure and session decision. Where real software keeps its own time, the replay keeps it in step:
+      </p>
+      <ul className="list-disc pl-5">
+        <li>
+          nginx reads the model’s clock (libfaketime), so its <code>fail_timeout</code> windows pass in model seconds;
+        </li>
+        <li>HAProxy’s 1 s wait before retrying a refused server runs on its own clock, so the replay watches each retry happen on HAProxy’s runtime API before it moves the model past it;</li>
+        <li>
+          127.0.0.1 refuses a connection to a killed server at once, so the replay holds that connection attempt in the kernel (its SYN, in an NFQUEUE) until the
+          model’s load balancer hears of the refusal, and a round-robin redispatch takes its turn where the model’s does.
+        </li>
+      </ul>
+      <p>
+        The test passes only when the real run’s counters equal the simulation’s — requests, ok, failed, retried, unexpected logouts, carts lost, sessions lost,
+        remaps and requests per server — for every row marked proven below, under {SEEDS_PER_DESIGN} seeds each. It runs in CI on every change.
       </p>
       <h2 className="text-lg font-semibold">Do it yourself</h2>
       <pre className="overflow-x-auto rounded-md border border-line bg-card p-3 text-xs">
