@@ -19,6 +19,8 @@ export interface ReplayResult {
   readonly state: SimState
   readonly report: RunReport
   readonly wallMs: number
+  /** Model's clock: requests the load balancer sent on to another server after theirs died with them. */
+  readonly movedOnDeath: number
 }
 
 /** The simulated run of exactly this plan (same config, addresses included, same seed and script). */
@@ -52,7 +54,8 @@ export async function replay(
     const sessions = await sessionsNow(stack, state)
     const r = report(state, plan.scenario)
     const servers = r.servers.map((x) => ({ ...x, sessions: sessions.get(x.id as ServerId) ?? 0 }))
-    const result = { plan, state, report: { ...r, servers }, wallMs: Date.now() - started }
+    const movedOnDeath = driver instanceof VirtualReplay ? driver.movedOnDeath : 0
+    const result = { plan, state, report: { ...r, servers }, wallMs: Date.now() - started, movedOnDeath }
     await whileUp?.(result)
     if (clock.hold) await holdUntilInterrupted(stack, log)
     return result

@@ -547,6 +547,9 @@ export class VirtualReplay implements AppEvents {
     await this.syncFleet()
   }
 
+  /** Requests the load balancer sent on to another server after theirs died with them (test:real's late-death check). */
+  movedOnDeath = 0
+
   /** After a real kill the model booked: the sessions the real process held, and its requests' fate. */
   private booked(killed: { live: number; held: SimRequest[] }, victim: ServerId): void {
     const s = this.s
@@ -571,6 +574,7 @@ export class VirtualReplay implements AppEvents {
       // The hops after the death: refusals logged on the way (the death itself is a "closed" line).
       const more: Hop[] = this.stack.lb.failedAttempts(r.id).filter((a) => a.why === 'refused').map((a) => ({ kind: 'refused', server: this.serverAt(a.address) }))
       this.chains.set(r.id, [...chain.slice(0, now.refused.length), ...more, { kind: 'arrived', server: movedTo }])
+      this.movedOnDeath += 1
       return
     }
     if (movedTo !== null) throw new Divergence(`request ${r.id} (${r.kind}) died with ${dead}; ${product} retried it on ${movedTo}, the model answers ${now.status}`)
@@ -583,13 +587,16 @@ export class VirtualReplay implements AppEvents {
     const app = this.stack.app(id)
     const { live } = await app.ask({ t: 'sessions', now: s.now }, 'sessions')
     const held = s.inflight.filter((r): r is SimRequest => r != null && r.server === id && r.doneAt === -1 && r.serverAt >= 0)
+    // Counted before the kill: the load balancer may retry a request on another server (and that
+    // server report it) before this process's exit reaches the harness.
+    const before = new Map(held.map((r) => [r.id, this.flights.get(r.id)!.arrivals.length]))
     app.kill()
     await app.exited()
     await this.ws?.dropped(id)
     for (const r of held) {
       const f = this.flights.get(r.id)!
-      const before = f.arrivals.length
-      await f.wait(() => f.settled || f.arrivals.length > before, `what ${this.stack.lb.product} does with request ${r.id} when ${id} dies`)
+      const n = before.get(r.id)!
+      await f.wait(() => f.settled || f.arrivals.length > n, `what ${this.stack.lb.product} does with request ${r.id} when ${id} dies`)
     }
     return { live, held }
   }

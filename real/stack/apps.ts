@@ -41,6 +41,16 @@ export interface AppEvents {
   exited(app: AppProcess): void
 }
 
+/**
+ * The harness hears of every app server's death this much later than it happens (test:real's
+ * "late death" check: a load balancer may act on a death — retry a request elsewhere — before the
+ * child's exit event reaches the harness). 0 outside that check.
+ */
+let lateExitMs = 0
+export function hearDeathsLate(ms: number): void {
+  lateExitMs = ms
+}
+
 export class AppProcess {
   readonly child: ChildProcess
   private readonly pending: { resolve: (m: FromApp) => void; reject: (e: Error) => void; want: string }[] = []
@@ -127,7 +137,7 @@ export class AppProcess {
 
   /** Waits until the 'exit' event fired (the harness has seen the death). */
   async exited(): Promise<void> {
-    if (this.gone) return
-    await new Promise<void>((resolve) => this.child.once('exit', () => resolve()))
+    if (!this.gone) await new Promise<void>((resolve) => this.child.once('exit', () => resolve()))
+    if (lateExitMs > 0) await new Promise((resolve) => setTimeout(resolve, lateExitMs))
   }
 }

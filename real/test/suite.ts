@@ -2,7 +2,8 @@
 // one (sticky ↔ stateless), two seeds each, on the model's clock — real and simulated figures must be
 // equal (requests, ok, failed, retried, logouts, carts lost, sessions lost, remaps, per-server
 // requests, and the rest of the report). Then one wall-clock run at 1× (crash-sticky-memory, within
-// tolerances) and the cleanup checks (a harness killed mid-run leaves no process and no temp dir).
+// tolerances), the cleanup checks (a harness killed mid-run leaves no process and no temp dir), the
+// SYN gate's checks, and the late-death check (a retry seen before the harness hears of the death).
 //
 //   REQUIRE_REAL=1   fail (instead of skipping) when nginx, haproxy, redis-server, postgresql or libfaketime is missing
 //   REAL_JOBS=N      replays at a time (default 2)      REAL_ONLY=id,id  only these scenarios
@@ -22,6 +23,7 @@ import { findProgram, MissingProgram, type Program } from '../stack/binaries.ts'
 import { FellBehind } from '../drive/haproxyRetries.ts'
 import { cleanupChecks } from './cleanup.ts'
 import { gateChecks } from './gate.ts'
+import { lateDeathCheck } from './lateDeath.ts'
 import { gateUnavailable } from '../stack/synGate.ts'
 import { wallClockCheck } from './wallClock.ts'
 
@@ -166,7 +168,11 @@ async function main(): Promise<number> {
       console.log(`✗ SYN gate: ${noGate}`)
       failed += 1
     }
-    const checks = [...(await cleanupChecks()).map((c) => ({ ...c, what: 'cleanup' })), ...(noGate === null ? await gateChecks() : []).map((c) => ({ ...c, what: 'SYN gate' }))]
+    const checks = [
+      ...(await cleanupChecks()).map((c) => ({ ...c, what: 'cleanup' })),
+      ...(noGate === null ? await gateChecks() : []).map((c) => ({ ...c, what: 'SYN gate' })),
+      { ...(await lateDeathCheck()), what: 'late death' },
+    ]
     for (const c of checks) {
       console.log(`${c.ok ? '✓' : '✗'} ${c.what}: ${c.detail}`)
       if (c.ok) passed += 1
