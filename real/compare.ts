@@ -53,6 +53,14 @@ export function compareReports(real: RunReport, sim: RunReport, strictness: Stri
   return rows
 }
 
+/** The figures that differ, in one line: "A requests 306≠310, …" (empty when they all agree). */
+export function differences(rows: readonly Row[]): string {
+  return rows
+    .filter((r) => !r.same)
+    .map((d) => `${d.name} ${d.real}≠${d.simulated}`)
+    .join(', ')
+}
+
 export function formatComparison(rows: readonly Row[], heading: string): string {
   const w = Math.max(...rows.map((r) => r.name.length), 8)
   const lines = [heading, '', `${''.padEnd(w)}  ${'real'.padStart(10)}  ${'simulated'.padStart(10)}`]

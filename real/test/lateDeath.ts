@@ -4,7 +4,7 @@
 // once counted the arrivals only after the exit, waited for one more that never came and failed
 // after 15 s: CI, 2026-12-01). Here the harness hears of every death 300 ms late, on purpose.
 
-import { compareReports } from '../compare.ts'
+import { compareReports, differences } from '../compare.ts'
 import { makePlan } from '../plan.ts'
 import { replay, simulate } from '../replay.ts'
 import { hearDeathsLate } from '../stack/apps.ts'
@@ -22,9 +22,9 @@ export async function lateDeathCheck(): Promise<{ ok: boolean; detail: string }>
     for (const seed of SEEDS) {
       const r = await replay(makePlan({ scenario: 'retry-duplicates', seed, lb: 'nginx', policy: 'hash-consistent', storage: 'memory' }))
       if (r.movedOnDeath === 0) continue
-      const diff = compareReports(r.report, simulate(r.plan).report, 'exact').filter((x) => !x.same)
+      const diff = differences(compareReports(r.report, simulate(r.plan).report, 'exact'))
       const what = `retry-duplicates seed ${seed}, deaths heard ${LATE_MS} ms late: nginx sent ${r.movedOnDeath} request${r.movedOnDeath === 1 ? '' : 's'} on after A died with ${r.movedOnDeath === 1 ? 'it' : 'them'}`
-      return diff.length === 0 ? { ok: true, detail: `${what}; real and simulated agree` } : { ok: false, detail: `${what}; ${diff.map((d) => `${d.name} ${d.real}≠${d.simulated}`).join(', ')}` }
+      return diff === '' ? { ok: true, detail: `${what}; real and simulated agree` } : { ok: false, detail: `${what}; ${diff}` }
     }
     return { ok: false, detail: `no request was in flight when A died in seeds ${SEEDS.join(', ')} (were the preferred ports taken?): nothing was checked` }
   } catch (err) {

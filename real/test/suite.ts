@@ -16,7 +16,7 @@ import { REAL_PROOF } from '../../src/lab-ui/proof/proof.ts'
 import { tableMistakes } from '../../src/lab-ui/proof/table.ts'
 import { isScenarioId, SCENARIOS, type ScenarioId } from '../../src/sim/scenarios/index.ts'
 import type { LbProductId, PolicyId, StorageKind } from '../../src/sim/types.ts'
-import { compareReports } from '../compare.ts'
+import { compareReports, differences } from '../compare.ts'
 import { makePlan, NotReplayable, type Plan } from '../plan.ts'
 import { replay, simulate } from '../replay.ts'
 import { findProgram, MissingProgram, type Program } from '../stack/binaries.ts'
@@ -71,12 +71,11 @@ async function runCase(c: Case): Promise<Outcome> {
   }
   try {
     const r = await replayOnFreePorts(plan)
-    const rows = compareReports(r.report, simulate(r.plan).report, 'exact')
-    const diff = rows.filter((x) => !x.same)
+    const diff = differences(compareReports(r.report, simulate(r.plan).report, 'exact'))
     return {
       c,
-      verdict: diff.length === 0 ? 'equal' : 'differs',
-      detail: diff.length === 0 ? `${r.report.requests.total} requests` : diff.map((d) => `${d.name} ${d.real}≠${d.simulated}`).join(', '),
+      verdict: diff === '' ? 'equal' : 'differs',
+      detail: diff === '' ? `${r.report.requests.total} requests` : diff,
       ms: Date.now() - started,
     }
   } catch (err) {

@@ -3,7 +3,7 @@
 // the simulation within tolerances — logouts, lost carts and lost sessions exactly, every other count
 // within 1 or 1 % (timing on the wall clock moves a request here and there).
 
-import { compareReports } from '../compare.ts'
+import { compareReports, differences } from '../compare.ts'
 import { makePlan } from '../plan.ts'
 import { replay, simulate } from '../replay.ts'
 
@@ -15,16 +15,16 @@ export async function wallClockCheck(): Promise<{ ok: boolean; userFacingOk: boo
   try {
     const r = await replay(makePlan({ scenario: 'crash-sticky-memory', lb: 'nginx' }), { clock: 'real', speed: 1 })
     const rows = compareReports(r.report, simulate(r.plan).report, 'tolerant')
-    const diff = rows.filter((x) => !x.same)
+    const diff = differences(rows)
     const userFacingOk = USER_FACING.every((n) => {
       const row = rows.find((x) => x.name === n)
       return row !== undefined && row.real === row.simulated
     })
     const key = (n: string) => rows.find((x) => x.name === n)
     const summary = ['requests', 'unexpected logouts', 'carts lost', 'sessions lost'].map((n) => `${n} ${key(n)?.real}/${key(n)?.simulated}`).join(', ')
-    return diff.length === 0
+    return diff === ''
       ? { ok: true, userFacingOk, detail: `crash-sticky-memory in ${(r.wallMs / 1000).toFixed(0)} s, real/simulated: ${summary}` }
-      : { ok: false, userFacingOk, detail: `crash-sticky-memory: ${diff.map((d) => `${d.name} ${d.real}≠${d.simulated}`).join(', ')}` }
+      : { ok: false, userFacingOk, detail: `crash-sticky-memory: ${diff}` }
   } catch (err) {
     return { ok: false, userFacingOk: false, detail: `crash-sticky-memory failed: ${err instanceof Error ? err.message : String(err)}` }
   }
