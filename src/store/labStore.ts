@@ -229,16 +229,15 @@ export function createLabStore(init: LabInit): LabStore {
       setLb(lb) {
         // Like `load`: under a product not loaded yet, once its code has arrived, unless a later load came.
         const ticket = ++loads
-        const { scenarioId: scenario, overrides: given, timeline: current } = get()
-        const needs = runNeeds({ scenario, overrides: { ...given, lb }, script: current.script.filter((x) => x.by !== 'scenario') })
+        const { scenarioId, seed, overrides, timeline, sim } = get()
+        const next = { scenario: scenarioId, seed, overrides: { ...overrides, lb }, script: timeline.script.filter((x) => x.by !== 'scenario') }
+        const needs = runNeeds(next)
         if (!runReady(needs)) {
           whenLoaded(loadRun(needs), ticket, () => get().setLb(lb))
           return
         }
-        const { scenarioId, seed, overrides, timeline, sim } = get()
         if (sim.config.lb === lb) return
-        const script = timeline.script.filter((x) => x.by !== 'scenario')
-        set({ ...build({ scenario: scenarioId, seed, overrides: { ...overrides, lb }, script, at: sim.now }), loadError: null, selectedRequest: null, selectedUser: null })
+        set({ ...build({ ...next, at: sim.now }), loadError: null, selectedRequest: null, selectedUser: null })
       },
 
       setView: (view) => set({ view }),

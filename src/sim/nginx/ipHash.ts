@@ -56,8 +56,6 @@ export function createIpHashRequest(key: string | Uint8Array): IpHashRequest {
   return { bytes, label, hash: IP_HASH_INIT, tries: 0 }
 }
 
-export type { HashPickResult } from './peerView.ts'
-
 /** The hashing part of one ip_hash pick; 'round-robin' means nginx gives up hashing for this request. */
 export function ipHashPick(
   req: IpHashRequest,

@@ -4,7 +4,7 @@
 // parts"): a browser run under round robin or ip_hash never fetches it; the engine reads it from the
 // registry (index.ts partOf) and Node registers it with the rest (all.ts).
 
-import { chashStart, ringFor } from '../../nginx/consistentHash.ts'
+import { chashStart } from '../../nginx/consistentHash.ts'
 import { hashStart } from '../../nginx/hash.ts'
 import { createPickerWith } from '../../nginx/pickerWalk.ts'
 import type { Parts } from './behaviour.ts'
@@ -17,9 +17,8 @@ export const nginxHashing: Parts['nginx-hash'] = {
   // Every server counted as up: a forger aims at the ring, not at the servers' health.
   headerPicker(s) {
     const up = upstreamOf(s)
-    const start = chashStart(ringFor(up.servers))
     return (value) => {
-      const choice = createPickerWith(start, { servers: up.servers, isFailed: () => false }, value, { current: up.servers.map(() => 0), effective: up.servers.map((x) => x.weight) }).next()
+      const choice = createPickerWith(CHASH, { servers: up.servers, isFailed: () => false }, value, { current: up.servers.map(() => 0), effective: up.servers.map((x) => x.weight) }).next()
       return choice.index === null ? null : up.ids[choice.index]!
     }
   },
