@@ -10,10 +10,7 @@ import { TRAIL_MS } from '../sim/network.ts'
 import type { SimRequest, SimState } from '../sim/types.ts'
 import { userFill } from './palette.ts'
 import { dotAt, visited, type Anchors, type Point } from './geometry.ts'
-
 import { CROSS, DOT, LINE, type DrawList } from './drawOps.ts'
-
-export type { CanvasFrame, DrawList } from './drawOps.ts'
 
 class Recorder {
   private buf = new Float64Array(1024)

@@ -12,7 +12,8 @@
 
 import { useEffect, useRef, useState } from 'react'
 import { useLabStore } from '../../store/LabContext.tsx'
-import { recordRequests, type CanvasFrame } from '../../draw/requestDrawList.ts'
+import type { CanvasFrame } from '../../draw/drawOps.ts'
+import { recordRequests } from '../../draw/requestDrawList.ts'
 import type { AnchorMap } from './useAnchors.ts'
 
 type Painter = { draw(frame: CanvasFrame): void; stop(): void }
